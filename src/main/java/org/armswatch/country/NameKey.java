@@ -1,0 +1,87 @@
+package org.armswatch.country;
+
+import java.text.Normalizer;
+
+/**
+ * The form every country cell, name, code and alias is compared in: lower case, accents dropped, punctuation
+ * read as a space, single spaces, no leading or trailing "the", and numeric codes without leading zeros.
+ */
+final class NameKey {
+
+    private NameKey() {
+    }
+
+    static String of(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder key = new StringBuilder(decomposed.length() + 4);
+        boolean gap = false;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isMark(cp)) {
+                continue;
+            }
+            if (cp == '&') {
+                // "Bosnia & Herzegovina" (Locale's English) must meet "Bosnia and Herzegovina" (everyone else's).
+                appendWord(key, "and");
+                gap = true;
+            } else if (Character.isLetterOrDigit(cp)) {
+                if (gap && key.length() > 0) {
+                    key.append(' ');
+                }
+                gap = false;
+                int lower = Character.toLowerCase(cp);
+                if (lower == 'ß') {
+                    key.append("ss");
+                } else {
+                    key.appendCodePoint(lower);
+                }
+            } else {
+                gap = true;
+            }
+        }
+        return withoutLeadingZeros(withoutThe(key.toString()));
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static void appendWord(StringBuilder key, String word) {
+        if (key.length() > 0) {
+            key.append(' ');
+        }
+        key.append(word);
+    }
+
+    // "Gambia, The" and "The Netherlands" are the same countries as "Gambia" and "Netherlands".
+    private static String withoutThe(String key) {
+        String stripped = key;
+        if (stripped.startsWith("the ")) {
+            stripped = stripped.substring(4);
+        }
+        if (stripped.endsWith(" the")) {
+            stripped = stripped.substring(0, stripped.length() - 4);
+        }
+        return stripped;
+    }
+
+    // ACLED writes Afghanistan as 4, ISO as 004: both are the same numeric code.
+    private static String withoutLeadingZeros(String key) {
+        if (key.length() < 2 || key.charAt(0) != '0') {
+            return key;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return key;
+            }
+        }
+        int start = 0;
+        while (start < key.length() - 1 && key.charAt(start) == '0') {
+            start++;
+        }
+        return key.substring(start);
+    }
+}
