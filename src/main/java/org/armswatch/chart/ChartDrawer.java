@@ -1,0 +1,84 @@
+package org.armswatch.chart;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Draws the run's charts as PNG files: drawn at 640×450 and written at twice that, 1280×900, so text stays
+ * sharp when a workbook or a web page shows the picture at its drawn size.
+ */
+public final class ChartDrawer {
+
+    private final ChartStyle style;
+
+    /** @throws IllegalStateException if the chart font, DejaVu Sans, is not installed */
+    public ChartDrawer() {
+        this.style = new ChartStyle();
+    }
+
+    public DrawnChart drawTopDestinations(TopDestinations data, Path chartsDir) throws IOException {
+        var chart = new TopDestinationsChart(data);
+        write(chart.build(style), chartsDir.resolve(TopDestinationsChart.FILE_NAME));
+        return drawn(TopDestinationsChart.FILE_NAME, chart.title(), chart.subtitle(), chart.altText());
+    }
+
+    public DrawnChart drawTimeline(CountryTimeline data, Path chartsDir) throws IOException {
+        var chart = new TimelineChart(data);
+        String fileName = TimelineChart.fileName(data.countryCode());
+        write(chart.build(style), chartsDir.resolve(fileName));
+        return drawn(fileName, chart.title(), chart.subtitle(), chart.altText());
+    }
+
+    private static DrawnChart drawn(String fileName, String title, String subtitle, String altText) {
+        return new DrawnChart(fileName, title, subtitle, altText,
+                ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE, ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
+    }
+
+    /** Same chart, same bytes: ImageIO's PNG writer adds no time chunk, and RGB without alpha keeps files small. */
+    static byte[] png(JFreeChart chart) throws IOException {
+        var image = new BufferedImage(ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE,
+                ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g2.scale(ChartStyle.SCALE, ChartStyle.SCALE);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.DRAWN_WIDTH, ChartStyle.DRAWN_HEIGHT));
+        } finally {
+            g2.dispose();
+        }
+        var bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("No PNG writer available in this Java runtime");
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Written beside the target and moved into place, so a reader never finds half a picture. */
+    private static void write(JFreeChart chart, Path target) throws IOException {
+        byte[] bytes = png(chart);
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path partial = dir.resolve(target.getFileName() + ".part");
+        try {
+            Files.write(partial, bytes);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

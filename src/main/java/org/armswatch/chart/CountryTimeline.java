@@ -1,0 +1,36 @@
+package org.armswatch.chart;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Licence value against unrest events for one country, period by period in order.
+ *
+ * @param countryCode ISO code; it names the file, so only letters, digits, '-' and '_'
+ * @param points in period order, oldest first
+ */
+public record CountryTimeline(String countryCode, String countryName, List<TimelinePoint> points, String source) {
+
+    private static final Pattern FILE_SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,16}");
+
+    public CountryTimeline {
+        Objects.requireNonNull(countryCode, "countryCode");
+        Objects.requireNonNull(countryName, "countryName");
+        Objects.requireNonNull(source, "source");
+        points = List.copyOf(points);
+        if (!FILE_SAFE_CODE.matcher(countryCode).matches()) {
+            throw new IllegalArgumentException("countryCode must be letters, digits, '-' or '_': " + countryCode);
+        }
+        if (countryName.isBlank() || source.isBlank()) {
+            throw new IllegalArgumentException("countryName and source must not be blank");
+        }
+        var seen = new HashSet<String>();
+        for (TimelinePoint point : points) {
+            if (!seen.add(point.periodLabel())) {
+                throw new IllegalArgumentException("period listed twice: " + point.periodLabel());
+            }
+        }
+    }
+}
