@@ -1,0 +1,128 @@
+package org.armswatch.aggregate;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.armswatch.country.Country;
+import org.armswatch.country.CountryResolver;
+import org.armswatch.period.Period;
+import org.armswatch.unrest.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads one run's results for the workbook and the charts, in a stable order so that the same
+ * inputs give the same workbook. The workbook never sees SQL: it receives these rows.
+ */
+public final class ReportData {
+
+    private final JdbcTemplate jdbc;
+    private final CountryResolver countries;
+
+    public ReportData(JdbcTemplate jdbc, CountryResolver countries) {
+        this.jdbc = jdbc;
+        this.countries = countries;
+    }
+
+    public String countryName(String code) {
+        return countries.byCode(code).map(Country::name).orElse(code);
+    }
+
+    public List<OverviewRow> overview(long runId) {
+        List<OverviewRow> rows = new ArrayList<>();
+        String[] current = {null, null};
+        Map<Measure, Figure>[] figures = new Map[] {null};
+        jdbc.query("SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?"
+                + " ORDER BY country, period", rs -> {
+            String country = rs.getString(1);
+            String period = rs.getString(2);
+            if (!country.equals(current[0]) || !period.equals(current[1])) {
+                current[0] = country;
+                current[1] = period;
+                figures[0] = new EnumMap<>(Measure.class);
+                rows.add(new OverviewRow(country, countryName(country), Period.ofIso(period), figures[0]));
+            }
+            figures[0].put(Measure.ofKey(rs.getString(3)), figure(rs, 4, 5));
+        }, runId);
+        // ISO period strings sort yearly "2021" before "2021-Q1", as a reader expects.
+        rows.sort((a, b) -> a.countryName().equals(b.countryName())
+                ? a.period().compareTo(b.period()) : a.countryName().compareTo(b.countryName()));
+        return rows;
+    }
+
+    public void forEachLicenceRow(long runId, Consumer<LicenceRow> sink) {
+        jdbc.query("SELECT l.exporter, l.destination, l.report_period, l.category, l.status, SUM(l.licences),"
+                + " CASE WHEN COUNT(l.licences) < COUNT(*) THEN 'at_least' ELSE 'exact' END, SUM(l.value_eur),"
+                + " CASE WHEN COUNT(l.value_eur) < COUNT(*) THEN 'at_least' ELSE 'exact' END,"
+                + " MIN(l.source), MAX(l.source), COUNT(DISTINCT l.source), f.name"
+                + " FROM aw_licence l JOIN aw_source_file f ON f.run_id = l.run_id AND f.file_no = l.file_no"
+                + " WHERE l.run_id = ?"
+                + " GROUP BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no, f.name"
+                + " ORDER BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no", rs -> {
+            String sources = rs.getInt(12) <= 1 ? rs.getString(10)
+                    : rs.getString(10) + "; " + rs.getString(11) + (rs.getInt(12) > 2 ? " and " + (rs.getInt(12) - 2) + " more" : "");
+            sink.accept(new LicenceRow(rs.getString(1), countryName(rs.getString(1)), rs.getString(2),
+                    countryName(rs.getString(2)), Period.ofIso(rs.getString(3)), rs.getString(4), rs.getString(5),
+                    figure(rs, 6, 7), figure(rs, 8, 9), sources, rs.getString(13)));
+        }, runId);
+    }
+
+    public List<UnrestRow> unrest(long runId) {
+        List<UnrestRow> rows = new ArrayList<>();
+        String acledFiles = String.join("; ", jdbc.queryForList(
+                "SELECT name FROM aw_source_file WHERE run_id = ? AND shape = 'ACLED_EVENTS' ORDER BY file_no",
+                String.class, runId));
+        jdbc.query("SELECT country, report_period, event_type, SUM(events), SUM(fatalities), SUM(events_without_fatalities)"
+                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period, event_type", rs -> {
+            Qualifier fatalities = rs.getLong(6) > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT;
+            rows.add(new UnrestRow(rs.getString(1), countryName(rs.getString(1)), Period.ofIso(rs.getString(2)),
+                    UnrestRow.Kind.EVENTS, rs.getString(3), "", "", Figure.of(rs.getLong(4), Qualifier.EXACT),
+                    Figure.of(rs.getLong(5), fatalities), null, null, null, null, "ACLED export: " + acledFiles));
+        }, runId);
+        jdbc.query("SELECT country, period, metric, basis, region, official, official_qualifier, highest,"
+                + " highest_qualifier, lowest, lowest_qualifier, source_count, sources FROM aw_reported_total"
+                + " WHERE run_id = ?", rs -> {
+            rows.add(new UnrestRow(rs.getString(1), countryName(rs.getString(1)), Period.ofIso(rs.getString(2)),
+                    UnrestRow.Kind.REPORTED, rs.getString(3), rs.getString(5), rs.getString(4), null, null,
+                    figure(rs, 6, 7), figure(rs, 8, 9), figure(rs, 10, 11), rs.getInt(12), rs.getString(13)));
+        }, runId);
+        rows.sort((a, b) -> {
+            int c = a.countryName().compareTo(b.countryName());
+            if (c == 0) c = a.period().compareTo(b.period());
+            if (c == 0) c = a.kind().compareTo(b.kind());
+            if (c == 0) c = a.typeOrMetric().compareTo(b.typeOrMetric());
+            if (c == 0) c = a.region().compareTo(b.region());
+            if (c == 0) c = a.basis().compareTo(b.basis());
+            return c;
+        });
+        return rows;
+    }
+
+    public void forEachDataQualityRow(long runId, Consumer<DataQualityRow> sink) {
+        jdbc.query("SELECT f.name, r.line, r.kind, r.raw, r.reason FROM aw_rejected_row r"
+                + " JOIN aw_source_file f ON f.run_id = r.run_id AND f.file_no = r.file_no"
+                + " WHERE r.run_id = ? ORDER BY r.file_no, r.line, r.kind", rs -> {
+            sink.accept(new DataQualityRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }, runId);
+    }
+
+    /** Reasons of rejected rows and how often each occurs, per file: what the cron mail says on failure. */
+    public Map<String, Long> rejectReasonCounts(long runId, int fileNo) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT reason, COUNT(*) FROM aw_rejected_row WHERE run_id = ? AND file_no = ? AND kind = 'rejected'"
+                + " GROUP BY reason ORDER BY COUNT(*) DESC, reason", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, runId, fileNo);
+        return counts;
+    }
+
+    private static Figure figure(ResultSet rs, int valueColumn, int qualifierColumn) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(valueColumn);
+        return value == null ? Figure.NOT_AVAILABLE : new Figure(value, Qualifier.ofWord(rs.getString(qualifierColumn)));
+    }
+}

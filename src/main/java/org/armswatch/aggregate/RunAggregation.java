@@ -1,0 +1,127 @@
+package org.armswatch.aggregate;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.armswatch.period.Granularity;
+import org.armswatch.period.Period;
+import org.armswatch.unrest.Basis;
+import org.armswatch.unrest.Qualifier;
+import org.armswatch.unrest.ReportedFigure;
+import org.armswatch.unrest.ReportedFigureRules;
+import org.armswatch.unrest.ReportedTotal;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Turns a run's staged figures into the Overview's figures (aw_figure) and the tally's totals
+ * (aw_reported_total). Idempotent: it clears the run's results first, so a resumed step that
+ * failed half-way simply runs again.
+ */
+public final class RunAggregation {
+
+    private final JdbcTemplate jdbc;
+
+    public RunAggregation(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void aggregate(long runId, Granularity report) {
+        jdbc.update("DELETE FROM aw_figure WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM aw_reported_total WHERE run_id = ?", runId);
+        licences(runId);
+        events(runId);
+        reportedFigures(runId, report);
+    }
+
+    /**
+     * The same licence key (exporter, destination, period, category, status) in two files is kept
+     * side by side in the Licences sheet, but counted once here: the file read last wins, as a
+     * later row wins within a file. A sum with a missing count or value in it is a floor.
+     */
+    private void licences(long runId) {
+        String latestOfEachKey = "SELECT * FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY exporter, destination, period,"
+                + " category, status ORDER BY file_no DESC) AS copy FROM aw_licence l WHERE run_id = ?) k WHERE copy = 1";
+        for (String status : List.of("issued", "refused")) {
+            Measure count = status.equals("issued") ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED;
+            Measure value = status.equals("issued") ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED;
+            insertFigures(runId, count, "SELECT destination, report_period, SUM(licences),"
+                    + " CASE WHEN COUNT(licences) < COUNT(*) THEN 'at_least' ELSE 'exact' END"
+                    + " FROM (" + latestOfEachKey + ") x WHERE status = '" + status + "' GROUP BY destination, report_period");
+            insertFigures(runId, value, "SELECT destination, report_period, SUM(value_eur),"
+                    + " CASE WHEN COUNT(value_eur) < COUNT(*) THEN 'at_least' ELSE 'exact' END"
+                    + " FROM (" + latestOfEachKey + ") x WHERE status = '" + status + "' GROUP BY destination, report_period");
+        }
+    }
+
+    private void events(long runId) {
+        insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
+                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period");
+        insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period, SUM(fatalities),"
+                + " CASE WHEN SUM(events_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END"
+                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period");
+    }
+
+    private void insertFigures(long runId, Measure measure, String select) {
+        // Every select names the run once, as its only parameter.
+        jdbc.update("INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier) SELECT ?, ?, s.* FROM ("
+                + select + ") s", runId, measure.key(), runId);
+    }
+
+    private void reportedFigures(long runId, Granularity report) {
+        List<ReportedFigure> figures = jdbc.query("SELECT file_no, line, country, reported_on, region, metric, figure,"
+                        + " qualifier, basis, source, source_type, notes FROM aw_reported_figure WHERE run_id = ?",
+                (rs, i) -> new ReportedFigure(rs.getInt(1), rs.getLong(2), rs.getString(3), Period.ofIso(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), Qualifier.ofWord(rs.getString(8)),
+                        Basis.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)), rs.getString(10),
+                        rs.getString(11), rs.getString(12)), runId);
+        List<ReportedTotal> totals = ReportedFigureRules.totals(figures, report);
+        jdbc.batchUpdate("INSERT INTO aw_reported_total (run_id, country, period, metric, basis, region, official,"
+                        + " official_qualifier, highest, highest_qualifier, lowest, lowest_qualifier, source_count, sources)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", totals, 1000, (ps, t) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, t.country());
+                    ps.setString(3, t.period().iso());
+                    ps.setString(4, t.metric());
+                    ps.setString(5, t.basis().word());
+                    ps.setString(6, t.region());
+                    ps.setObject(7, t.official(), Types.BIGINT);
+                    ps.setString(8, t.officialQualifier() == null ? null : t.officialQualifier().word());
+                    ps.setLong(9, t.highest());
+                    ps.setString(10, t.highestQualifier().word());
+                    ps.setLong(11, t.lowest());
+                    ps.setString(12, t.lowestQualifier().word());
+                    ps.setInt(13, t.sourceCount());
+                    ps.setString(14, t.sources());
+                });
+        overviewFromTally(runId, totals);
+    }
+
+    /**
+     * The Overview shows detained and killed for the whole country (no region). Where a metric was
+     * reported both as running totals and as new-in-period figures, the running total is shown.
+     */
+    private void overviewFromTally(long runId, List<ReportedTotal> totals) {
+        Map<String, ReportedTotal> chosen = new LinkedHashMap<>();
+        for (ReportedTotal t : totals) {
+            if (!t.region().isEmpty() || !(t.metric().equals("detained") || t.metric().equals("killed"))) continue;
+            String key = t.country() + '|' + t.period().iso() + '|' + t.metric();
+            ReportedTotal before = chosen.get(key);
+            if (before == null || t.basis() == Basis.CUMULATIVE) chosen.put(key, t);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (ReportedTotal t : chosen.values()) {
+            boolean detained = t.metric().equals("detained");
+            Measure official = detained ? Measure.DETAINED_OFFICIAL : Measure.KILLED_OFFICIAL;
+            Measure highest = detained ? Measure.DETAINED_HIGHEST : Measure.KILLED_HIGHEST;
+            if (t.official() != null) {
+                rows.add(new Object[] {runId, t.country(), t.period().iso(), official.key(), t.official(), t.officialQualifier().word()});
+            }
+            rows.add(new Object[] {runId, t.country(), t.period().iso(), highest.key(), t.highest(), t.highestQualifier().word()});
+        }
+        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+}

@@ -1,0 +1,194 @@
+package org.armswatch.aggregate;
+
+import java.sql.Date;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.armswatch.input.InputFile;
+import org.armswatch.input.InputShape;
+import org.armswatch.input.RejectedRow;
+import org.armswatch.licence.LicenceFigure;
+import org.armswatch.period.Granularity;
+import org.armswatch.unrest.EventCount;
+import org.armswatch.unrest.ReportedFigure;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes what the readers produced into the run's staging tables, with batched statements. Each
+ * call is meant to run inside the step's transaction, so a file's rows and its "staged" mark
+ * commit together and a restart never sees half a file.
+ */
+public final class StagingStore {
+
+    private static final int BATCH = 2_000;
+    /** Excel's cell limit; longer raw text is cut here already, the workbook marks the cut. */
+    static final int MAX_RAW = 32_767;
+
+    private final JdbcTemplate jdbc;
+
+    public StagingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the run and its input files, unless a resumed run recorded them already. */
+    public boolean beginRun(long runId, LocalDate runDate, Granularity period, List<InputFile> files) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM aw_run WHERE run_id = ?", Integer.class, runId);
+        if (known != null && known > 0) {
+            return false;
+        }
+        jdbc.update("INSERT INTO aw_run (run_id, run_date, report_period, status) VALUES (?, ?, ?, 'STAGING')",
+                runId, Date.valueOf(runDate), period.name().toLowerCase(Locale.ROOT));
+        jdbc.batchUpdate("INSERT INTO aw_source_file (run_id, file_no, name, shape, sha256, bytes, encoding, delimiter,"
+                        + " decimal_comma, staged, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
+                files, BATCH, (ps, f) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, f.fileNo());
+                    ps.setString(3, f.name());
+                    ps.setString(4, f.shape().name());
+                    ps.setString(5, f.scan().sha256());
+                    ps.setLong(6, f.scan().bytes());
+                    ps.setString(7, f.scan().dialect().charset().name() + (f.scan().bom() ? " with BOM" : ""));
+                    ps.setString(8, f.scan().dialect().delimiter() == '\t' ? "tab" : String.valueOf(f.scan().dialect().delimiter()));
+                    ps.setBoolean(9, f.scan().dialect().decimalComma());
+                    ps.setString(10, String.join("\n", f.scan().notes()));
+                });
+        return true;
+    }
+
+    /** The files of a shape that no committed chunk has staged yet, in reading order. */
+    public List<Integer> unstagedFiles(long runId, InputShape shape) {
+        return jdbc.queryForList("SELECT file_no FROM aw_source_file WHERE run_id = ? AND shape = ? AND staged = FALSE"
+                + " ORDER BY file_no", Integer.class, runId, shape.name());
+    }
+
+    /**
+     * Marks the run complete and drops the row-level staging of earlier runs: the next run
+     * compares with this one's figures (aw_figure), which are kept for every run.
+     */
+    public void completeRun(long runId) {
+        jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
+        for (String table : List.of("aw_licence", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id < ?", runId);
+        }
+    }
+
+    /** The run completed before this one, if any: what "changed since the last run" compares with. */
+    public java.util.Optional<Long> previousCompletedRun(long runId) {
+        List<Long> ids = jdbc.queryForList("SELECT run_id FROM aw_run WHERE status = 'COMPLETED' AND run_id < ?"
+                + " ORDER BY run_id DESC", Long.class, runId);
+        return ids.stream().findFirst();
+    }
+
+    /** Money shows without decimals unless some value has cents; the same decimals down a column. */
+    public boolean licenceValuesHaveCents(long runId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence WHERE run_id = ? AND value_eur <> FLOOR(value_eur)",
+                Integer.class, runId);
+        return n != null && n > 0;
+    }
+
+    public String fileName(long runId, int fileNo) {
+        return jdbc.queryForObject("SELECT name FROM aw_source_file WHERE run_id = ? AND file_no = ?",
+                String.class, runId, fileNo);
+    }
+
+    public String sha256(long runId, int fileNo) {
+        return jdbc.queryForObject("SELECT sha256 FROM aw_source_file WHERE run_id = ? AND file_no = ?",
+                String.class, runId, fileNo);
+    }
+
+    public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, List<String> notes) {
+        jdbc.update("UPDATE aw_source_file SET staged = TRUE, rows_read = ?, rows_used = ?, rows_rejected = ?,"
+                        + " rows_replaced = ?, notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes"
+                        + " ELSE notes || CHAR(10) || ? END WHERE run_id = ? AND file_no = ?",
+                read, used, rejected, replaced, String.join("\n", notes), String.join("\n", notes),
+                String.join("\n", notes), runId, fileNo);
+    }
+
+    public void insertLicences(long runId, int fileNo, List<LicenceFigure> figures, Granularity report) {
+        jdbc.batchUpdate("INSERT INTO aw_licence (run_id, file_no, line, exporter, destination, period, report_period,"
+                        + " category, status, licences, value_eur, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                figures, BATCH, (ps, f) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, fileNo);
+                    ps.setLong(3, f.line());
+                    ps.setString(4, f.exporter());
+                    ps.setString(5, f.destination());
+                    ps.setString(6, f.period().iso());
+                    ps.setString(7, f.period().rollUpTo(report).iso());
+                    ps.setString(8, f.category());
+                    ps.setString(9, f.status().word());
+                    if (f.licences() == null) ps.setNull(10, Types.BIGINT); else ps.setLong(10, f.licences());
+                    ps.setBigDecimal(11, f.valueEur());
+                    ps.setString(12, f.source());
+                });
+    }
+
+    public void insertReportedFigures(long runId, List<ReportedFigure> figures) {
+        jdbc.batchUpdate("INSERT INTO aw_reported_figure (run_id, file_no, line, country, reported_on, region, metric,"
+                        + " figure, qualifier, basis, source, source_type, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                figures, BATCH, (ps, f) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, f.fileNo());
+                    ps.setLong(3, f.line());
+                    ps.setString(4, f.country());
+                    ps.setString(5, f.reportedOn().iso());
+                    ps.setString(6, f.region());
+                    ps.setString(7, f.metric());
+                    ps.setLong(8, f.value());
+                    ps.setString(9, f.qualifier().word());
+                    ps.setString(10, f.basis().word());
+                    ps.setString(11, f.source());
+                    ps.setString(12, f.sourceType());
+                    ps.setString(13, f.notes());
+                });
+    }
+
+    public void insertEventCounts(long runId, List<EventCount> counts, Granularity report) {
+        jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, country, month, report_period, event_type, events,"
+                        + " fatalities, events_without_fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                counts, BATCH, (ps, c) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, c.country());
+                    ps.setString(3, c.month().iso());
+                    ps.setString(4, c.month().rollUpTo(report).iso());
+                    ps.setString(5, c.eventType());
+                    ps.setLong(6, c.events());
+                    ps.setLong(7, c.fatalities());
+                    ps.setLong(8, c.eventsWithoutFatalities());
+                });
+    }
+
+    /** @param kind "rejected", or "replaced" for an earlier duplicate that a later row replaced */
+    public void insertRejected(long runId, int fileNo, String kind, List<RejectedRow> rows) {
+        jdbc.batchUpdate("INSERT INTO aw_rejected_row (run_id, file_no, line, kind, raw, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                rows, BATCH, (ps, r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, fileNo);
+                    ps.setLong(3, r.line());
+                    ps.setString(4, kind);
+                    ps.setString(5, r.raw() == null || r.raw().length() <= MAX_RAW ? r.raw() : r.raw().substring(0, MAX_RAW));
+                    ps.setString(6, r.reason().length() <= 2000 ? r.reason() : r.reason().substring(0, 2000));
+                });
+    }
+
+    /** File numbers by name, for rows that name their file (a duplicate may sit in another file). */
+    public Map<String, Integer> fileNumbers(long runId) {
+        Map<String, Integer> byName = new HashMap<>();
+        jdbc.query("SELECT name, file_no FROM aw_source_file WHERE run_id = ?",
+                rs -> { byName.put(rs.getString(1), rs.getInt(2)); }, runId);
+        return byName;
+    }
+
+    public List<SourceFileRecord> sourceFiles(long runId) {
+        return new ArrayList<>(jdbc.query("SELECT file_no, name, shape, sha256, bytes, encoding, staged, rows_read, rows_used,"
+                        + " rows_rejected, rows_replaced, notes FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
+                (rs, i) -> new SourceFileRecord(rs.getInt(1), rs.getString(2), InputShape.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getInt(9),
+                        rs.getInt(10), rs.getInt(11), rs.getString(12)), runId));
+    }
+}

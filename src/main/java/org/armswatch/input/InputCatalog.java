@@ -1,0 +1,57 @@
+package org.armswatch.input;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Finds the night's input files: every *.csv under input/licences/ and input/unrest/, in name
+ * order, licences first. A missing input folder, or one with no CSV file at all, fails the run:
+ * an empty report published by mistake looks like a quiet night.
+ */
+public final class InputCatalog {
+
+    public static final String LICENCES = "licences";
+    public static final String UNREST = "unrest";
+
+    private InputCatalog() {}
+
+    public static List<InputFile> find(Path inputDir) throws InputFileException {
+        if (!Files.isDirectory(inputDir)) {
+            throw new InputFileException(inputDir, "the input folder does not exist (expected "
+                    + LICENCES + "/ and " + UNREST + "/ inside it)");
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (String folder : List.of(LICENCES, UNREST)) {
+            for (Path path : csvFiles(inputDir.resolve(folder))) {
+                InputScan scan = InputScan.of(path);
+                InputShape shape = folder.equals(LICENCES) ? InputShape.LICENCES
+                        : InputShape.ofUnrest(new Header(scan.header()));
+                String name = inputDir.relativize(path).toString().replace('\\', '/');
+                files.add(new InputFile(files.size() + 1, name, shape, scan));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new InputFileException(inputDir, "no CSV files in " + LICENCES + "/ or " + UNREST + "/");
+        }
+        return files;
+    }
+
+    private static List<Path> csvFiles(Path folder) throws InputFileException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputFileException(folder, "cannot be listed (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.armswatch.input;
+
+/** What kind of figures a file holds, told by its folder and, for unrest, by its header. */
+public enum InputShape {
+    /** input/licences/: native licence figures (inputs.md 1). */
+    LICENCES,
+    /** input/unrest/ with event_id_cnty and event_date: an ACLED event export (inputs.md 2a). */
+    ACLED_EVENTS,
+    /** input/unrest/, any other header: the desk's tally of reported figures (inputs.md 2b). */
+    REPORTED_FIGURES;
+
+    static InputShape ofUnrest(Header header) {
+        return header.indexOf("event_id_cnty") >= 0 && header.indexOf("event_date") >= 0
+                ? ACLED_EVENTS : REPORTED_FIGURES;
+    }
+}

@@ -1,0 +1,109 @@
+package org.armswatch.job;
+
+import java.util.List;
+import java.util.Map;
+
+import org.armswatch.aggregate.StagingStore;
+import org.armswatch.country.CountryResolver;
+import org.armswatch.input.InputFileException;
+import org.armswatch.input.InputScan;
+import org.armswatch.input.InputShape;
+import org.armswatch.input.RejectedRow;
+import org.armswatch.licence.LicenceFile;
+import org.armswatch.licence.LicenceFileReader;
+import org.armswatch.unrest.EventFileReader;
+import org.armswatch.unrest.EventTally;
+import org.armswatch.unrest.ReportedFigureReader;
+
+import java.util.ArrayList;
+
+/**
+ * Reads input files of one shape into the staging tables. Each call stages what one transaction
+ * should hold: one licence or tally file, or all ACLED exports together (an event may repeat
+ * across exports, so they are de-duplicated in one pass). A restart re-reads only what no
+ * committed transaction staged.
+ */
+final class InputStaging {
+
+    private final RunOptions options;
+    private final StagingStore store;
+    private final CountryResolver countries;
+
+    InputStaging(RunOptions options, StagingStore store, CountryResolver countries) {
+        this.options = options;
+        this.store = store;
+        this.countries = countries;
+    }
+
+    /** Stages the next unit of work of this shape; false when nothing was left. */
+    boolean stageNext(RunParameters run, InputShape shape) throws InputFileException {
+        List<Integer> files = store.unstagedFiles(run.runId(), shape);
+        if (files.isEmpty()) {
+            return false;
+        }
+        switch (shape) {
+            case LICENCES -> stageLicences(run, files.get(0));
+            case REPORTED_FIGURES -> stageTally(run, files.get(0));
+            case ACLED_EVENTS -> stageEvents(run, files);
+        }
+        return shape != InputShape.ACLED_EVENTS && files.size() > 1;
+    }
+
+    private void stageLicences(RunParameters run, int fileNo) throws InputFileException {
+        String name = store.fileName(run.runId(), fileNo);
+        InputScan scan = rescan(run, fileNo, name);
+        LicenceFile file = new LicenceFileReader(countries).read(scan, name);
+        store.insertLicences(run.runId(), fileNo, file.figures(), run.period());
+        store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
+        store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
+        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(),
+                file.replaced().size(), file.notes());
+    }
+
+    private void stageTally(RunParameters run, int fileNo) throws InputFileException {
+        String name = store.fileName(run.runId(), fileNo);
+        InputScan scan = rescan(run, fileNo, name);
+        ReportedFigureReader.TallyFile file = new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name);
+        store.insertReportedFigures(run.runId(), file.figures());
+        store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
+        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(), 0, file.notes());
+    }
+
+    private void stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
+        EventTally tally = new EventTally();
+        EventFileReader reader = new EventFileReader(countries);
+        List<EventFileReader.EventFile> results = new ArrayList<>();
+        for (int fileNo : fileNos) {
+            String name = store.fileName(run.runId(), fileNo);
+            InputScan scan = rescan(run, fileNo, name);
+            List<RejectedRow> rejected = new ArrayList<>();
+            results.add(reader.read(scan, fileNo, name, tally, rejected::add));
+            store.insertRejected(run.runId(), fileNo, "rejected", rejected);
+        }
+        Map<String, Integer> numbers = store.fileNumbers(run.runId());
+        for (RejectedRow replaced : tally.replacedRows()) {
+            store.insertRejected(run.runId(), numbers.get(replaced.file()), "replaced", List.of(replaced));
+        }
+        store.insertEventCounts(run.runId(), tally.counts(), run.period());
+        for (int i = 0; i < fileNos.size(); i++) {
+            int fileNo = fileNos.get(i);
+            EventFileReader.EventFile f = results.get(i);
+            store.markStaged(run.runId(), fileNo, f.rowsRead(), tally.used(fileNo), f.rowsRejected(),
+                    tally.replaced(fileNo), f.notes());
+        }
+    }
+
+    /**
+     * Scans the file again when staging it (a resumed run may come hours later) and refuses a
+     * file whose bytes changed since the run began: a run's figures come from one set of inputs.
+     */
+    private InputScan rescan(RunParameters run, int fileNo, String name) throws InputFileException {
+        InputScan scan = InputScan.of(options.input().resolve(name));
+        String recorded = store.sha256(run.runId(), fileNo);
+        if (!scan.sha256().equals(recorded)) {
+            throw new InputFileException(scan.file(), "changed since this run began (SHA-256 was " + recorded
+                    + ", is " + scan.sha256() + "); restore it, or start a fresh run with --rerun");
+        }
+        return scan;
+    }
+}

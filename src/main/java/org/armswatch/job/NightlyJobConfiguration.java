@@ -1,0 +1,141 @@
+package org.armswatch.job;
+
+import java.util.List;
+
+import org.armswatch.aggregate.ReportData;
+import org.armswatch.aggregate.RunAggregation;
+import org.armswatch.aggregate.SourceFileRecord;
+import org.armswatch.aggregate.StagingStore;
+import org.armswatch.country.CountryResolver;
+import org.armswatch.input.InputCatalog;
+import org.armswatch.input.InputFile;
+import org.armswatch.input.InputShape;
+import org.armswatch.publish.RunFolder;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job, step by step. Every step is a tasklet whose each call is one transaction:
+ * a restart resumes at the first step, and within it the first file, that did not commit.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyJobConfiguration {
+
+    static final String JOB = "nightly";
+
+    @Bean
+    Job nightly(JobRepository repository, List<Step> steps) {
+        return new JobBuilder(JOB, repository)
+                .start(step(steps, "findInputs"))
+                .next(step(steps, "stageLicences"))
+                .next(step(steps, "stageReportedFigures"))
+                .next(step(steps, "stageEvents"))
+                .next(step(steps, "checkRejects"))
+                .next(step(steps, "aggregate"))
+                .next(step(steps, "writeReport"))
+                .next(step(steps, "publish"))
+                .build();
+    }
+
+    private static Step step(List<Step> steps, String name) {
+        return steps.stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no step " + name));
+    }
+
+    @Bean
+    InputStaging inputStaging(RunOptions options, StagingStore store, CountryResolver countries) {
+        return new InputStaging(options, store, countries);
+    }
+
+    /** Lists and checksums the input files; a missing folder or unreadable file fails here, before any staging. */
+    @Bean
+    Step findInputs(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
+        return new StepBuilder("findInputs", repository).tasklet((contribution, chunk) -> {
+            RunParameters run = RunParameters.of(chunk);
+            List<InputFile> files = InputCatalog.find(options.input());
+            if (store.beginRun(run.runId(), run.runDate(), run.period(), files)) {
+                // A fresh run starts from a clean work folder; a resumed one keeps what it made.
+                RunFolder.deleteTree(new RunFolder(options.output(), run.runDate()).work());
+            }
+            contribution.incrementReadCount();
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step stageLicences(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
+        return stagingStep("stageLicences", InputShape.LICENCES, repository, tm, staging);
+    }
+
+    @Bean
+    Step stageReportedFigures(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
+        return stagingStep("stageReportedFigures", InputShape.REPORTED_FIGURES, repository, tm, staging);
+    }
+
+    @Bean
+    Step stageEvents(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
+        return stagingStep("stageEvents", InputShape.ACLED_EVENTS, repository, tm, staging);
+    }
+
+    private static Step stagingStep(String name, InputShape shape, JobRepository repository,
+                                    PlatformTransactionManager tm, InputStaging staging) {
+        return new StepBuilder(name, repository).tasklet((contribution, chunk) -> {
+            boolean more = staging.stageNext(RunParameters.of(chunk), shape);
+            return RepeatStatus.continueIf(more);
+        }, tm).build();
+    }
+
+    /** Every file must reconcile, and none may reject more than the threshold allows: checked before anything is written. */
+    @Bean
+    Step checkRejects(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
+                      StagingStore store, ReportData data) {
+        return new StepBuilder("checkRejects", repository).tasklet((contribution, chunk) -> {
+            RunParameters run = RunParameters.of(chunk);
+            for (SourceFileRecord f : store.sourceFiles(run.runId())) {
+                if (!f.reconciles()) {
+                    throw new IllegalStateException(f.name() + ": rows do not reconcile: " + f.rowsRead() + " read, "
+                            + f.rowsUsed() + " used, " + f.rowsRejected() + " rejected, " + f.rowsReplaced() + " replaced");
+                }
+                if (f.rejectedShare() > options.rejectThreshold()) {
+                    throw new RejectThresholdException(f, options.rejectThreshold(), data.rejectReasonCounts(run.runId(), f.fileNo()));
+                }
+            }
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunAggregation aggregation) {
+        return new StepBuilder("aggregate", repository).tasklet((contribution, chunk) -> {
+            RunParameters run = RunParameters.of(chunk);
+            aggregation.aggregate(run.runId(), run.period());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step writeReport(JobRepository repository, PlatformTransactionManager tm, RunOptions options, ReportData data,
+                     StagingStore store) {
+        ReportWriting writing = new ReportWriting(options, data, store);
+        return new StepBuilder("writeReport", repository).tasklet((contribution, chunk) -> {
+            writing.write(RunParameters.of(chunk));
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    Step publish(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
+        Publishing publishing = new Publishing(options, store);
+        return new StepBuilder("publish", repository).tasklet((contribution, chunk) -> {
+            publishing.publish(RunParameters.of(chunk), chunk.getStepContext().getStepExecution().getJobExecution());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+}

@@ -1,0 +1,167 @@
+package org.armswatch.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.armswatch.aggregate.OverviewRow;
+import org.armswatch.aggregate.ReportData;
+import org.armswatch.aggregate.SourceFileRecord;
+import org.armswatch.aggregate.StagingStore;
+import org.armswatch.publish.RunFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what this start does for its run date (start, resume, nothing, or a forced rerun),
+ * runs the job, and tells cron in one line how it went, with an exit code of its own.
+ */
+@Component
+class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final RunOptions options;
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final StagingStore store;
+    private final ReportData data;
+    private final JdbcTemplate jdbc;
+    private ExitCode exit = ExitCode.OK;
+
+    NightlyRun(RunOptions options, JobOperator operator, JobRepository repository, Job job, StagingStore store,
+               ReportData data, JdbcTemplate jdbc) {
+        this.options = options;
+        this.operator = operator;
+        this.repository = repository;
+        this.job = job;
+        this.store = store;
+        this.data = data;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exit.code();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (args.containsOption("help")) {
+            System.out.println(Usage.TEXT);
+            return;
+        }
+        Instant started = Instant.now();
+        List<JobExecution> earlier = executionsOfRunDate();
+        JobExecution last = earlier.isEmpty() ? null : earlier.get(0);
+        JobExecution execution;
+        if (last == null) {
+            execution = operator.start(job, RunParameters.of(options.runDate(), options.period(), 0));
+        } else if (last.getStatus() == BatchStatus.COMPLETED) {
+            if (!options.rerun()) {
+                System.out.println("armswatch " + options.runDate() + ": already done (run " + last.getJobInstanceId()
+                        + ", finished " + last.getEndTime() + "), see " + new RunFolder(options.output(), options.runDate())
+                        .published() + "; --rerun forces a fresh run");
+                return;
+            }
+            long reruns = earlier.stream().map(e -> e.getJobInstanceId()).distinct().count();
+            execution = operator.start(job, RunParameters.of(options.runDate(), options.period(), reruns));
+        } else {
+            if (last.getStatus().isRunning()) {
+                // We hold the lock, so no live process runs it: it was killed. Mark it failed, then resume.
+                log.info("run {} of {} was left {} by a process that died; recovering it", last.getJobInstanceId(),
+                        options.runDate(), last.getStatus());
+                last = operator.recover(last);
+            }
+            log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
+            execution = operator.restart(last);
+        }
+        report(execution, started);
+    }
+
+    /** This run date's executions, newest first (all its job instances: the first run and any reruns). */
+    private List<JobExecution> executionsOfRunDate() {
+        List<JobExecution> found = new ArrayList<>();
+        for (JobInstance instance : repository.findJobInstances(NightlyJobConfiguration.JOB)) {
+            JobExecution e = repository.getLastJobExecution(instance);
+            if (e != null && options.runDate().toString().equals(e.getJobParameters().getString(RunParameters.RUN_DATE))) {
+                found.add(e);
+            }
+        }
+        found.sort(Comparator.comparingLong(JobExecution::getJobInstanceId).reversed());
+        return found;
+    }
+
+    private void report(JobExecution execution, Instant started) throws Exception {
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        RunParameters run = RunParameters.of(execution);
+        switch (execution.getStatus()) {
+            case COMPLETED -> {
+                exit = ExitCode.OK;
+                System.out.println(summary(run, seconds));
+                String lead = newlyFlagged(run);
+                if (!lead.isEmpty()) System.out.println(lead);
+            }
+            case STOPPED -> {
+                exit = ExitCode.STOPPED;
+                System.out.println("armswatch " + run.runDate() + ": stopped (exit " + exit.code() + ": " + exit.meaning + ")");
+            }
+            default -> {
+                exit = ExitCode.RUN_FAILED;
+                System.out.println("armswatch " + run.runDate() + " failed: " + Failures.reason(execution)
+                        + " (exit " + exit.code() + ": " + exit.meaning + ")");
+            }
+        }
+    }
+
+    private String summary(RunParameters run, double seconds) throws java.io.IOException {
+        List<SourceFileRecord> files = store.sourceFiles(run.runId());
+        int used = files.stream().mapToInt(SourceFileRecord::rowsUsed).sum();
+        int rejected = files.stream().mapToInt(SourceFileRecord::rowsRejected).sum();
+        int replaced = files.stream().mapToInt(SourceFileRecord::rowsReplaced).sum();
+        Integer countries = jdbc.queryForObject("SELECT COUNT(DISTINCT country) FROM aw_figure WHERE run_id = ?",
+                Integer.class, run.runId());
+        Integer periods = jdbc.queryForObject("SELECT COUNT(DISTINCT period) FROM aw_figure WHERE run_id = ?",
+                Integer.class, run.runId());
+        Path folder = new RunFolder(options.output(), run.runDate()).published();
+        long written;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            written = walk.filter(Files::isRegularFile).count();
+        }
+        return String.format(java.util.Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
+                        + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s",
+                run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds);
+    }
+
+    /** Countries where licences and unrest now meet in a period and did not in the last completed run. */
+    private String newlyFlagged(RunParameters run) {
+        Set<String> now = flagged(data.overview(run.runId()));
+        store.previousCompletedRun(run.runId()).ifPresent(previous -> now.removeAll(flagged(data.overview(previous))));
+        return now.isEmpty() ? "" : "newly flagged (licences and unrest in the same period): " + String.join(", ", now);
+    }
+
+    private static Set<String> flagged(List<OverviewRow> rows) {
+        Set<String> names = new TreeSet<>();
+        rows.stream().filter(OverviewRow::flagged).forEach(r -> names.add(r.countryName()));
+        return names;
+    }
+}

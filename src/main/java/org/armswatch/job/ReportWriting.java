@@ -1,0 +1,142 @@
+package org.armswatch.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.armswatch.aggregate.Measure;
+import org.armswatch.aggregate.OverviewRow;
+import org.armswatch.aggregate.ReportData;
+import org.armswatch.aggregate.SourceFileRecord;
+import org.armswatch.aggregate.StagingStore;
+import org.armswatch.chart.ChartDrawer;
+import org.armswatch.chart.CountryTimeline;
+import org.armswatch.chart.DestinationValue;
+import org.armswatch.chart.DrawnChart;
+import org.armswatch.chart.TimelinePoint;
+import org.armswatch.chart.TopDestinations;
+import org.armswatch.input.InputShape;
+import org.armswatch.period.Period;
+import org.armswatch.publish.RunFolder;
+import org.armswatch.workbook.ReportContent;
+import org.armswatch.workbook.ReportWorkbook;
+
+/**
+ * Draws the run's charts from the Overview's own numbers (so picture and table cannot differ)
+ * and writes the main workbook, all into the run's work folder.
+ */
+final class ReportWriting {
+
+    static final int TOP_DESTINATIONS = 10;
+
+    private final RunOptions options;
+    private final ReportData data;
+    private final StagingStore store;
+
+    ReportWriting(RunOptions options, ReportData data, StagingStore store) {
+        this.options = options;
+        this.data = data;
+        this.store = store;
+    }
+
+    void write(RunParameters run) throws IOException {
+        RunFolder folder = new RunFolder(options.output(), run.runDate());
+        Path work = folder.createWork();
+        Path charts = work.resolve("charts");
+        Path temp = options.output().resolve(".work").resolve(run.runDate() + ".tmp");
+        RunFolder.deleteTree(charts);
+        Files.createDirectories(charts);
+        Files.createDirectories(temp);
+        try {
+            List<OverviewRow> overview = data.overview(run.runId());
+            List<SourceFileRecord> files = store.sourceFiles(run.runId());
+            List<DrawnChart> drawn = drawCharts(run, overview, files, charts);
+            writeAltText(drawn, charts);
+            List<String> notes = new ArrayList<>();
+            for (SourceFileRecord f : files) {
+                if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
+            }
+            ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
+                    files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
+                    store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()),
+                    sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts);
+            ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
+        } finally {
+            RunFolder.deleteTree(temp);
+        }
+    }
+
+    private List<DrawnChart> drawCharts(RunParameters run, List<OverviewRow> overview, List<SourceFileRecord> files,
+                                        Path charts) throws IOException {
+        ChartDrawer drawer = new ChartDrawer();
+        List<DrawnChart> drawn = new ArrayList<>();
+        String licenceFiles = names(files, InputShape.LICENCES);
+        String unrestFiles = names(files, InputShape.ACLED_EVENTS);
+        Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
+        if (top.isPresent()) drawn.add(drawer.drawTopDestinations(top.get(), charts));
+        for (CountryTimeline timeline : timelines(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)) {
+            drawn.add(drawer.drawTimeline(timeline, charts));
+        }
+        return drawn;
+    }
+
+    /**
+     * The latest complete period with licence values: the one that ended last before the run
+     * date. A yearly figure and the quarter that ends with it tie; the year, holding more, wins.
+     */
+    static Optional<TopDestinations> topDestinations(List<OverviewRow> overview, RunParameters run, String source) {
+        Optional<Period> latest = overview.stream()
+                .filter(r -> r.figure(Measure.VALUE_ISSUED).positive())
+                .map(OverviewRow::period)
+                .filter(p -> p.end().isBefore(run.runDate()))
+                .max(Comparator.comparing(Period::end).thenComparing(p -> p.granularity().ordinal()));
+        if (latest.isEmpty()) return Optional.empty();
+        List<DestinationValue> values = overview.stream()
+                .filter(r -> r.period().equals(latest.get()) && r.figure(Measure.VALUE_ISSUED).positive())
+                .sorted(Comparator.comparing((OverviewRow r) -> r.figure(Measure.VALUE_ISSUED).value()).reversed()
+                        .thenComparing(OverviewRow::countryName))
+                .limit(TOP_DESTINATIONS)
+                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED).value().doubleValue()))
+                .toList();
+        return Optional.of(new TopDestinations(latest.get().label(), values, source));
+    }
+
+    /** A timeline for each country with both licence values and unrest events. */
+    static List<CountryTimeline> timelines(List<OverviewRow> overview, String source) {
+        Map<String, List<OverviewRow>> byCountry = new LinkedHashMap<>();
+        overview.forEach(r -> byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
+        List<CountryTimeline> timelines = new ArrayList<>();
+        byCountry.forEach((code, rows) -> {
+            boolean licences = rows.stream().anyMatch(r -> r.figure(Measure.VALUE_ISSUED).positive());
+            boolean events = rows.stream().anyMatch(r -> r.figure(Measure.EVENTS).positive());
+            if (!licences || !events) return;
+            List<TimelinePoint> points = rows.stream().sorted(Comparator.comparing(OverviewRow::period))
+                    .map(r -> new TimelinePoint(r.period().label(),
+                            r.figure(Measure.VALUE_ISSUED).available() ? r.figure(Measure.VALUE_ISSUED).value().doubleValue() : null,
+                            r.figure(Measure.EVENTS).available() ? r.figure(Measure.EVENTS).value().longValue() : null))
+                    .toList();
+            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), points, source));
+        });
+        return timelines;
+    }
+
+    private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
+        StringBuilder md = new StringBuilder("# Alt text of this run's charts\n");
+        for (DrawnChart c : drawn) {
+            md.append("\n## ").append(c.title()).append("\n\n`").append(c.fileName()).append("`\n\n")
+                    .append(c.altText()).append('\n');
+        }
+        Files.writeString(charts.resolve("alt-text.md"), md);
+    }
+
+    private static String names(List<SourceFileRecord> files, InputShape shape) {
+        List<String> names = files.stream().filter(f -> f.shape() == shape).map(SourceFileRecord::name).toList();
+        return names.isEmpty() ? "no " + shape.name().toLowerCase(java.util.Locale.ROOT) + " files" : String.join(", ", names);
+    }
+}

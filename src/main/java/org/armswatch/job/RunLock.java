@@ -1,0 +1,69 @@
+package org.armswatch.job;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * One run at a time per state folder. Taken before the database is opened, so a second start is
+ * refused at once with a sentence naming the run in progress, instead of H2's "database may be
+ * already in use". The operating system releases the lock when the process dies, even by kill -9,
+ * so a lock that can be taken means no live run holds the state.
+ */
+public final class RunLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static RunLock take(Path stateDir, String what) throws IOException {
+        Files.createDirectories(stateDir);
+        Path file = stateDir.resolve("run.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+            channel.close();
+            throw new RunInProgressException("another armswatch run is in progress on " + stateDir
+                    + (holder.isEmpty() ? "" : ": " + holder));
+        }
+        String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ", " + what;
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+        return new RunLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel.isOpen()) {
+            channel.truncate(0);
+            lock.release();
+            channel.close();
+        }
+    }
+
+    /** Another process holds the state folder. */
+    public static final class RunInProgressException extends RuntimeException {
+        RunInProgressException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.armswatch.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.armswatch.aggregate.ReportData;
+import org.armswatch.aggregate.RunAggregation;
+import org.armswatch.aggregate.StagingStore;
+import org.armswatch.country.CountryResolver;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order things must happen in at start: options checked, then the lock taken, then the
+ * database opened. Each bean depends on the one before, so Spring keeps that order.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ArmswatchProperties.class)
+class StateConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    RunOptions runOptions(ArmswatchProperties properties, ApplicationArguments args, Clock clock) {
+        return RunOptions.of(properties, args, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    RunLock runLock(RunOptions options) {
+        try {
+            return RunLock.take(options.stateDir(), "run date " + options.runDate());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the lock in " + options.stateDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The embedded H2 file under output/.state unless spring.datasource.url names another
+     * database (PostgreSQL, say). Built here because H2 wants an absolute path.
+     */
+    @Bean
+    DataSource dataSource(RunOptions options, RunLock lock, Environment env) {
+        String url = env.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            url = "jdbc:h2:file:" + options.stateDir().toAbsolutePath().normalize().resolve("armswatch")
+                    + ";DB_CLOSE_ON_EXIT=FALSE";
+            return DataSourceBuilder.create().url(url).username("sa").password("").build();
+        }
+        return DataSourceBuilder.create().url(url).username(env.getProperty("spring.datasource.username"))
+                .password(env.getProperty("spring.datasource.password")).build();
+    }
+
+    @Bean
+    CountryResolver countryResolver(RunOptions options) {
+        CountryResolver bundled = CountryResolver.bundled();
+        if (options.countryAliases() == null) return bundled;
+        try {
+            return bundled.withUserAliases(options.countryAliases());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("country alias file " + options.countryAliases() + ": " + e.getMessage());
+        }
+    }
+
+    @Bean
+    StagingStore stagingStore(JdbcTemplate jdbc) {
+        return new StagingStore(jdbc);
+    }
+
+    @Bean
+    RunAggregation runAggregation(JdbcTemplate jdbc) {
+        return new RunAggregation(jdbc);
+    }
+
+    @Bean
+    ReportData reportData(JdbcTemplate jdbc, CountryResolver countries) {
+        return new ReportData(jdbc, countries);
+    }
+}

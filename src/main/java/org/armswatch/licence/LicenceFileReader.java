@@ -1,0 +1,150 @@
+package org.armswatch.licence;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.armswatch.country.Country;
+import org.armswatch.country.CountryResolver;
+import org.armswatch.input.CsvReader;
+import org.armswatch.input.FigureFormatException;
+import org.armswatch.input.FigureParser;
+import org.armswatch.input.Header;
+import org.armswatch.input.InputFileException;
+import org.armswatch.input.InputScan;
+import org.armswatch.input.RejectedRow;
+import org.armswatch.input.RowRejected;
+import org.armswatch.period.Period;
+import org.armswatch.period.PeriodFormatException;
+
+/** Reads a native licence file (inputs.md section 1) into figures and rejected rows. */
+public final class LicenceFileReader {
+
+    private final CountryResolver countries;
+
+    public LicenceFileReader(CountryResolver countries) {
+        this.countries = countries;
+    }
+
+    /** The columns of a licence file, found by name or documented alias. */
+    record Columns(int exporter, int destination, int period, int licences, int value,
+                   int category, int status, int source, int notes) {
+
+        static Columns of(Header h, InputScan scan) throws InputFileException {
+            Columns c = new Columns(
+                    h.indexOf("exporter", "exporting country", "member state"),
+                    h.indexOf("destination", "country", "recipient", "destination country"),
+                    h.indexOf("period", "year", "date"),
+                    h.indexOf("licences", "number of licences", "licences issued"),
+                    h.indexOf("value_eur", "value", "value (eur)", "value of licences"),
+                    h.indexOf("category", "ml category"),
+                    h.indexOf("status", "decision"),
+                    h.indexOf("source"),
+                    h.indexOf("notes"));
+            List<String> missing = new ArrayList<>();
+            if (c.exporter < 0) missing.add("exporter");
+            if (c.destination < 0) missing.add("destination");
+            if (c.period < 0) missing.add("period");
+            if (c.licences < 0 && c.value < 0) missing.add("licences or value_eur");
+            if (!missing.isEmpty()) {
+                throw new InputFileException(scan.file(), "not a licence file, it lacks the column(s) "
+                        + String.join(", ", missing) + " (header: " + String.join(",", h.names()) + ")");
+            }
+            return c;
+        }
+
+        List<Integer> used() {
+            return List.of(exporter, destination, period, licences, value, category, status, source, notes)
+                    .stream().filter(i -> i >= 0).toList();
+        }
+    }
+
+    public LicenceFile read(InputScan scan, String fileName) throws InputFileException {
+        Header header = new Header(scan.header());
+        Columns col = Columns.of(header, scan);
+        FigureParser numbers = FigureParser.forDialect(scan.dialect());
+        List<String> notes = new ArrayList<>();
+        List<String> extra = header.unusedColumns(col.used());
+        if (!extra.isEmpty()) {
+            notes.add(fileName + ": extra columns ignored: " + String.join(", ", extra));
+        }
+        if (col.licences < 0) notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
+        if (col.value < 0) notes.add(fileName + ": no value column, so the value of licences is not available [x]");
+
+        Map<LicenceFigure.Key, LicenceFigure> byKey = new LinkedHashMap<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        List<RejectedRow> replaced = new ArrayList<>();
+        Map<Long, String> rawByLine = new LinkedHashMap<>();
+        int read = 0;
+        try (CsvReader csv = CsvReader.open(scan)) {
+            while (csv.next()) {
+                read++;
+                String reason = csv.problem();
+                LicenceFigure figure = null;
+                if (reason == null) {
+                    try {
+                        figure = figure(csv, col, numbers);
+                    } catch (RowRejected r) {
+                        reason = r.getMessage();
+                    }
+                }
+                if (figure == null) {
+                    rejected.add(new RejectedRow(fileName, csv.line(), csv.raw(), reason));
+                    continue;
+                }
+                LicenceFigure earlier = byKey.remove(figure.key());
+                if (earlier != null) {
+                    replaced.add(new RejectedRow(fileName, earlier.line(), rawByLine.remove(earlier.line()),
+                            "duplicate: replaced by line " + figure.line() + " (same exporter, destination, period, category and status; the later row wins)"));
+                }
+                byKey.put(figure.key(), figure);
+                rawByLine.put(figure.line(), csv.raw());
+            }
+        }
+        return new LicenceFile(read, List.copyOf(byKey.values()), rejected, replaced, notes);
+    }
+
+    private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers) throws RowRejected {
+        Country exporter = country(csv, col.exporter, "exporter");
+        Country destination = country(csv, col.destination, "destination");
+        Period period;
+        try {
+            period = Period.parse("period", text(csv, col.period));
+        } catch (PeriodFormatException e) {
+            throw new RowRejected(e.getMessage());
+        }
+        Long licences;
+        BigDecimal value;
+        try {
+            licences = col.licences < 0 ? null : numbers.count("licences", text(csv, col.licences));
+            value = col.value < 0 ? null : numbers.amount("value_eur", text(csv, col.value));
+        } catch (FigureFormatException e) {
+            throw new RowRejected(e.getMessage());
+        }
+        if (licences == null && value == null) {
+            throw new RowRejected("neither licences nor value_eur is given");
+        }
+        String statusText = text(csv, col.status);
+        LicenceStatus status = LicenceStatus.parse(statusText)
+                .orElseThrow(() -> new RowRejected("status '" + statusText + "' is not issued or refused"));
+        return new LicenceFigure(csv.line(), exporter.code(), destination.code(), period,
+                text(csv, col.category), status, licences, value, text(csv, col.source), text(csv, col.notes));
+    }
+
+    private Country country(CsvReader csv, int index, String field) throws RowRejected {
+        String cell = text(csv, index);
+        if (cell.isEmpty()) {
+            throw new RowRejected(field + " is empty");
+        }
+        Optional<Country> country = countries.resolve(cell);
+        return country.orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+    }
+
+    private static String text(CsvReader csv, int index) {
+        return index < 0 ? "" : csv.field(index).trim();
+    }
+
+}

@@ -1,0 +1,117 @@
+package org.armswatch.unrest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.armswatch.country.Country;
+import org.armswatch.country.CountryResolver;
+import org.armswatch.input.CsvReader;
+import org.armswatch.input.FigureFormatException;
+import org.armswatch.input.FigureParser;
+import org.armswatch.input.Header;
+import org.armswatch.input.InputFileException;
+import org.armswatch.input.InputScan;
+import org.armswatch.input.RejectedRow;
+import org.armswatch.input.RowRejected;
+import org.armswatch.period.Period;
+import org.armswatch.period.PeriodFormatException;
+
+/**
+ * Reads an ACLED event export (inputs.md 2a) into an {@link EventTally}. Only the columns the
+ * aggregation needs are turned into strings; the other twenty are skipped by the reader.
+ */
+public final class EventFileReader {
+
+    private final CountryResolver countries;
+
+    public EventFileReader(CountryResolver countries) {
+        this.countries = countries;
+    }
+
+    /** An ACLED export is told by these two columns in its header. */
+    public static boolean isEventExport(Header header) {
+        return header.indexOf("event_id_cnty") >= 0 && header.indexOf("event_date") >= 0;
+    }
+
+    record Columns(int id, int date, int type, int country, int iso, int fatalities, int timestamp) {
+        List<Integer> used() {
+            return List.of(id, date, type, country, iso, fatalities, timestamp).stream().filter(i -> i >= 0).toList();
+        }
+    }
+
+    /** What one file gave, before de-duplication against other files (see the tally for that). */
+    public record EventFile(int rowsRead, int rowsRejected, List<String> notes) {}
+
+    public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
+                          Consumer<RejectedRow> rejects) throws InputFileException {
+        Header h = new Header(scan.header());
+        Columns col = new Columns(h.indexOf("event_id_cnty"), h.indexOf("event_date"), h.indexOf("event_type"),
+                h.indexOf("country"), h.indexOf("iso"), h.indexOf("fatalities"), h.indexOf("timestamp"));
+        List<String> missing = new ArrayList<>();
+        if (col.type < 0) missing.add("event_type");
+        if (col.country < 0 && col.iso < 0) missing.add("country or iso");
+        if (!missing.isEmpty()) {
+            throw new InputFileException(scan.file(), "an ACLED export without the column(s) " + String.join(", ", missing));
+        }
+        List<String> notes = new ArrayList<>();
+        if (col.fatalities < 0) notes.add(fileName + ": no fatalities column, so fatalities are not available [x]");
+        if (col.timestamp < 0) notes.add(fileName + ": no timestamp column, so of two copies of an event the later row wins");
+        FigureParser numbers = FigureParser.forDialect(scan.dialect());
+        int read = 0;
+        int rejected = 0;
+        try (CsvReader csv = CsvReader.open(scan)) {
+            while (csv.next()) {
+                read++;
+                try {
+                    if (csv.problem() != null) throw new RowRejected(csv.problem());
+                    add(csv, col, numbers, tally, fileNo, fileName);
+                } catch (RowRejected r) {
+                    rejected++;
+                    rejects.accept(new RejectedRow(fileName, csv.line(), csv.raw(), r.getMessage()));
+                }
+            }
+        }
+        return new EventFile(read, rejected, notes);
+    }
+
+    private void add(CsvReader csv, Columns col, FigureParser numbers, EventTally tally, int fileNo, String fileName)
+            throws RowRejected {
+        String id = csv.field(col.id).trim();
+        if (id.isEmpty()) throw new RowRejected("event_id_cnty is empty");
+        Period day;
+        try {
+            day = Period.parseEventDate("event_date", csv.field(col.date));
+        } catch (PeriodFormatException e) {
+            throw new RowRejected(e.getMessage());
+        }
+        String type = csv.field(col.type).trim();
+        if (type.isEmpty()) throw new RowRejected("event_type is empty");
+        String country = country(csv, col);
+        Integer fatalities = null;
+        long timestamp = 0;
+        try {
+            if (col.fatalities >= 0) {
+                Long f = numbers.count("fatalities", csv.field(col.fatalities));
+                if (f != null && f > Integer.MAX_VALUE) throw new RowRejected("fatalities " + f + " is too large");
+                fatalities = f == null ? null : f.intValue();
+            }
+            if (col.timestamp >= 0) {
+                Long t = numbers.count("timestamp", csv.field(col.timestamp));
+                timestamp = t == null ? 0 : t;
+            }
+        } catch (FigureFormatException e) {
+            throw new RowRejected(e.getMessage());
+        }
+        tally.add(id, timestamp, country, day, type, fatalities, fileNo, fileName, csv.line());
+    }
+
+    /** The numeric iso column wins over the country name (inputs.md 2a). */
+    private String country(CsvReader csv, Columns col) throws RowRejected {
+        String iso = col.iso < 0 ? "" : csv.field(col.iso).trim();
+        String cell = iso.isEmpty() ? (col.country < 0 ? "" : csv.field(col.country).trim()) : iso;
+        if (cell.isEmpty()) throw new RowRejected("country and iso are empty");
+        return countries.resolve(cell).map(Country::code)
+                .orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.armswatch.workbook;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.armswatch.unrest.Qualifier;
+
+/**
+ * The few styles every sheet shares, made once per workbook (Excel allows a limited number).
+ * "At least" and "about" are number formats, so the cell stays a number: ≥ 4,400 sorts and sums.
+ */
+final class CellStyles {
+
+    enum Kind { COUNT, MONEY, MONEY_CENTS }
+
+    final CellStyle title;
+    final CellStyle description;
+    final CellStyle header;
+    final CellStyle text;
+    final CellStyle wrapped;
+    final CellStyle inert;
+    final CellStyle link;
+    final CellStyle missing;
+    private final Map<Kind, Map<Qualifier, CellStyle>> numbers = new EnumMap<>(Kind.class);
+
+    CellStyles(Workbook wb) {
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        Font underlined = wb.createFont();
+        underlined.setUnderline(Font.U_SINGLE);
+        underlined.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
+
+        title = wb.createCellStyle();
+        title.setFont(big);
+        description = wb.createCellStyle();
+        header = wb.createCellStyle();
+        header.setFont(bold);
+        header.setWrapText(true);
+        header.setVerticalAlignment(VerticalAlignment.TOP);
+        text = wb.createCellStyle();
+        text.setVerticalAlignment(VerticalAlignment.TOP);
+        wrapped = wb.createCellStyle();
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        // Quote-prefixed: text from an input that looks like a formula stays text even when edited.
+        inert = wb.createCellStyle();
+        inert.cloneStyleFrom(wrapped);
+        inert.setQuotePrefixed(true);
+        link = wb.createCellStyle();
+        link.setFont(underlined);
+        missing = wb.createCellStyle();
+        missing.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+        missing.setVerticalAlignment(VerticalAlignment.TOP);
+
+        DataFormat formats = wb.createDataFormat();
+        for (Kind kind : Kind.values()) {
+            Map<Qualifier, CellStyle> byQualifier = new EnumMap<>(Qualifier.class);
+            String body = kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0";
+            for (Qualifier q : Qualifier.values()) {
+                CellStyle s = wb.createCellStyle();
+                s.setVerticalAlignment(VerticalAlignment.TOP);
+                s.setDataFormat(formats.getFormat(prefix(q) + body));
+                byQualifier.put(q, s);
+            }
+            numbers.put(kind, byQualifier);
+        }
+    }
+
+    CellStyle number(Kind kind, Qualifier qualifier) {
+        return numbers.get(kind).get(qualifier);
+    }
+
+    private static String prefix(Qualifier q) {
+        return switch (q) {
+            case EXACT -> "";
+            case AT_LEAST -> "\"≥ \"";
+            case ABOUT -> "\"~ \"";
+            case UP_TO -> "\"≤ \"";
+        };
+    }
+}

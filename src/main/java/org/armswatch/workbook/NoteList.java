@@ -1,0 +1,52 @@
+package org.armswatch.workbook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workbook's notes, numbered in the order a title or header first refers to them, as the
+ * Analysis Function's guidance asks. A sheet asks for {@link #ref} while it is written; the
+ * Notes sheet is written last, from what was asked.
+ */
+final class NoteList {
+
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final List<String> texts = new ArrayList<>();
+
+    /** "[note 3]" for this text, numbering it if it is new. */
+    String ref(String text) {
+        Integer n = numbers.get(text);
+        if (n == null) {
+            texts.add(text);
+            n = texts.size();
+            numbers.put(text, n);
+        }
+        return "[note " + n + "]";
+    }
+
+    List<String> texts() {
+        return texts;
+    }
+
+    static final String AT_LEAST = "A figure shown as ≥ 4,400 is \"at least\": the source said \"more than\" or \"at least\","
+            + " or the figure is a sum in which some parts were not available. ~ means about, ≤ means up to. The cell holds"
+            + " the number itself, so it still sorts and sums.";
+    static final String COARSER = "A figure is shown at the period it was reported for and never split: a yearly licence"
+            + " figure stays in its year's row (for example 2021) beside quarterly rows (2021-Q1 ...).";
+    static final String LICENCE_SOURCES = "When two input files report the same exporter, destination, period, category and"
+            + " status, both rows appear in the Licences sheet, and the Overview counts the figure once, from the file"
+            + " read last (files are read in name order).";
+    static final String ACLED = "Event counts come from ACLED-format exports. Each event is counted once: when the same"
+            + " event id appears twice, the copy with the later timestamp is used. ACLED codes fatalities conservatively;"
+            + " its figures are a floor, not a count of all deaths.";
+    static final String TALLY = "Reported figures come from the desk's tally. A running total (\"so far\") is never added"
+            + " up: for each source the latest report in the period counts. The official figure is the latest report"
+            + " of an official source; the highest and lowest are across all sources.";
+    static final String FLAG = "Flagged: licences were issued for the country and unrest was recorded there in the same"
+            + " period. A yearly licence figure is compared only with a yearly row.";
+    static final String PROVISIONAL = "The current period is not complete yet: its figures are provisional and will change.";
+    static final String CUT = "Text longer than a spreadsheet cell can hold (32,767 characters) is cut, and the cut is"
+            + " marked in the cell.";
+}

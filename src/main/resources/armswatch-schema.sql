@@ -1,0 +1,120 @@
+-- The job's own tables (Spring Batch's BATCH_* tables are created by Spring Batch's script).
+-- Standard SQL that runs on H2 and PostgreSQL; every statement is idempotent so each start can run it.
+
+-- One row per run (a Spring Batch job instance): the run date and report period it was made for.
+CREATE TABLE IF NOT EXISTS aw_run (
+    run_id        BIGINT       NOT NULL PRIMARY KEY,
+    run_date      DATE         NOT NULL,
+    report_period VARCHAR(10)  NOT NULL,
+    status        VARCHAR(20)  NOT NULL,
+    completed_at  TIMESTAMP
+);
+
+-- Every input file of a run, with its checksum and reconciliation.
+CREATE TABLE IF NOT EXISTS aw_source_file (
+    run_id        BIGINT        NOT NULL,
+    file_no       INT           NOT NULL,
+    name          VARCHAR(1000) NOT NULL,
+    shape         VARCHAR(30)   NOT NULL,
+    sha256        VARCHAR(64)   NOT NULL,
+    bytes         BIGINT        NOT NULL,
+    encoding      VARCHAR(40)   NOT NULL,
+    delimiter     VARCHAR(5)    NOT NULL,
+    decimal_comma BOOLEAN       NOT NULL,
+    staged        BOOLEAN       NOT NULL,
+    rows_read     INT,
+    rows_used     INT,
+    rows_rejected INT,
+    rows_replaced INT,
+    notes         VARCHAR(20000),
+    PRIMARY KEY (run_id, file_no)
+);
+
+-- Rejected rows, and earlier duplicates that a later row replaced (kind 'replaced').
+CREATE TABLE IF NOT EXISTS aw_rejected_row (
+    run_id  BIGINT        NOT NULL,
+    file_no INT           NOT NULL,
+    line    BIGINT        NOT NULL,
+    kind    VARCHAR(10)   NOT NULL,
+    raw     VARCHAR(32767),
+    reason  VARCHAR(2000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aw_rejected_row_run ON aw_rejected_row (run_id, file_no, line);
+
+-- Licence figures as reported, after duplicates within a file were resolved.
+CREATE TABLE IF NOT EXISTS aw_licence (
+    run_id        BIGINT        NOT NULL,
+    file_no       INT           NOT NULL,
+    line          BIGINT        NOT NULL,
+    exporter      VARCHAR(2)    NOT NULL,
+    destination   VARCHAR(2)    NOT NULL,
+    period        VARCHAR(10)   NOT NULL,
+    report_period VARCHAR(10)   NOT NULL,
+    category      VARCHAR(1000) NOT NULL,
+    status        VARCHAR(10)   NOT NULL,
+    licences      BIGINT,
+    value_eur     DECIMAL(22,2),
+    source        VARCHAR(2000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aw_licence_run ON aw_licence (run_id);
+
+-- ACLED events counted per country, month and type: raw events are never staged.
+CREATE TABLE IF NOT EXISTS aw_event_count (
+    run_id                    BIGINT       NOT NULL,
+    country                   VARCHAR(2)   NOT NULL,
+    month                     VARCHAR(10)  NOT NULL,
+    report_period             VARCHAR(10)  NOT NULL,
+    event_type                VARCHAR(200) NOT NULL,
+    events                    BIGINT       NOT NULL,
+    fatalities                BIGINT       NOT NULL,
+    events_without_fatalities BIGINT       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aw_event_count_run ON aw_event_count (run_id);
+
+-- The desk's tally, row by row as reported.
+CREATE TABLE IF NOT EXISTS aw_reported_figure (
+    run_id      BIGINT        NOT NULL,
+    file_no     INT           NOT NULL,
+    line        BIGINT        NOT NULL,
+    country     VARCHAR(2)    NOT NULL,
+    reported_on VARCHAR(10)   NOT NULL,
+    region      VARCHAR(500)  NOT NULL,
+    metric      VARCHAR(100)  NOT NULL,
+    figure      BIGINT        NOT NULL,
+    qualifier   VARCHAR(10)   NOT NULL,
+    basis       VARCHAR(12)   NOT NULL,
+    source      VARCHAR(2000) NOT NULL,
+    source_type VARCHAR(20)   NOT NULL,
+    notes       VARCHAR(4000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aw_reported_figure_run ON aw_reported_figure (run_id);
+
+-- The tally's figures per country, report period, metric, basis and region, across sources.
+CREATE TABLE IF NOT EXISTS aw_reported_total (
+    run_id             BIGINT        NOT NULL,
+    country            VARCHAR(2)    NOT NULL,
+    period             VARCHAR(10)   NOT NULL,
+    metric             VARCHAR(100)  NOT NULL,
+    basis              VARCHAR(12)   NOT NULL,
+    region             VARCHAR(500)  NOT NULL,
+    official           BIGINT,
+    official_qualifier VARCHAR(10),
+    highest            BIGINT        NOT NULL,
+    highest_qualifier  VARCHAR(10)   NOT NULL,
+    lowest             BIGINT        NOT NULL,
+    lowest_qualifier   VARCHAR(10)   NOT NULL,
+    source_count       INT           NOT NULL,
+    sources            VARCHAR(20000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aw_reported_total_run ON aw_reported_total (run_id);
+
+-- The Overview's figures of every run, kept so that the next run can say what changed.
+CREATE TABLE IF NOT EXISTS aw_figure (
+    run_id    BIGINT        NOT NULL,
+    country   VARCHAR(2)    NOT NULL,
+    period    VARCHAR(10)   NOT NULL,
+    measure   VARCHAR(30)   NOT NULL,
+    figure    DECIMAL(22,2),
+    qualifier VARCHAR(10)   NOT NULL,
+    PRIMARY KEY (run_id, country, period, measure)
+);
