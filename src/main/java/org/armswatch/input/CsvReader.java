@@ -1,0 +1,527 @@
+package org.armswatch.input;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Streams the records of one file (RFC 4180, tolerant the way spreadsheet programs are).
+ *
+ * <p>Fields of the current record are valid until {@link #next()}. The record stays in one char buffer and a field
+ * becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31 columns pays for those.
+ *
+ * <p>Choices where RFC 4180 is silent: spaces before an opening quote and after a closing quote are ignored
+ * ({@code a, "b, c" ,d} has three fields); a quote inside an unquoted field ({@code 5" gun}) is a literal character;
+ * text after a closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside
+ * quotes at the end of the file is reported as an "unterminated quote".
+ */
+public final class CsvReader implements Closeable {
+
+    static final int MAX_FIELD = 1_000_000;
+    /** What a rejected row keeps of a field that was too long to hold. */
+    private static final int KEPT_OF_LONG_FIELD = 200;
+    private static final int INITIAL_CHARS = 1 << 17;
+    private static final int BYTES = 1 << 18;
+
+    private static final byte PLAIN = 0;
+    /** Quoted, closed, no doubled quotes: the value is the span without its two quotes. */
+    private static final byte QUOTED = 1;
+    /** Needs unescaping: doubled quotes, text after the closing quote, or no closing quote. */
+    private static final byte ESCAPED = 2;
+
+    private static final int IN_UNQUOTED = 0;
+    private static final int IN_QUOTED = 1;
+    private static final int AFTER_QUOTE = 2;
+
+    private final Path file;
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(BYTES);
+    private final char delimiter;
+    private boolean bytesEnded;
+    private boolean decodedAll;
+
+    private char[] buf = new char[INITIAL_CHARS];
+    private int limit;
+    private int pos;
+    private boolean pendingCr;
+    private long nextLine = 1;
+
+    private int recStart;
+    private int recEnd;
+    private long line;
+    private String problem;
+    private boolean truncated;
+    private int fieldCount;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private byte[] kinds = new byte[64];
+    private String[] values = new String[64];
+
+    CsvReader(Path file, InputStream in, CsvDialect dialect) {
+        this.file = file;
+        this.in = in;
+        this.delimiter = dialect.delimiter();
+        // The scan has checked the bytes; a file changed since then gets replacement characters, not a crash.
+        this.decoder = dialect.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        bytes.flip();
+    }
+
+    /** Opens the scanned file, positioned after its header line. */
+    public static CsvReader open(InputScan scan) throws InputFileException {
+        Path file = scan.file();
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        CsvReader reader = new CsvReader(file, in, scan.dialect());
+        try {
+            if (scan.bom()) {
+                in.skipNBytes(3);
+            }
+            if (!reader.next()) {
+                throw new InputFileException(file, "no header line");
+            }
+        } catch (IOException e) {
+            reader.close();
+            throw FileReadFailure.of(file, e);
+        } catch (InputFileException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    /** Advances to the next record that is not empty; false at the end of the file. */
+    public boolean next() throws InputFileException {
+        try {
+            while (parseRecord()) {
+                if (problem != null || !blank()) {
+                    return true;
+                }
+            }
+            fieldCount = 0;
+            return false;
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+    }
+
+    public int fieldCount() {
+        return fieldCount;
+    }
+
+    /** The field's value, untrimmed; "" for a field the record does not have. */
+    public String field(int index) {
+        if (index < 0 || index >= fieldCount) {
+            return "";
+        }
+        String value = values[index];
+        if (value == null) {
+            value = materialize(index);
+            values[index] = value;
+        }
+        return value;
+    }
+
+    /** Physical line where the current record starts; the header is line 1 unless blank lines precede it. */
+    public long line() {
+        return line;
+    }
+
+    /** The record as it is in the file, without its line break; a field too long to hold ends in " …". */
+    public String raw() {
+        String text = new String(buf, recStart, recEnd - recStart);
+        return truncated ? text + " …" : text;
+    }
+
+    /** Why the record is malformed, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing a file that was only read cannot lose data.
+        }
+    }
+
+    private String materialize(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        return switch (kinds[i]) {
+            case PLAIN -> new String(buf, s, e - s);
+            case QUOTED -> new String(buf, s + 1, e - s - 2);
+            default -> unescape(s, e);
+        };
+    }
+
+    /** Mirrors the parser: doubled quotes inside quotes, everything after the closing quote literal. */
+    private String unescape(int s, int e) {
+        StringBuilder value = new StringBuilder(e - s);
+        int i = s + 1;
+        while (i < e) {
+            char c = buf[i];
+            if (c == '"') {
+                if (i + 1 < e && buf[i + 1] == '"') {
+                    value.append('"');
+                    i += 2;
+                    continue;
+                }
+                value.append(buf, i + 1, e - i - 1);
+                break;
+            }
+            value.append(c);
+            i++;
+        }
+        return value.toString();
+    }
+
+    /** Only whitespace, candidate delimiters and quotes: a line a spreadsheet leaves behind, not a row. */
+    private boolean blank() {
+        for (int i = recStart; i < recEnd; i++) {
+            char c = buf[i];
+            if (c != ' ' && c != '\t' && c != ',' && c != ';' && c != '"' && c != '\r' && c != '\n'
+                    && c != delimiter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean parseRecord() throws IOException {
+        Arrays.fill(values, 0, fieldCount, null);
+        fieldCount = 0;
+        if (pendingCr) {
+            if (pos >= limit && !fillBetweenRecords()) {
+                return false;
+            }
+            pendingCr = false;
+            if (buf[pos] == '\n') {
+                pos++;
+            }
+        }
+        if (pos >= limit && !fillBetweenRecords()) {
+            return false;
+        }
+        problem = null;
+        truncated = false;
+        recStart = pos;
+        line = nextLine;
+
+        final char d = delimiter;
+        int p = pos;
+        int fs = p;
+        int closeQuote = -1;
+        byte kind = PLAIN;
+        int state = IN_UNQUOTED;
+        for (;;) {
+            if (p >= limit) {
+                if (p - fs > MAX_FIELD) {
+                    skipLongField(fs, p, state, kind, closeQuote);
+                    return true;
+                }
+                int before = recStart;
+                boolean more = refill();
+                int shift = before - recStart;
+                p -= shift;
+                fs -= shift;
+                closeQuote -= shift;
+                if (!more) {
+                    endAtEof(fs, p, state, closeQuote, kind);
+                    return true;
+                }
+            }
+            char c = buf[p];
+            if (state == IN_UNQUOTED) {
+                if (c == d) {
+                    addField(fs, p, kind);
+                    p++;
+                    fs = p;
+                    kind = PLAIN;
+                    // The common case: an unquoted field, scanned without leaving this loop.
+                    while (p < limit) {
+                        c = buf[p];
+                        if (c == d || c == '\n' || c == '\r' || c == '"') {
+                            break;
+                        }
+                        p++;
+                    }
+                } else if (c == '\n' || c == '\r') {
+                    addField(fs, p, kind);
+                    endRecord(p, c);
+                    return true;
+                } else if (c == '"') {
+                    if (kind == PLAIN && onlySpaces(fs, p)) {
+                        fs = p;
+                        kind = QUOTED;
+                        state = IN_QUOTED;
+                    }
+                    p++;
+                } else {
+                    p++;
+                    while (p < limit) {
+                        c = buf[p];
+                        if (c == d || c == '\n' || c == '\r' || c == '"') {
+                            break;
+                        }
+                        p++;
+                    }
+                }
+            } else if (state == IN_QUOTED) {
+                while (p < limit) {
+                    c = buf[p];
+                    if (c == '"') {
+                        break;
+                    }
+                    if (c == '\n') {
+                        if (buf[p - 1] != '\r') {
+                            nextLine++;
+                        }
+                    } else if (c == '\r') {
+                        nextLine++;
+                    }
+                    p++;
+                }
+                if (p < limit) {
+                    closeQuote = p;
+                    state = AFTER_QUOTE;
+                    p++;
+                }
+            } else {
+                if (c == d) {
+                    addField(fs, closeQuote + 1, kind);
+                    p++;
+                    fs = p;
+                    kind = PLAIN;
+                    state = IN_UNQUOTED;
+                } else if (c == '\n' || c == '\r') {
+                    addField(fs, closeQuote + 1, kind);
+                    endRecord(p, c);
+                    return true;
+                } else if (c == '"' && p == closeQuote + 1) {
+                    kind = ESCAPED;
+                    state = IN_QUOTED;
+                    p++;
+                } else if (c == ' ' || c == '\t') {
+                    p++;
+                } else {
+                    setProblem("text after closing quote");
+                    kind = ESCAPED;
+                    state = IN_UNQUOTED;
+                }
+            }
+        }
+    }
+
+    private boolean onlySpaces(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] != ' ' && buf[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void endAtEof(int fs, int p, int state, int closeQuote, byte kind) {
+        if (state == IN_QUOTED) {
+            setProblem("unterminated quote");
+            addField(fs, p, ESCAPED);
+        } else if (state == AFTER_QUOTE) {
+            addField(fs, closeQuote + 1, kind);
+        } else {
+            addField(fs, p, kind);
+        }
+        recEnd = p;
+        pos = p;
+    }
+
+    private void endRecord(int p, char lineBreak) {
+        recEnd = p;
+        nextLine++;
+        pendingCr = lineBreak == '\r';
+        pos = p + 1;
+    }
+
+    private void addField(int start, int end, byte kind) {
+        if (fieldCount == starts.length) {
+            int n = fieldCount * 2;
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            kinds = Arrays.copyOf(kinds, n);
+            values = Arrays.copyOf(values, n);
+        }
+        starts[fieldCount] = start;
+        ends[fieldCount] = end;
+        kinds[fieldCount] = kind;
+        fieldCount++;
+        if (end - start > MAX_FIELD) {
+            setProblem(longFieldProblem());
+        }
+    }
+
+    private void setProblem(String reason) {
+        if (problem == null) {
+            problem = reason;
+        }
+    }
+
+    private static String longFieldProblem() {
+        return "field longer than " + String.format("%,d", MAX_FIELD) + " characters";
+    }
+
+    /**
+     * A field past the limit: keep the record's start and a little of the field for the rejected row, and read on to
+     * the end of the record without keeping the rest, so that one broken cell cannot take the heap.
+     */
+    private void skipLongField(int fs, int p, int state, byte kind, int closeQuote) throws IOException {
+        setProblem(longFieldProblem());
+        truncated = true;
+        int keepEnd = fs + KEPT_OF_LONG_FIELD;
+        addFieldUnchecked(fs, keepEnd, kind == PLAIN ? PLAIN : ESCAPED);
+        recEnd = keepEnd;
+
+        // A closing quote as the last character read may still turn out to be the first of a doubled pair.
+        boolean quoteSeen = state == AFTER_QUOTE && closeQuote == p - 1;
+        boolean inQuotes = state == IN_QUOTED || quoteSeen;
+        boolean atFieldStart = false;
+        boolean lastCr = false;
+        int scan = p;
+        for (;;) {
+            if (scan >= limit) {
+                // Keep [recStart, keepEnd) and drop everything scanned after it.
+                limit = keepEnd;
+                int before = recStart;
+                boolean more = refill();
+                keepEnd -= before - recStart;
+                recEnd = keepEnd;
+                scan = keepEnd;
+                if (!more) {
+                    pos = limit;
+                    if (inQuotes && !quoteSeen) {
+                        problem = problem + "; unterminated quote";
+                    }
+                    return;
+                }
+            }
+            char c = buf[scan++];
+            if (quoteSeen) {
+                quoteSeen = false;
+                if (c == '"') {
+                    continue;
+                }
+                inQuotes = false;
+            }
+            if (inQuotes) {
+                if (c == '"') {
+                    quoteSeen = true;
+                } else if (c == '\n') {
+                    if (!lastCr) {
+                        nextLine++;
+                    }
+                } else if (c == '\r') {
+                    nextLine++;
+                }
+            } else if (c == '\n' || c == '\r') {
+                if (!(c == '\n' && lastCr)) {
+                    nextLine++;
+                }
+                pendingCr = c == '\r';
+                // The kept part of the record stays where it is; the next record starts after the line break.
+                pos = scan;
+                return;
+            } else if (c == delimiter) {
+                atFieldStart = true;
+            } else if (c == '"' && atFieldStart) {
+                inQuotes = true;
+                atFieldStart = false;
+            } else if (c != ' ' && c != '\t') {
+                atFieldStart = false;
+            }
+            lastCr = c == '\r';
+        }
+    }
+
+    private void addFieldUnchecked(int start, int end, byte kind) {
+        if (fieldCount == starts.length) {
+            addField(start, end, kind);
+            return;
+        }
+        starts[fieldCount] = start;
+        ends[fieldCount] = end;
+        kinds[fieldCount] = kind;
+        fieldCount++;
+    }
+
+    private boolean fillBetweenRecords() throws IOException {
+        recStart = pos;
+        fieldCount = 0;
+        boolean more = refill();
+        pos = recStart;
+        return more;
+    }
+
+    /** Moves the current record to the buffer's start (growing it if the record fills it) and decodes more. */
+    private boolean refill() throws IOException {
+        if (decodedAll) {
+            return false;
+        }
+        int shift = recStart;
+        if (shift > 0) {
+            System.arraycopy(buf, shift, buf, 0, limit - shift);
+            limit -= shift;
+            recStart = 0;
+            recEnd -= shift;
+            for (int i = 0; i < fieldCount; i++) {
+                starts[i] -= shift;
+                ends[i] -= shift;
+            }
+        }
+        if (buf.length - limit < buf.length / 4) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        return decodeMore();
+    }
+
+    private boolean decodeMore() throws IOException {
+        CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
+        for (;;) {
+            CoderResult result = decoder.decode(bytes, out, bytesEnded);
+            if (result.isOverflow()) {
+                break;
+            }
+            if (bytesEnded) {
+                if (decoder.flush(out).isUnderflow()) {
+                    decodedAll = true;
+                }
+                break;
+            }
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            if (n < 0) {
+                bytesEnded = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+        }
+        int produced = out.position() - limit;
+        limit = out.position();
+        return produced > 0;
+    }
+}

@@ -1,0 +1,251 @@
+package org.armswatch.input;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** One pass over a whole file's bytes: SHA-256, UTF-8 validity, BOM, header line, delimiter. */
+public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDialect dialect, List<String> header,
+                        List<String> notes) {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
+
+    /** A header that has not ended by then is not a header: the file is something else. */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+
+    private static final int BUFFER = 1 << 20;
+
+    public InputScan {
+        header = List.copyOf(header);
+        notes = List.copyOf(notes);
+    }
+
+    public static InputScan of(Path file) throws InputFileException {
+        MessageDigest sha256 = newSha256();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer discard = CharBuffer.allocate(BUFFER);
+        HeaderLine headerLine = new HeaderLine();
+        byte[] buf = new byte[BUFFER];
+        long total = 0;
+        boolean bom = false;
+        boolean validUtf8 = true;
+        int carry = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (;;) {
+                int n = in.readNBytes(buf, carry, buf.length - carry);
+                if (n == 0) {
+                    break;
+                }
+                sha256.update(buf, carry, n);
+                int headerFrom = carry;
+                if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+                        && (buf[2] & 0xFF) == 0xBF) {
+                    bom = true;
+                    headerFrom = 3;
+                }
+                total += n;
+                if (!headerLine.complete()) {
+                    headerLine.accept(buf, headerFrom, carry + n);
+                }
+                if (validUtf8) {
+                    ByteBuffer in8 = ByteBuffer.wrap(buf, 0, carry + n);
+                    validUtf8 = decode(utf8, in8, discard, false);
+                    // A multi-byte sequence cut by the buffer's end waits at the start of the next read.
+                    carry = validUtf8 ? in8.remaining() : 0;
+                    System.arraycopy(buf, in8.position(), buf, 0, carry);
+                } else {
+                    carry = 0;
+                }
+            }
+            if (validUtf8) {
+                validUtf8 = decode(utf8, ByteBuffer.wrap(buf, 0, carry), discard, true)
+                        && !utf8.flush(discard).isError();
+            }
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        headerLine.end();
+        if (headerLine.overlong()) {
+            throw new InputFileException(file, "no header line in the first " + String.format("%,d", MAX_HEADER_BYTES)
+                    + " bytes");
+        }
+        if (!headerLine.found()) {
+            throw new InputFileException(file, "no header line");
+        }
+        List<String> notes = new ArrayList<>();
+        Charset charset = StandardCharsets.UTF_8;
+        if (!validUtf8) {
+            charset = WINDOWS_1252;
+            notes.add(NOT_UTF8);
+        }
+        char delimiter = headerLine.delimiter();
+        CsvDialect dialect = new CsvDialect(delimiter, charset, delimiter == ';');
+        List<String> header = parseHeader(file, headerLine.bytes(), dialect);
+        return new InputScan(file, HexFormat.of().formatHex(sha256.digest()), total, bom, dialect, header, notes);
+    }
+
+    /** Decodes into a scratch buffer only to learn whether the bytes are UTF-8; false at the first bad sequence. */
+    private static boolean decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer discard, boolean end) {
+        for (;;) {
+            discard.clear();
+            CoderResult result = decoder.decode(in, discard, end);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return true;
+            }
+        }
+    }
+
+    /** Parses the header with the same reader the rows will be read with, so both agree on quoting. */
+    private static List<String> parseHeader(Path file, byte[] headerBytes, CsvDialect dialect)
+            throws InputFileException {
+        try (CsvReader reader = new CsvReader(file, new ByteArrayInputStream(headerBytes), dialect)) {
+            if (!reader.next()) {
+                throw new InputFileException(file, "no header line");
+            }
+            if (reader.problem() != null) {
+                throw new InputFileException(file, "header line: " + reader.problem());
+            }
+            List<String> names = new ArrayList<>(reader.fieldCount());
+            for (int i = 0; i < reader.fieldCount(); i++) {
+                names.add(reader.field(i));
+            }
+            return names;
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Finds the first line that is not blank, on bytes, before the charset is known: the quote, the line breaks and
+     * the candidate delimiters are the same bytes in UTF-8 and Windows-1252, and no multi-byte UTF-8 sequence contains
+     * them. Keeps the bytes up to that line's end and counts the delimiters outside quotes.
+     */
+    private static final class HeaderLine {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private boolean inQuotes;
+        private boolean justClosed;
+        private boolean atFieldStart = true;
+        private boolean nonBlank;
+        private boolean found;
+        private boolean overlong;
+        private int commas;
+        private int semicolons;
+        private int tabs;
+
+        boolean complete() {
+            return found || overlong;
+        }
+
+        void accept(byte[] buf, int from, int to) {
+            int i = from;
+            for (; i < to && !found; i++) {
+                byte b = buf[i];
+                if (inQuotes) {
+                    if (b == '"') {
+                        inQuotes = false;
+                        justClosed = true;
+                    } else if (b != ' ' && b != '\t' && b != ',' && b != ';' && b != '\r' && b != '\n') {
+                        nonBlank = true;
+                    }
+                    continue;
+                }
+                if (b == '"' && (atFieldStart || justClosed)) {
+                    inQuotes = true;
+                    justClosed = false;
+                    atFieldStart = false;
+                    continue;
+                }
+                justClosed = false;
+                switch (b) {
+                    case '\n', '\r' -> {
+                        if (nonBlank) {
+                            found = true;
+                        } else {
+                            commas = 0;
+                            semicolons = 0;
+                            tabs = 0;
+                            atFieldStart = true;
+                        }
+                    }
+                    case ',' -> {
+                        commas++;
+                        atFieldStart = true;
+                    }
+                    case ';' -> {
+                        semicolons++;
+                        atFieldStart = true;
+                    }
+                    case '\t' -> {
+                        tabs++;
+                        atFieldStart = true;
+                    }
+                    case ' ', '"' -> {
+                    }
+                    default -> {
+                        nonBlank = true;
+                        atFieldStart = false;
+                    }
+                }
+            }
+            int end = found ? i - 1 : to;
+            kept.write(buf, from, end - from);
+            if (!found && kept.size() > MAX_HEADER_BYTES) {
+                overlong = true;
+            }
+        }
+
+        /** The file ended: a last line without a line break still counts. */
+        void end() {
+            if (!complete() && nonBlank) {
+                found = true;
+            }
+        }
+
+        boolean found() {
+            return found;
+        }
+
+        boolean overlong() {
+            return overlong;
+        }
+
+        byte[] bytes() {
+            return kept.toByteArray();
+        }
+
+        /** The most frequent candidate; ties go to the comma, the CSV default. */
+        char delimiter() {
+            if (commas >= semicolons && commas >= tabs) {
+                return ',';
+            }
+            return semicolons >= tabs ? ';' : '\t';
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.armswatch.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+
+    @TempDir
+    Path dir;
+
+    record Row(long line, List<String> fields, String raw, String problem) {
+    }
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(CsvReaderTest.class.getResource("/input/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    static List<Row> rows(Path file) throws InputFileException {
+        List<Row> rows = new ArrayList<>();
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            while (reader.next()) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 0; i < reader.fieldCount(); i++) {
+                    fields.add(reader.field(i));
+                }
+                rows.add(new Row(reader.line(), fields, reader.raw(), reader.problem()));
+            }
+        }
+        return rows;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quotedCommasAndLineBreaksStayInOneFieldAndLinesCountPhysically() throws Exception {
+        List<Row> rows = rows(fixture("quoted-commas-and-line-breaks.csv"));
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 3L, 6L);
+        assertThat(rows.get(0).fields()).containsExactly("KAZ1", "Kazakhstan", "Protesters gathered, then dispersed",
+                "0");
+        assertThat(rows.get(1).fields().get(2)).isEqualTo("Line one\nline two, with a comma\nline three");
+        assertThat(rows.get(1).fields().get(3)).isEqualTo("4");
+        assertThat(rows.get(1).raw()).isEqualTo("KAZ2,Kazakhstan,\"Line one\nline two, with a comma\nline three\",4");
+        assertThat(rows).extracting(Row::problem).containsOnlyNulls();
+    }
+
+    @Test
+    void doubledQuotesBecomeOneQuote() throws Exception {
+        List<Row> rows = rows(fixture("doubled-quotes.csv"));
+
+        assertThat(rows.get(0).fields()).containsExactly("Interior Ministry via \"Khabar\" TV", "say \"at least\" 40");
+        assertThat(rows.get(1).fields()).containsExactly("\"quoted start", "end");
+        assertThat(rows).extracting(Row::problem).containsOnlyNulls();
+    }
+
+    @Test
+    void crlfEndingsAreLineBreaksAlsoInsideQuotes() throws Exception {
+        List<Row> rows = rows(fixture("crlf-line-endings.csv"));
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 3L, 5L);
+        assertThat(rows.get(0).fields()).containsExactly("DE", "KZ", "2021");
+        assertThat(rows.get(0).raw()).isEqualTo("DE,KZ,2021");
+        assertThat(rows.get(1).fields()).containsExactly("FR", "multi\r\nline", "2022");
+        assertThat(rows.get(2).fields()).containsExactly("IT", "KZ", "2023");
+    }
+
+    @Test
+    void loneCarriageReturnEndsALine() throws Exception {
+        List<Row> rows = rows(fixture("lone-cr-line-endings.csv"));
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 3L);
+        assertThat(rows.get(1).fields()).containsExactly("FR", "KZ", "2022");
+    }
+
+    @Test
+    void blankLinesAndLinesOfDelimitersAreSkippedButCounted() throws Exception {
+        List<Row> rows = rows(fixture("trailing-and-inner-blank-lines.csv"));
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 7L);
+        assertThat(rows.get(1).fields()).containsExactly("FR", "KZ", "2022");
+    }
+
+    @Test
+    void unterminatedQuoteRunsToTheEndOfTheFileAndIsReported() throws Exception {
+        List<Row> rows = rows(fixture("unterminated-quote-at-eof.csv"));
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).problem()).isNull();
+        Row broken = rows.get(1);
+        assertThat(broken.line()).isEqualTo(3);
+        assertThat(broken.problem()).isEqualTo("unterminated quote");
+        assertThat(broken.fields()).containsExactly("Kazakhstan", "never closed,2\nKazakhstan,lost,3\n");
+        assertThat(broken.raw()).isEqualTo("Kazakhstan,\"never closed,2\nKazakhstan,lost,3\n");
+    }
+
+    @Test
+    void textAfterClosingQuoteIsKeptAndReportedWhileSpacesAroundQuotesAreNot() throws Exception {
+        List<Row> rows = rows(fixture("text-after-closing-quote.csv"));
+
+        assertThat(rows.get(0).fields()).containsExactly("Kazakhstan", "abcdef", "1");
+        assertThat(rows.get(0).problem()).isEqualTo("text after closing quote");
+        assertThat(rows.get(1).fields()).containsExactly("Kazakhstan", "spaced", "2");
+        assertThat(rows.get(1).problem()).isNull();
+        assertThat(rows.get(2).fields()).containsExactly("Kazakhstan", "leading spaces, kept together", "3");
+        assertThat(rows.get(2).problem()).isNull();
+        assertThat(rows.get(3).fields()).containsExactly("Kazakhstan", "5\" gun", "4");
+        assertThat(rows.get(3).problem()).isNull();
+        assertThat(rows.get(3).raw()).isEqualTo("Kazakhstan,5\" gun,4");
+    }
+
+    @Test
+    void semicolonAndTabFilesSplitOnTheirDelimiter() throws Exception {
+        assertThat(rows(fixture("semicolon-decimal-comma.csv")).get(0).fields())
+                .containsExactly("DE", "KZ", "2021", "25", "2.200.000,00");
+        assertThat(rows(fixture("tab-delimited.csv")).get(0).fields())
+                .containsExactly("DE", "KZ", "2021", "2,200,000.00");
+    }
+
+    @Test
+    void windows1252BytesAreDecodedAsWindows1252() throws Exception {
+        assertThat(rows(fixture("windows-1252-tuerkei.csv")).get(0).fields().get(1)).isEqualTo("Türkei");
+    }
+
+    @Test
+    void bomIsNotPartOfTheFirstHeaderName() throws Exception {
+        Path file = fixture("bom-utf8.csv");
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.line()).isEqualTo(2);
+            assertThat(reader.field(0)).isEqualTo("DE");
+            assertThat(reader.next()).isFalse();
+        }
+    }
+
+    @Test
+    void missingFieldsAreEmptyAndValuesAreNotTrimmed() throws Exception {
+        Path file = write("short.csv", "a,b,c\n x ,y\n");
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.fieldCount()).isEqualTo(2);
+            assertThat(reader.field(0)).isEqualTo(" x ");
+            assertThat(reader.field(2)).isEmpty();
+            assertThat(reader.field(99)).isEmpty();
+        }
+    }
+
+    @Test
+    void nulCharactersAreKept() throws Exception {
+        Path file = write("nul.csv", "a,b\nx\u0000y,2\n");
+        assertThat(rows(file).get(0).fields()).containsExactly("x\u0000y", "2");
+    }
+
+    @Test
+    void lastRecordWithoutLineBreakIsRead() throws Exception {
+        Path file = write("no-final-break.csv", "a,b\n1,2\n3,\"4\"");
+        assertThat(rows(file)).extracting(Row::fields).containsExactly(List.of("1", "2"), List.of("3", "4"));
+    }
+
+    @Test
+    void fieldLongerThanTheLimitIsReportedWithoutHoldingIt() throws Exception {
+        String huge = "x".repeat(CsvReader.MAX_FIELD + 500_000);
+        Path file = write("long-field.csv",
+                "id,notes,value\n1,\"" + huge + "\nstill, inside\",9\n2,short,3\n3,\"" + "y".repeat(1_000_001)
+                        + "\",4\n");
+
+        List<Row> rows = rows(file);
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 4L, 5L);
+        assertThat(rows.get(0).problem()).isEqualTo("field longer than 1,000,000 characters");
+        assertThat(rows.get(0).raw()).startsWith("1,\"xxx").endsWith(" …").hasSizeLessThan(1_000);
+        assertThat(rows.get(0).fields().get(0)).isEqualTo("1");
+        assertThat(rows.get(1).fields()).containsExactly("2", "short", "3");
+        assertThat(rows.get(1).problem()).isNull();
+        // Just over the limit and short enough to fit the buffer: still reported.
+        assertThat(rows.get(2).problem()).isEqualTo("field longer than 1,000,000 characters");
+    }
+
+    @Test
+    void recordsSpanningBufferRefillsAndMultiByteCharactersAreIntact() throws Exception {
+        Path file = dir.resolve("many.csv");
+        int count = 50_000;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,name,notes\n");
+            for (int i = 0; i < count; i++) {
+                out.write(i + ",Türkiye Ωμέγα €" + i + ",\"multi\nline, \"\"" + i + "\"\"\"\n");
+            }
+        }
+
+        long expectedLine = 2;
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            for (int i = 0; i < count; i++) {
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.line()).isEqualTo(expectedLine);
+                assertThat(reader.field(0)).isEqualTo(Integer.toString(i));
+                assertThat(reader.field(1)).isEqualTo("Türkiye Ωμέγα €" + i);
+                assertThat(reader.field(2)).isEqualTo("multi\nline, \"" + i + "\"");
+                expectedLine += 2;
+            }
+            assertThat(reader.next()).isFalse();
+        }
+    }
+
+    /** A sanity check of the streaming path at volume, not a timing: every row and every field comes back. */
+    @Test
+    void twoHundredThousandAcledShapedRowsReadBackWithCorrectCounts() throws Exception {
+        Path file = dir.resolve("acled.csv");
+        int rows = 200_000;
+        long expectedFatalities = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                    + "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+                    + "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+                    + "notes,fatalities,tags,timestamp\r\n");
+            for (int i = 0; i < rows; i++) {
+                int fatalities = i % 7;
+                expectedFatalities += fatalities;
+                String notes = i % 10 == 0
+                        ? "\"On 5 January 2022, protesters gathered in Almaty,\r\nsome \"\"peaceful\"\"; police dispersed them.\""
+                        : "On 5 January 2022 protesters gathered in Almaty";
+                out.write("KAZ" + i + ",2022-01-05,2022,1,Demonstrations,Protests,Peaceful protest,"
+                        + "Protesters (Kazakhstan),,6,,,0,60,,398,Central Asia,Kazakhstan,Almaty,,,Almaty,"
+                        + "43.2567,76.9286,1,Radio Free Europe,International," + notes + "," + fatalities
+                        + ",crowd size=no report,1642000000\r\n");
+            }
+        }
+
+        long read = 0;
+        long fatalities = 0;
+        long touched = 0;
+        long lastLine = 0;
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            while (reader.next()) {
+                assertThat(reader.problem()).isNull();
+                for (int f = 0; f < reader.fieldCount(); f++) {
+                    touched += reader.field(f).length();
+                }
+                fatalities += Long.parseLong(reader.field(28));
+                lastLine = reader.line();
+                read++;
+            }
+        }
+
+        assertThat(read).isEqualTo(rows);
+        assertThat(fatalities).isEqualTo(expectedFatalities);
+        assertThat(touched).isPositive();
+        assertThat(lastLine).isEqualTo(1 + rows + rows / 10);
+    }
+
+    @Test
+    void aFileThatVanishedAfterTheScanNamesTheFile() throws Exception {
+        Path file = write("gone.csv", "a,b\n1,2\n");
+        InputScan scan = InputScan.of(file);
+        Files.delete(file);
+
+        assertThatThrownBy(() -> CsvReader.open(scan))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("gone.csv: cannot be read (No such file or directory)");
+    }
+}
