@@ -62,7 +62,7 @@ CREATE INDEX IF NOT EXISTS aw_licence_run ON aw_licence (run_id);
 CREATE TABLE IF NOT EXISTS aw_event_count (
     run_id                    BIGINT       NOT NULL,
     country                   VARCHAR(2)   NOT NULL,
-    month                     VARCHAR(10)  NOT NULL,
+    event_month               VARCHAR(10)  NOT NULL,
     report_period             VARCHAR(10)  NOT NULL,
     event_type                VARCHAR(200) NOT NULL,
     events                    BIGINT       NOT NULL,

@@ -149,7 +149,7 @@ public final class StagingStore {
     }
 
     public void insertEventCounts(long runId, List<EventCount> counts, Granularity report) {
-        jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, country, month, report_period, event_type, events,"
+        jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, country, event_month, report_period, event_type, events,"
                         + " fatalities, events_without_fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 counts, BATCH, (ps, c) -> {
                     ps.setLong(1, runId);

@@ -93,6 +93,6 @@ public final class Manifest {
                 }
             }
         }
-        return q.append('"');
+        return q.append('"').toString();
     }
 }
