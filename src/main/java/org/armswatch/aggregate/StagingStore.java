@@ -55,7 +55,7 @@ public final class StagingStore {
                     ps.setString(7, f.scan().dialect().charset().name() + (f.scan().bom() ? " with BOM" : ""));
                     ps.setString(8, f.scan().dialect().delimiter() == '\t' ? "tab" : String.valueOf(f.scan().dialect().delimiter()));
                     ps.setBoolean(9, f.scan().dialect().decimalComma());
-                    ps.setString(10, String.join("\n", f.scan().notes()));
+                    ps.setString(10, String.join("\n", f.scan().notes().stream().map(n -> f.name() + ": " + n).toList()));
                 });
         return true;
     }
