@@ -7,7 +7,7 @@ public enum ExitCode {
     /** The run failed: bad or missing input, too many rejected rows, a full disk. Nothing was published. */
     RUN_FAILED(1, "the run failed; nothing was published; the next start resumes it"),
     /** Bad command line or configuration. Nothing was touched. */
-    USAGE(2, "bad command line or configuration; nothing was touched"),
+    USAGE(2, "bad command line or configuration; nothing was run"),
     /** Another run holds the state folder. Nothing was touched. */
     ALREADY_RUNNING(3, "another run is in progress on this state folder; nothing was touched"),
     /** Stopped by SIGTERM or Ctrl-C at a step boundary; the next start resumes it. */

@@ -98,15 +98,19 @@ class NightlyJobConfiguration {
                       StagingStore store, ReportData data) {
         return new StepBuilder("checkRejects", repository).tasklet((contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
+            List<String> tooMany = new java.util.ArrayList<>();
             for (SourceFileRecord f : store.sourceFiles(run.runId())) {
                 if (!f.reconciles()) {
                     throw new IllegalStateException(f.name() + ": rows do not reconcile: " + f.rowsRead() + " read, "
                             + f.rowsUsed() + " used, " + f.rowsRejected() + " rejected, " + f.rowsReplaced() + " replaced");
                 }
                 if (f.rejectedShare() > options.rejectThreshold()) {
-                    throw new RejectThresholdException(f, options.rejectThreshold(), data.rejectReasonCounts(run.runId(), f.fileNo()));
+                    tooMany.add(RejectThresholdException.describe(f, options.rejectThreshold(),
+                            data.rejectReasonCounts(run.runId(), f.fileNo())));
                 }
             }
+            // Every file over the threshold is named at once, so one look at the cron mail finds them all.
+            if (!tooMany.isEmpty()) throw new RejectThresholdException(String.join(" | ", tooMany));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

@@ -1,0 +1,157 @@
+package org.armswatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.workbook.WrittenTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the operator gets for each situation of product.md's cron table that this issue covers:
+ * the exit code, the sentence on standard output, and that nothing is published by a failure.
+ */
+class NightlyRunOutcomesTest {
+
+    static final String RUN_DATE = "2026-11-28";
+
+    @TempDir
+    Path dir;
+
+    /** Runs the job as main() would and returns what it printed and its exit code. */
+    record Outcome(int exitCode, String printed) {}
+
+    Outcome run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = ArmswatchApplication.run(args);
+            return new Outcome(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void tooManyRejectedRowsFailTheRunBeforeAnythingIsPublished() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        // german_excel_export.csv rejects 1 of 32 rows (3.1 %), illustrative_licences.csv 3 of 130 (2.3 %): both over 2 %.
+        Outcome failed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--reject-threshold=0.02");
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.printed()).contains("licences/illustrative_licences.csv: 3 of 130 rows rejected")
+                .contains("licences/german_excel_export.csv: 1 of 32 rows rejected")
+                .contains("unknown country 'Kazakstn'").contains("exit 1");
+        assertThat(output.resolve(RUN_DATE)).doesNotExist();
+        assertThat(output.resolve("latest")).doesNotExist();
+
+        // The next start, with the threshold back at its default, resumes the failed run and publishes it.
+        Outcome resumed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx")).exists();
+    }
+
+    @Test
+    void aMissingInputFolderFailsWithItsName() {
+        Outcome outcome = run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.printed()).contains("nowhere").contains("the input folder does not exist");
+        assertThat(dir.resolve("output").resolve("latest")).doesNotExist();
+    }
+
+    @Test
+    void aFileWithoutTheColumnsOfItsFolderFailsTheRunNamingTheFile() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Files.writeString(input.resolve("licences/zz_wrong.csv"), "name,amount\nKazakhstan,5\n");
+        Outcome outcome = run("--input=" + input, "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.printed()).contains("zz_wrong.csv").contains("not a licence file");
+    }
+
+    @Test
+    void badOptionsSayWhatIsAllowedAndTouchNothing() {
+        Path output = dir.resolve("output");
+        Outcome period = run("--output=" + output, "--period=week");
+        assertThat(period.exitCode()).isEqualTo(2);
+        assertThat(period.printed()).contains("period 'week' is not allowed: use month, quarter or year");
+
+        Outcome date = run("--output=" + output, "--run-date=28.11.2026");
+        assertThat(date.exitCode()).isEqualTo(2);
+        assertThat(date.printed()).contains("YYYY-MM-DD");
+
+        Outcome unknown = run("--output=" + output, "--perod=year");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.printed()).contains("unknown option --perod");
+
+        Outcome threshold = run("--output=" + output, "--reject-threshold=1.5");
+        assertThat(threshold.exitCode()).isEqualTo(2);
+        // Checked before the lock and the database: no state, no run (only the log file may exist).
+        assertThat(output.resolve(".state").resolve("run.lock")).doesNotExist();
+        assertThat(output.resolve(".state").resolve("armswatch.mv.db")).doesNotExist();
+        assertThat(output.resolve(".work")).doesNotExist();
+    }
+
+    @Test
+    void aSecondRunOnTheSameStateIsRefusedAndNamesTheFirst() throws Exception {
+        Path output = dir.resolve("output");
+        try (RunLock held = RunLock.take(output.resolve(".state"), "run date " + RUN_DATE)) {
+            Outcome refused = run("--input=" + BundledInput.copyTo(dir.resolve("input")), "--output=" + output,
+                    "--run-date=" + RUN_DATE);
+            assertThat(refused.exitCode()).isEqualTo(3);
+            assertThat(refused.printed()).contains("another armswatch run is in progress")
+                    .contains("pid " + ProcessHandle.current().pid());
+        }
+        assertThat(output.resolve(".state").resolve("armswatch.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void rerunMakesAFreshRunWithTheSameFiguresAndTheSameBytes() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE).exitCode()).isZero();
+        Path report = output.resolve(RUN_DATE).resolve("report-" + RUN_DATE + ".xlsx");
+        byte[] first = Files.readAllBytes(report);
+
+        Outcome rerun = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--rerun");
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(rerun.printed()).doesNotContain("already done");
+        // Same inputs and run date: the same workbook, byte for byte (document dates are the run date).
+        assertThat(Files.readAllBytes(report)).isEqualTo(first);
+        try (XSSFWorkbook wb = WrittenTable.open(report)) {
+            WrittenTable overview = WrittenTable.of(wb, "Overview");
+            Map<String, WrittenTable.WrittenCell> kz = overview.row("ISO code", "KZ", "Period (ISO)", "2021");
+            assertThat(overview.cell(kz, "Licences issued").number()).isEqualTo(25.0);
+        }
+    }
+
+    @Test
+    void yearlyReportRollsQuartersUpAndNeverSplitsAYear() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--period=year").exitCode()).isZero();
+        try (XSSFWorkbook wb = WrittenTable.open(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx"))) {
+            WrittenTable overview = WrittenTable.of(wb, "Overview");
+            assertThat(overview.where(r -> r.get(overview.column("Period (ISO)")).shown().contains("-Q"))).isEmpty();
+            Map<String, WrittenTable.WrittenCell> kz2022 = overview.row("ISO code", "KZ", "Period (ISO)", "2022");
+            // The four 2022 quarters of illustrative_licences.csv: 8 + 8 + 9 + 5 licences.
+            assertThat(overview.cell(kz2022, "Licences issued").number()).isEqualTo(30.0);
+            // Cumulative tally figures stay the latest report in the year, not a sum over quarters.
+            assertThat(overview.cell(kz2022, "Detained, official").number()).isEqualTo(9_900.0);
+        }
+    }
+
+    @Test
+    void helpPrintsTheOptionsAndExitCodes() {
+        Outcome help = run("--help", "--output=" + dir.resolve("output"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.printed()).contains("--period").contains("Exit codes");
+    }
+}
