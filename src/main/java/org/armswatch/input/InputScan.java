@@ -85,8 +85,8 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         }
         headerLine.end();
         if (headerLine.overlong()) {
-            throw new InputFileException(file, "no header line in the first " + String.format(Locale.ROOT, "%,d", MAX_HEADER_BYTES)
-                    + " bytes");
+            throw new InputFileException(file,
+                    "no header line in the first " + String.format(Locale.ROOT, "%,d", MAX_HEADER_BYTES) + " bytes");
         }
         if (!headerLine.found()) {
             throw new InputFileException(file, "no header line");
