@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Streams the records of one file (RFC 4180, tolerant the way spreadsheet programs are).
@@ -340,7 +341,8 @@ public final class CsvReader implements Closeable {
 
     private void endAtEof(int fs, int p, int state, int closeQuote, byte kind) {
         if (state == IN_QUOTED) {
-            setProblem("unterminated quote");
+            // Said even after an earlier problem: it explains why the rest of the file became one row.
+            problem = problem == null ? "unterminated quote" : problem + "; unterminated quote";
             addField(fs, p, ESCAPED);
         } else if (state == AFTER_QUOTE) {
             addField(fs, closeQuote + 1, kind);
@@ -382,7 +384,7 @@ public final class CsvReader implements Closeable {
     }
 
     private static String longFieldProblem() {
-        return "field longer than " + String.format("%,d", MAX_FIELD) + " characters";
+        return "field longer than " + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters";
     }
 
     /**

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** One pass over a whole file's bytes: SHA-256, UTF-8 validity, BOM, header line, delimiter. */
 public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDialect dialect, List<String> header,
@@ -84,8 +85,8 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         }
         headerLine.end();
         if (headerLine.overlong()) {
-            throw new InputFileException(file, "no header line in the first " + String.format("%,d", MAX_HEADER_BYTES)
-                    + " bytes");
+            throw new InputFileException(file,
+                    "no header line in the first " + String.format(Locale.ROOT, "%,d", MAX_HEADER_BYTES) + " bytes");
         }
         if (!headerLine.found()) {
             throw new InputFileException(file, "no header line");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -261,6 +262,117 @@ class CsvReaderTest {
         assertThat(fatalities).isEqualTo(expectedFatalities);
         assertThat(touched).isPositive();
         assertThat(lastLine).isEqualTo(1 + rows + rows / 10);
+    }
+
+    /**
+     * Random files from the characters that matter (delimiters, quotes, CR, LF, spaces, multi-byte characters), some
+     * long enough to cross many buffer refills, read by the reader and by a plain char-by-char model of the same rules.
+     */
+    @Test
+    void agreesWithASimpleModelOnRandomFiles() throws Exception {
+        Random random = new Random(20261128);
+        String alphabet = "ab,,;\"\"\"\n\r  \t\u00fc\u20ac";
+        Path file = dir.resolve("random.csv");
+        for (int round = 0; round < 400; round++) {
+            int length = round % 40 == 0 ? 300_000 : random.nextInt(200);
+            StringBuilder text = new StringBuilder("h1,h2\n");
+            for (int k = 0; k < length; k++) {
+                if (random.nextInt(50) == 0) {
+                    text.append("x".repeat(random.nextInt(3000)));
+                }
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+
+            assertThat(rows(file)).as("round %d", round).isEqualTo(Model.rows(text.toString(), ','));
+        }
+    }
+
+    /** The reader's rules, written for clarity instead of speed. */
+    private static final class Model {
+        static List<Row> rows(String t, char d) {
+            List<Row> rows = new ArrayList<>();
+            int i = 0;
+            int n = t.length();
+            long line = 1;
+            while (i < n) {
+                int start = i;
+                long startLine = line;
+                List<String> fields = new ArrayList<>();
+                String problem = null;
+                StringBuilder field = new StringBuilder();
+                StringBuilder spaces = new StringBuilder();
+                boolean quoted = false;
+                int state = 0;
+                int end;
+                for (;;) {
+                    if (i >= n) {
+                        if (state == 1) {
+                            problem = problem == null ? "unterminated quote" : problem + "; unterminated quote";
+                        }
+                        fields.add(field.toString());
+                        end = n;
+                        break;
+                    }
+                    char c = t.charAt(i);
+                    if (state != 1 && (c == d || c == '\n' || c == '\r')) {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        quoted = false;
+                        state = 0;
+                        i++;
+                        if (c == d) {
+                            continue;
+                        }
+                        end = i - 1;
+                        line++;
+                        if (c == '\r' && i < n && t.charAt(i) == '\n') {
+                            i++;
+                        }
+                        break;
+                    }
+                    if (state == 0) {
+                        if (c == '"' && !quoted && field.toString().isBlank()) {
+                            field.setLength(0);
+                            quoted = true;
+                            state = 1;
+                        } else {
+                            field.append(c);
+                        }
+                        i++;
+                    } else if (state == 1) {
+                        if (c == '"' && i + 1 < n && t.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        if (c == '"') {
+                            state = 2;
+                            spaces.setLength(0);
+                        } else {
+                            if (c == '\r' || (c == '\n' && t.charAt(i - 1) != '\r')) {
+                                line++;
+                            }
+                            field.append(c);
+                        }
+                        i++;
+                    } else if (c == ' ' || c == '\t') {
+                        spaces.append(c);
+                        i++;
+                    } else {
+                        problem = problem == null ? "text after closing quote" : problem;
+                        field.append(spaces);
+                        state = 0;
+                    }
+                }
+                String raw = t.substring(start, end);
+                boolean blank = problem == null && raw.chars().allMatch(c -> " \t,;\"\r\n".indexOf(c) >= 0 || c == d);
+                if (!blank) {
+                    rows.add(new Row(startLine, fields, raw, problem));
+                }
+            }
+            return rows.isEmpty() ? rows : rows.subList(1, rows.size());
+        }
     }
 
     @Test
