@@ -9,13 +9,22 @@ import org.springframework.boot.context.properties.bind.BindException;
 public class ArmswatchApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        if (GracefulStop.stopping()) {
+            // A signal is ending the process: its shutdown hook exits with this code.
+            GracefulStop.finished(code);
+            return;
+        }
+        System.exit(code);
     }
 
     /** Runs the job and returns the exit code; a failure to start is mapped to its own code. */
     public static int run(String... args) {
         try {
-            return SpringApplication.exit(SpringApplication.run(ArmswatchApplication.class, args));
+            SpringApplication app = new SpringApplication(ArmswatchApplication.class);
+            // Boot's hook would close the database under a running step; GracefulStop handles signals.
+            app.setRegisterShutdownHook(false);
+            return SpringApplication.exit(app.run(args));
         } catch (Throwable t) {
             ExitCode code = startupFailure(t);
             System.out.println("armswatch did not run: " + Failures.reason(t) + " (exit " + code.code() + ": "

@@ -20,4 +20,6 @@ public record ArmswatchProperties(
         @DefaultValue("") String countryAliases,
         @DefaultValue List<String> extraMetrics,
         @DefaultValue("The data desk") String desk,
-        @DefaultValue("") String contact) {}
+        @DefaultValue("") String contact,
+        /** For the cron tests only: a pause before each transaction, so a test can kill a run inside any step. */
+        @DefaultValue("0") long slowDownPerChunkMs) {}

@@ -35,21 +35,24 @@ final class InputStaging {
         this.countries = countries;
     }
 
-    /** Stages the next unit of work of this shape; false when nothing was left. */
-    boolean stageNext(RunParameters run, InputShape shape) throws InputFileException {
+    /** What one call staged: rows read, and whether files of the shape are left for another call. */
+    record Staged(long rows, boolean more) {}
+
+    /** Stages the next unit of work of this shape. */
+    Staged stageNext(RunParameters run, InputShape shape) throws InputFileException {
         List<Integer> files = store.unstagedFiles(run.runId(), shape);
         if (files.isEmpty()) {
-            return false;
+            return new Staged(0, false);
         }
-        switch (shape) {
+        long rows = switch (shape) {
             case LICENCES -> stageLicences(run, files.get(0));
             case REPORTED_FIGURES -> stageTally(run, files.get(0));
             case ACLED_EVENTS -> stageEvents(run, files);
-        }
-        return shape != InputShape.ACLED_EVENTS && files.size() > 1;
+        };
+        return new Staged(rows, shape != InputShape.ACLED_EVENTS && files.size() > 1);
     }
 
-    private void stageLicences(RunParameters run, int fileNo) throws InputFileException {
+    private long stageLicences(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         InputScan scan = rescan(run, fileNo, name);
         LicenceFile file = new LicenceFileReader(countries).read(scan, name);
@@ -58,18 +61,20 @@ final class InputStaging {
         store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
         store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(),
                 file.replaced().size(), file.notes());
+        return file.rowsRead();
     }
 
-    private void stageTally(RunParameters run, int fileNo) throws InputFileException {
+    private long stageTally(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         InputScan scan = rescan(run, fileNo, name);
         ReportedFigureReader.TallyFile file = new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name);
         store.insertReportedFigures(run.runId(), file.figures());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
         store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(), 0, file.notes());
+        return file.rowsRead();
     }
 
-    private void stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
+    private long stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
         EventTally tally = new EventTally();
         EventFileReader reader = new EventFileReader(countries);
         List<EventFileReader.EventFile> results = new ArrayList<>();
@@ -91,6 +96,7 @@ final class InputStaging {
             store.markStaged(run.runId(), fileNo, f.rowsRead(), tally.used(fileNo), f.rowsRejected(),
                     tally.replaced(fileNo), f.notes());
         }
+        return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
     }
 
     /**

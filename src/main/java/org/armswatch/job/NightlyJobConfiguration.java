@@ -13,6 +13,10 @@ import org.armswatch.input.InputShape;
 import org.armswatch.publish.RunFolder;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -31,8 +35,9 @@ class NightlyJobConfiguration {
     static final String JOB = "nightly";
 
     @Bean
-    Job nightly(JobRepository repository, List<Step> steps) {
+    Job nightly(JobRepository repository, List<Step> steps, JobOperator operator) {
         return new JobBuilder(JOB, repository)
+                .listener(new GracefulStop(operator))
                 .start(step(steps, "findInputs"))
                 .next(step(steps, "stageLicences"))
                 .next(step(steps, "stageReportedFigures"))
@@ -42,6 +47,14 @@ class NightlyJobConfiguration {
                 .next(step(steps, "writeReport"))
                 .next(step(steps, "publish"))
                 .build();
+    }
+
+    /** Every step is a tasklet with progress lines; each call of the tasklet is one transaction. */
+    private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tm,
+                                RunOptions options, Tasklet tasklet) {
+        StepProgress progress = new StepProgress(options.slowDownPerChunkMillis());
+        return new StepBuilder(name, repository).tasklet(tasklet, tm)
+                .listener((StepExecutionListener) progress).listener((ChunkListener<?, ?>) progress).build();
     }
 
     private static Step step(List<Step> steps, String name) {
@@ -57,7 +70,7 @@ class NightlyJobConfiguration {
     /** Lists and checksums the input files; a missing folder or unreadable file fails here, before any staging. */
     @Bean
     Step findInputs(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
-        return new StepBuilder("findInputs", repository).tasklet((contribution, chunk) -> {
+        return tasklet("findInputs", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             List<InputFile> files = InputCatalog.find(options.input());
             if (store.beginRun(run.runId(), run.runDate(), run.period(), files)) {
@@ -66,37 +79,39 @@ class NightlyJobConfiguration {
             }
             contribution.incrementReadCount();
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        });
     }
 
     @Bean
-    Step stageLicences(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
-        return stagingStep("stageLicences", InputShape.LICENCES, repository, tm, staging);
+    Step stageLicences(JobRepository repository, PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
+        return stagingStep("stageLicences", InputShape.LICENCES, repository, tm, options, staging);
     }
 
     @Bean
-    Step stageReportedFigures(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
-        return stagingStep("stageReportedFigures", InputShape.REPORTED_FIGURES, repository, tm, staging);
+    Step stageReportedFigures(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
+                              InputStaging staging) {
+        return stagingStep("stageReportedFigures", InputShape.REPORTED_FIGURES, repository, tm, options, staging);
     }
 
     @Bean
-    Step stageEvents(JobRepository repository, PlatformTransactionManager tm, InputStaging staging) {
-        return stagingStep("stageEvents", InputShape.ACLED_EVENTS, repository, tm, staging);
+    Step stageEvents(JobRepository repository, PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
+        return stagingStep("stageEvents", InputShape.ACLED_EVENTS, repository, tm, options, staging);
     }
 
     private static Step stagingStep(String name, InputShape shape, JobRepository repository,
-                                    PlatformTransactionManager tm, InputStaging staging) {
-        return new StepBuilder(name, repository).tasklet((contribution, chunk) -> {
-            boolean more = staging.stageNext(RunParameters.of(chunk), shape);
-            return RepeatStatus.continueIf(more);
-        }, tm).build();
+                                    PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
+        return tasklet(name, repository, tm, options, (contribution, chunk) -> {
+            InputStaging.Staged staged = staging.stageNext(RunParameters.of(chunk), shape);
+            contribution.incrementWriteCount(staged.rows());
+            return RepeatStatus.continueIf(staged.more());
+        });
     }
 
     /** Every file must reconcile, and none may reject more than the threshold allows: checked before anything is written. */
     @Bean
     Step checkRejects(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
                       StagingStore store, ReportData data) {
-        return new StepBuilder("checkRejects", repository).tasklet((contribution, chunk) -> {
+        return tasklet("checkRejects", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             List<String> tooMany = new java.util.ArrayList<>();
             for (SourceFileRecord f : store.sourceFiles(run.runId())) {
@@ -112,34 +127,35 @@ class NightlyJobConfiguration {
             // Every file over the threshold is named at once, so one look at the cron mail finds them all.
             if (!tooMany.isEmpty()) throw new RejectThresholdException(String.join(" | ", tooMany));
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        });
     }
 
     @Bean
-    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunAggregation aggregation) {
-        return new StepBuilder("aggregate", repository).tasklet((contribution, chunk) -> {
+    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
+                   RunAggregation aggregation) {
+        return tasklet("aggregate", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             aggregation.aggregate(run.runId(), run.period());
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        });
     }
 
     @Bean
     Step writeReport(JobRepository repository, PlatformTransactionManager tm, RunOptions options, ReportData data,
                      StagingStore store) {
         ReportWriting writing = new ReportWriting(options, data, store);
-        return new StepBuilder("writeReport", repository).tasklet((contribution, chunk) -> {
+        return tasklet("writeReport", repository, tm, options, (contribution, chunk) -> {
             writing.write(RunParameters.of(chunk));
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        });
     }
 
     @Bean
     Step publish(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
         Publishing publishing = new Publishing(options, store);
-        return new StepBuilder("publish", repository).tasklet((contribution, chunk) -> {
+        return tasklet("publish", repository, tm, options, (contribution, chunk) -> {
             publishing.publish(RunParameters.of(chunk), chunk.getStepContext().getStepExecution().getJobExecution());
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        });
     }
 }

@@ -93,7 +93,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                 last = operator.recover(last);
             }
             log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
-            execution = operator.restart(last);
+            // The same identifying parameters restart the instance: finished steps are skipped,
+            // and the staging steps go on from the first file that did not commit.
+            execution = operator.start(job, last.getJobParameters());
         }
         report(execution, started);
     }

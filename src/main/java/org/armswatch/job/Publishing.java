@@ -1,6 +1,7 @@
 package org.armswatch.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -27,11 +28,14 @@ final class Publishing {
 
     void publish(RunParameters run, JobExecution execution) throws IOException {
         RunFolder folder = new RunFolder(options.output(), run.runDate());
-        if (!java.nio.file.Files.isDirectory(folder.work()) && java.nio.file.Files.isDirectory(folder.published())) {
-            // Killed after the move but before the database heard of it: the run is already out.
-            store.completeRun(run.runId());
-            return;
-        }
+        if (Files.isDirectory(folder.work())) {
+            writeManifest(folder, run, execution);
+        } // else: killed after the move, before the database heard of it; publish() finishes the job.
+        folder.publish();
+        store.completeRun(run.runId());
+    }
+
+    private void writeManifest(RunFolder folder, RunParameters run, JobExecution execution) throws IOException {
         List<SourceFileRecord> files = store.sourceFiles(run.runId());
         List<Manifest.Input> inputs = files.stream().map(f -> new Manifest.Input(f.name(), f.sha256(), f.bytes(),
                 f.rowsRead(), f.rowsUsed(), f.rowsRejected(), f.rowsReplaced())).toList();
@@ -46,7 +50,5 @@ final class Publishing {
                 : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
         Manifest.write(folder.work(), run.runDate(), run.runId(), run.period().name().toLowerCase(java.util.Locale.ROOT),
                 started, Instant.now(), inputs, seconds);
-        folder.publish();
-        store.completeRun(run.runId());
     }
 }

@@ -50,6 +50,8 @@ final class ReportWriting {
         Path work = folder.createWork();
         Path charts = work.resolve("charts");
         Path temp = options.output().resolve(".work").resolve(run.runDate() + ".tmp");
+        // What a killed attempt left (temp files, half a chart folder) goes before this one starts.
+        RunFolder.deleteTree(temp);
         RunFolder.deleteTree(charts);
         Files.createDirectories(charts);
         Files.createDirectories(temp);

@@ -19,7 +19,8 @@ import org.springframework.boot.ApplicationArguments;
  * what is allowed, not half-run the job.
  */
 public record RunOptions(Path input, Path output, Granularity period, LocalDate runDate, boolean rerun,
-                         double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact) {
+                         double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact,
+                         long slowDownPerChunkMillis) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
     static final List<String> OPTIONS = List.of("input", "output", "period", "run-date", "rerun", "reject-threshold",
@@ -69,7 +70,7 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
         List<String> metrics = new ArrayList<>(ReportedFigureReader.STANDARD_METRICS);
         p.extraMetrics().forEach(m -> metrics.add(m.trim().toLowerCase(java.util.Locale.ROOT)));
         return new RunOptions(p.input(), p.output(), period, runDate, args.containsOption("rerun"), threshold,
-                aliases, Set.copyOf(metrics), p.desk(), p.contact());
+                aliases, Set.copyOf(metrics), p.desk(), p.contact(), Math.max(0, p.slowDownPerChunkMs()));
     }
 
     Path stateDir() {

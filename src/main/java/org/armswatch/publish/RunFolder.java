@@ -46,23 +46,26 @@ public final class RunFolder {
     /**
      * Moves the complete work folder into place (replacing an earlier run of the same date, as a
      * forced rerun does) and then points latest at it. Each move is a rename within output/.
+     * Idempotent: a run killed half-way through publishing finishes it on the next start.
      */
     public Path publish() throws IOException {
         Path target = published();
-        Path old = null;
-        if (Files.exists(target)) {
-            old = output.resolve(".work").resolve(runDate + ".replaced");
-            deleteTree(old);
-            move(target, old);
+        Path replaced = output.resolve(".work").resolve(runDate + ".replaced");
+        if (Files.isDirectory(work())) {
+            deleteTree(replaced);
+            if (Files.exists(target)) {
+                move(target, replaced);
+            }
+            move(work(), target);
         }
-        move(work(), target);
+        if (!Files.isDirectory(target)) {
+            throw new IOException("nothing to publish: neither " + work() + " nor " + target + " exists");
+        }
         Path link = output.resolve(".latest.tmp");
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, target.getFileName());
         move(link, latest());
-        if (old != null) {
-            deleteTree(old);
-        }
+        deleteTree(replaced);
         return target;
     }
 
