@@ -1,5 +1,8 @@
 package org.armswatch.job;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -20,6 +23,12 @@ public class ArmswatchApplication {
 
     /** Runs the job and returns the exit code; a failure to start is mapped to its own code. */
     public static int run(String... args) {
+        Optional<String> holder = RunLock.heldBy(stateDirNamedIn(args));
+        if (holder.isPresent()) {
+            System.out.println("armswatch did not run: " + holder.get() + " (exit " + ExitCode.ALREADY_RUNNING.code()
+                    + ": " + ExitCode.ALREADY_RUNNING.meaning + ")");
+            return ExitCode.ALREADY_RUNNING.code();
+        }
         try {
             SpringApplication app = new SpringApplication(ArmswatchApplication.class);
             // Boot's hook would close the database under a running step; GracefulStop handles signals.
@@ -31,6 +40,16 @@ public class ArmswatchApplication {
                     + code.meaning + ")");
             return code.code();
         }
+    }
+
+    /** The state folder as the command line names it (or the default); the configuration may still move it. */
+    static Path stateDirNamedIn(String... args) {
+        String output = "output";
+        for (String a : args) {
+            if (a.startsWith("--output=")) output = a.substring("--output=".length());
+            else if (a.startsWith("--armswatch.output=")) output = a.substring("--armswatch.output=".length());
+        }
+        return Path.of(output, ".state");
     }
 
     private static ExitCode startupFailure(Throwable t) {

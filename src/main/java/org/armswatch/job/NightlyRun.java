@@ -22,6 +22,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -75,7 +76,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         JobExecution last = earlier.isEmpty() ? null : earlier.get(0);
         JobExecution execution;
         if (last == null) {
-            execution = operator.start(job, RunParameters.of(options.runDate(), options.period(), 0));
+            execution = start(RunParameters.of(options.runDate(), options.period(), 0));
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             if (!options.rerun()) {
                 System.out.println("armswatch " + options.runDate() + ": already done (run " + last.getJobInstanceId()
@@ -84,7 +85,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                 return;
             }
             long reruns = earlier.stream().map(e -> e.getJobInstanceId()).distinct().count();
-            execution = operator.start(job, RunParameters.of(options.runDate(), options.period(), reruns));
+            execution = start(RunParameters.of(options.runDate(), options.period(), reruns));
         } else {
             if (last.getStatus().isRunning()) {
                 // We hold the lock, so no live process runs it: it was killed. Mark it failed, then resume.
@@ -98,6 +99,21 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             execution = operator.start(job, last.getJobParameters());
         }
         report(execution, started);
+    }
+
+    /**
+     * Starts a new job instance. A process killed between creating the instance and its first
+     * execution leaves an instance with no execution, which Spring Batch can neither start nor
+     * restart: such an orphan holds nothing, so it is removed first.
+     */
+    private JobExecution start(JobParameters parameters) throws Exception {
+        JobInstance orphan = repository.getJobInstance(NightlyJobConfiguration.JOB, parameters);
+        if (orphan != null && repository.getLastJobExecution(orphan) == null) {
+            log.info("removing run {} of {}, left without an execution by a process that died", orphan.getInstanceId(),
+                    options.runDate());
+            repository.deleteJobInstance(orphan);
+        }
+        return operator.start(job, parameters);
     }
 
     /** This run date's executions, newest first (all its job instances: the first run and any reruns). */

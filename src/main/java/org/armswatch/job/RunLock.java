@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One run at a time per state folder. Taken before the database is opened, so a second start is
@@ -49,6 +50,31 @@ public final class RunLock implements AutoCloseable {
         channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
         return new RunLock(channel, lock);
+    }
+
+    /**
+     * Who holds the lock, if another process does, without taking it or creating anything: lets
+     * a second start refuse at once, before the framework starts. Taking the lock stays the rule.
+     */
+    public static Optional<String> heldBy(Path stateDir) {
+        Path file = stateDir.resolve("run.lock");
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                probe = null;
+            }
+            if (probe != null) {
+                probe.release();
+                return Optional.empty();
+            }
+            return Optional.of("another armswatch run is in progress on " + stateDir + ": "
+                    + Files.readString(file, StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            return Optional.empty(); // cannot tell here; taking the lock will say
+        }
     }
 
     @Override

@@ -63,8 +63,6 @@ public final class EventTally {
     private void replace(String eventId, Counted loser, Counted winner) {
         int[] loserFile = usedAndReplacedByFile.computeIfAbsent(loser.fileNo(), k -> new int[2]);
         loserFile[1]++;
-        // A loser that was never counted still passed through count() only if it once won.
-        if (loser == winner) return;
         replaced.add(new RejectedRow(loser.fileName(), loser.line(),
                 "event_id_cnty=" + eventId + " timestamp=" + loser.timestamp(),
                 "duplicate event " + eventId + ": replaced by " + winner.fileName() + " line " + winner.line()

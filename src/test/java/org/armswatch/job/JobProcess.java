@@ -1,0 +1,99 @@
+package org.armswatch.job;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The packaged job in a child process, started as cron starts it: java -jar target/armswatch.jar. */
+final class JobProcess {
+
+    static final Path JAR = Path.of("target", "armswatch.jar");
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    private JobProcess(Process process) {
+        this.process = process;
+        this.reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed: what it printed so far stays in lines
+            }
+        }, "job-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static JobProcess start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits until a printed line matches; false if the process ended or time ran out first. */
+    boolean awaitLine(Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lines) {
+            while (true) {
+                if (lines.stream().anyMatch(wanted)) return true;
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || (!process.isAlive() && lines.stream().noneMatch(wanted))) {
+                    if (!process.isAlive()) return lines.stream().anyMatch(wanted);
+                    return false;
+                }
+                lines.wait(Math.min(left, 100));
+            }
+        }
+    }
+
+    void killNine() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Unix
+        process.waitFor();
+        reader.join(5_000);
+    }
+
+    /**
+     * SIGTERM, as `kill PID` or systemd's stop sends it. Sent with kill(1): Process.destroy() would
+     * also close our end of the child's output, and its last lines would be lost.
+     */
+    void terminate() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    int exitCode(long timeoutSeconds) throws InterruptedException {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the job did not end within " + timeoutSeconds + " s; it printed:\n" + output());
+        }
+        reader.join(5_000); // every line the process printed, up to its end
+        return process.exitValue();
+    }
+
+    String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+}
