@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS aw_source_file (
     rows_used     INT,
     rows_rejected INT,
     rows_replaced INT,
+    rows_skipped  INT,
     notes         VARCHAR(20000),
     PRIMARY KEY (run_id, file_no)
 );
@@ -58,16 +59,19 @@ CREATE TABLE IF NOT EXISTS aw_licence (
 );
 CREATE INDEX IF NOT EXISTS aw_licence_run ON aw_licence (run_id);
 
--- ACLED events counted per country, month and type: raw events are never staged.
+-- Events counted per source, country, month and type: raw ACLED events are never staged, and HDX
+-- publishes counts. rows_without_fatalities: rows that gave no fatality figure ([x], never 0).
 CREATE TABLE IF NOT EXISTS aw_event_count (
     run_id                    BIGINT       NOT NULL,
+    source_kind               VARCHAR(10)  NOT NULL,
     country                   VARCHAR(2)   NOT NULL,
     event_month               VARCHAR(10)  NOT NULL,
     report_period             VARCHAR(10)  NOT NULL,
     event_type                VARCHAR(200) NOT NULL,
     events                    BIGINT       NOT NULL,
     fatalities                BIGINT       NOT NULL,
-    events_without_fatalities BIGINT       NOT NULL
+    rows_counted              BIGINT       NOT NULL,
+    rows_without_fatalities   BIGINT       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aw_event_count_run ON aw_event_count (run_id);
 

@@ -74,15 +74,20 @@ public final class ReportData {
 
     public List<UnrestRow> unrest(long runId) {
         List<UnrestRow> rows = new ArrayList<>();
-        String acledFiles = String.join("; ", jdbc.queryForList(
-                "SELECT name FROM aw_source_file WHERE run_id = ? AND shape = 'ACLED_EVENTS' ORDER BY file_no",
-                String.class, runId));
-        jdbc.query("SELECT country, report_period, event_type, SUM(events), SUM(fatalities), SUM(events_without_fatalities)"
-                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period, event_type", rs -> {
-            Qualifier fatalities = rs.getLong(6) > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT;
-            rows.add(new UnrestRow(rs.getString(1), countryName(rs.getString(1)), Period.ofIso(rs.getString(2)),
-                    UnrestRow.Kind.EVENTS, rs.getString(3), "", "", Figure.of(rs.getLong(4), Qualifier.EXACT),
-                    Figure.of(rs.getLong(5), fatalities), null, null, null, null, "ACLED export: " + acledFiles));
+        String acledFiles = fileNames(runId, "ACLED_EVENTS");
+        String hdxFiles = fileNames(runId, "HDX_COUNTS");
+        jdbc.query("SELECT source_kind, country, report_period, event_type, SUM(events), SUM(fatalities),"
+                + " SUM(rows_counted), SUM(rows_without_fatalities) FROM aw_event_count WHERE run_id = ?"
+                + " GROUP BY source_kind, country, report_period, event_type", rs -> {
+            boolean hdx = rs.getString(1).equals("HDX");
+            long rowsCounted = rs.getLong(7);
+            long withoutFatalities = rs.getLong(8);
+            Figure fatalities = withoutFatalities == rowsCounted ? Figure.NOT_AVAILABLE
+                    : Figure.of(rs.getLong(6), withoutFatalities > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT);
+            rows.add(new UnrestRow(rs.getString(2), countryName(rs.getString(2)), Period.ofIso(rs.getString(3)),
+                    hdx ? UnrestRow.Kind.COUNTS : UnrestRow.Kind.EVENTS, rs.getString(4), "", "",
+                    Figure.of(rs.getLong(5), Qualifier.EXACT), fatalities, null, null, null, null,
+                    hdx ? "HDX conflict-event counts: " + hdxFiles : "ACLED export: " + acledFiles));
         }, runId);
         jdbc.query("SELECT country, period, metric, basis, region, official, official_qualifier, highest,"
                 + " highest_qualifier, lowest, lowest_qualifier, source_count, sources FROM aw_reported_total"
@@ -101,6 +106,11 @@ public final class ReportData {
             return c;
         });
         return rows;
+    }
+
+    private String fileNames(long runId, String shape) {
+        return String.join("; ", jdbc.queryForList(
+                "SELECT name FROM aw_source_file WHERE run_id = ? AND shape = ? ORDER BY file_no", String.class, runId, shape));
     }
 
     public void forEachDataQualityRow(long runId, Consumer<DataQualityRow> sink) {

@@ -57,12 +57,21 @@ public final class RunAggregation {
         }
     }
 
+    /**
+     * Events and fatalities per country and period. HDX's counts are ACLED's events counted again, so
+     * where an ACLED export covers a country and period its events are used and HDX's are not. A
+     * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
+     */
     private void events(long runId) {
+        String chosen = "SELECT * FROM aw_event_count e WHERE e.run_id = ? AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
+                + "SELECT 1 FROM aw_event_count a WHERE a.run_id = e.run_id AND a.source_kind = 'ACLED'"
+                + " AND a.country = e.country AND a.report_period = e.report_period))";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
-                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period");
-        insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period, SUM(fatalities),"
-                + " CASE WHEN SUM(events_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END"
-                + " FROM aw_event_count WHERE run_id = ? GROUP BY country, report_period");
+                + " FROM (" + chosen + ") c GROUP BY country, report_period");
+        insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period,"
+                + " CASE WHEN SUM(rows_without_fatalities) < SUM(rows_counted) THEN SUM(fatalities) END,"
+                + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END"
+                + " FROM (" + chosen + ") c GROUP BY country, report_period");
     }
 
     private void insertFigures(long runId, Measure measure, String select) {

@@ -14,7 +14,7 @@ import org.armswatch.input.InputShape;
 import org.armswatch.input.RejectedRow;
 import org.armswatch.licence.LicenceFigure;
 import org.armswatch.period.Granularity;
-import org.armswatch.unrest.EventCount;
+import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.ReportedFigure;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -102,10 +102,16 @@ public final class StagingStore {
     }
 
     public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, List<String> notes) {
+        markStaged(runId, fileNo, read, used, rejected, replaced, 0, notes);
+    }
+
+    /** @param skipped rows passed over on purpose (HDX rows below country level), neither used nor rejected */
+    public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, int skipped,
+                           List<String> notes) {
         jdbc.update("UPDATE aw_source_file SET staged = TRUE, rows_read = ?, rows_used = ?, rows_rejected = ?,"
-                        + " rows_replaced = ?, notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes"
+                        + " rows_replaced = ?, rows_skipped = ?, notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes"
                         + " ELSE notes || CHAR(10) || ? END WHERE run_id = ? AND file_no = ?",
-                read, used, rejected, replaced, String.join("\n", notes), String.join("\n", notes),
+                read, used, rejected, replaced, skipped, String.join("\n", notes), String.join("\n", notes),
                 String.join("\n", notes), runId, fileNo);
     }
 
@@ -148,18 +154,21 @@ public final class StagingStore {
                 });
     }
 
-    public void insertEventCounts(long runId, List<EventCount> counts, Granularity report) {
-        jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, country, event_month, report_period, event_type, events,"
-                        + " fatalities, events_without_fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    /** @param sourceKind "ACLED" for counted events, "HDX" for published counts */
+    public void insertEventCounts(long runId, String sourceKind, List<CountedEvents> counts, Granularity report) {
+        jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, source_kind, country, event_month, report_period, event_type,"
+                        + " events, fatalities, rows_counted, rows_without_fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 counts, BATCH, (ps, c) -> {
                     ps.setLong(1, runId);
-                    ps.setString(2, c.country());
-                    ps.setString(3, c.month().iso());
-                    ps.setString(4, c.month().rollUpTo(report).iso());
-                    ps.setString(5, c.eventType());
-                    ps.setLong(6, c.events());
-                    ps.setLong(7, c.fatalities());
-                    ps.setLong(8, c.eventsWithoutFatalities());
+                    ps.setString(2, sourceKind);
+                    ps.setString(3, c.country());
+                    ps.setString(4, c.month().iso());
+                    ps.setString(5, c.month().rollUpTo(report).iso());
+                    ps.setString(6, c.eventType());
+                    ps.setLong(7, c.events());
+                    ps.setLong(8, c.fatalities());
+                    ps.setLong(9, c.rows());
+                    ps.setLong(10, c.rowsWithoutFatalities());
                 });
     }
 
@@ -186,9 +195,9 @@ public final class StagingStore {
 
     public List<SourceFileRecord> sourceFiles(long runId) {
         return new ArrayList<>(jdbc.query("SELECT file_no, name, shape, sha256, bytes, encoding, staged, rows_read, rows_used,"
-                        + " rows_rejected, rows_replaced, notes FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
+                        + " rows_rejected, rows_replaced, rows_skipped, notes FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
                 (rs, i) -> new SourceFileRecord(rs.getInt(1), rs.getString(2), InputShape.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getInt(9),
-                        rs.getInt(10), rs.getInt(11), rs.getString(12)), runId));
+                        rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13)), runId));
     }
 }

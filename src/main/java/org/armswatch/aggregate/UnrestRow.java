@@ -12,7 +12,7 @@ public record UnrestRow(String country, String countryName, Period period, Kind 
                         Figure highest, Figure lowest, Integer sourceCount, String sources) {
 
     public enum Kind {
-        EVENTS("ACLED events"), REPORTED("Reported figures");
+        EVENTS("ACLED events"), COUNTS("HDX event counts"), REPORTED("Reported figures");
 
         private final String label;
 

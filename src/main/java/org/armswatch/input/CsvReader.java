@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -62,6 +63,12 @@ public final class CsvReader implements Closeable {
     private String problem;
     private boolean truncated;
     private int fieldCount;
+    /** A mapped file's constant columns follow its own; its period column may need its date format read. */
+    private int ownColumns = Integer.MAX_VALUE;
+    private List<String> constants = List.of();
+    private ColumnMapping mapping;
+    private int periodColumn = -1;
+
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private byte[] kinds = new byte[64];
@@ -88,9 +95,23 @@ public final class CsvReader implements Closeable {
             throw FileReadFailure.of(file, e);
         }
         CsvReader reader = new CsvReader(file, in, scan.dialect());
+        if (scan.mapping() != null) {
+            reader.mapping = scan.mapping();
+            reader.constants = scan.mapping().constantValues();
+            reader.ownColumns = scan.header().size() - reader.constants.size();
+            for (int i = 0; i < scan.header().size(); i++) {
+                if (ColumnMapping.PERIOD_FIELDS.contains(scan.header().get(i))) reader.periodColumn = i;
+            }
+        }
         try {
             if (scan.bom()) {
                 in.skipNBytes(3);
+            }
+            // A preamble (a title, a note above the table) is passed over record by record, blank or not.
+            for (int i = 0; i < scan.skipLines(); i++) {
+                if (!reader.parseRecord()) {
+                    throw new InputFileException(file, "ends within its " + scan.skipLines() + " preamble lines");
+                }
             }
             if (!reader.next()) {
                 throw new InputFileException(file, "no header line");
@@ -126,6 +147,16 @@ public final class CsvReader implements Closeable {
 
     /** The field's value, untrimmed; "" for a field the record does not have. */
     public String field(int index) {
+        if (index >= ownColumns) {
+            return constants.get(index - ownColumns);
+        }
+        if (index == periodColumn) {
+            return mapping.period(ownField(index));
+        }
+        return ownField(index);
+    }
+
+    private String ownField(int index) {
         if (index < 0 || index >= fieldCount) {
             return "";
         }

@@ -21,6 +21,10 @@ public final class InputCatalog {
     private InputCatalog() {}
 
     public static List<InputFile> find(Path inputDir) throws InputFileException {
+        return find(inputDir, List.of());
+    }
+
+    public static List<InputFile> find(Path inputDir, List<ColumnMapping> mappings) throws InputFileException {
         if (!Files.isDirectory(inputDir)) {
             throw new InputFileException(inputDir, "the input folder does not exist (expected "
                     + LICENCES + "/ and " + UNREST + "/ inside it)");
@@ -28,10 +32,10 @@ public final class InputCatalog {
         List<InputFile> files = new ArrayList<>();
         for (String folder : List.of(LICENCES, UNREST)) {
             for (Path path : csvFiles(inputDir.resolve(folder))) {
-                InputScan scan = InputScan.of(path);
+                String name = inputDir.relativize(path).toString().replace('\\', '/');
+                InputScan scan = scan(inputDir, name, mappings);
                 InputShape shape = folder.equals(LICENCES) ? InputShape.LICENCES
                         : InputShape.ofUnrest(new Header(scan.header()));
-                String name = inputDir.relativize(path).toString().replace('\\', '/');
                 files.add(new InputFile(files.size() + 1, name, shape, scan));
             }
         }
@@ -39,6 +43,15 @@ public final class InputCatalog {
             throw new InputFileException(inputDir, "no CSV files in " + LICENCES + "/ or " + UNREST + "/");
         }
         return files;
+    }
+
+    /** Scans one file by its name in the input folder, through the first mapping that matches it, if any. */
+    public static InputScan scan(Path inputDir, String name, List<ColumnMapping> mappings) throws InputFileException {
+        Path path = inputDir.resolve(name);
+        for (ColumnMapping m : mappings) {
+            if (m.matches(name)) return InputScan.of(path, m);
+        }
+        return InputScan.of(path);
     }
 
     private static List<Path> csvFiles(Path folder) throws InputFileException {

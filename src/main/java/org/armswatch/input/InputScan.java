@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /** One pass over a whole file's bytes: SHA-256, UTF-8 validity, BOM, header line, delimiter. */
 public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDialect dialect, List<String> header,
-                        List<String> notes) {
+                        List<String> notes, int skipLines, ColumnMapping mapping) {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
@@ -38,12 +38,17 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
     }
 
     public static InputScan of(Path file) throws InputFileException {
+        return of(file, ReadingOptions.BY_CONTENT);
+    }
+
+    /** Scans with what a configured mapping says of the file: preamble lines, delimiter, encoding, decimal mark. */
+    public static InputScan of(Path file, ReadingOptions options) throws InputFileException {
         MessageDigest sha256 = newSha256();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer discard = CharBuffer.allocate(BUFFER);
-        HeaderLine headerLine = new HeaderLine();
+        HeaderLine headerLine = new HeaderLine(options.skipLines());
         byte[] buf = new byte[BUFFER];
         long total = 0;
         boolean bom = false;
@@ -93,14 +98,27 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         }
         List<String> notes = new ArrayList<>();
         Charset charset = StandardCharsets.UTF_8;
-        if (!validUtf8) {
+        if (options.charset() != null) {
+            charset = options.charset();
+        } else if (!validUtf8) {
             charset = WINDOWS_1252;
             notes.add(NOT_UTF8);
         }
-        char delimiter = headerLine.delimiter();
-        CsvDialect dialect = new CsvDialect(delimiter, charset, delimiter == ';');
+        char delimiter = options.delimiter() != null ? options.delimiter() : headerLine.delimiter();
+        boolean decimalComma = options.decimalComma() != null ? options.decimalComma() : delimiter == ';';
+        CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
         List<String> header = parseHeader(file, headerLine.bytes(), dialect);
-        return new InputScan(file, HexFormat.of().formatHex(sha256.digest()), total, bom, dialect, header, notes);
+        return new InputScan(file, HexFormat.of().formatHex(sha256.digest()), total, bom, dialect, header, notes,
+                options.skipLines(), null);
+    }
+
+    /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */
+    public static InputScan of(Path file, ColumnMapping mapping) throws InputFileException {
+        InputScan raw = of(file, mapping.reading());
+        List<String> notes = new ArrayList<>(raw.notes());
+        notes.add("read through the mapping '" + mapping.name() + "'");
+        return new InputScan(file, raw.sha256(), raw.bytes(), raw.bom(), raw.dialect(),
+                mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping);
     }
 
     /** Decodes into a scratch buffer only to learn whether the bytes are UTF-8; false at the first bad sequence. */
@@ -150,6 +168,9 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
      */
     private static final class HeaderLine {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        /** Preamble lines (records, quotes respected) still to pass over before the header. */
+        private int toSkip;
+        private boolean lastCr;
         private boolean inQuotes;
         private boolean justClosed;
         private boolean atFieldStart = true;
@@ -159,6 +180,10 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         private int commas;
         private int semicolons;
         private int tabs;
+
+        HeaderLine(int skipLines) {
+            this.toSkip = skipLines;
+        }
 
         boolean complete() {
             return found || overlong;
@@ -184,6 +209,21 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                     continue;
                 }
                 justClosed = false;
+                boolean crlf = b == '\n' && lastCr;
+                lastCr = b == '\r';
+                if ((b == '\n' || b == '\r') && toSkip > 0) {
+                    if (!crlf) {
+                        toSkip--;
+                    }
+                    nonBlank = false;
+                    commas = 0;
+                    semicolons = 0;
+                    tabs = 0;
+                    atFieldStart = true;
+                    kept.reset();
+                    from = i + 1;
+                    continue;
+                }
                 switch (b) {
                     case '\n', '\r' -> {
                         if (nonBlank) {

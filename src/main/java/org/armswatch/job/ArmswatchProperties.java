@@ -2,6 +2,7 @@ package org.armswatch.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,4 +23,12 @@ public record ArmswatchProperties(
         @DefaultValue("The data desk") String desk,
         @DefaultValue("") String contact,
         /** For the cron tests only: a pause before each transaction, so a test can kill a run inside any step. */
-        @DefaultValue("0") long slowDownPerChunkMs) {}
+        @DefaultValue("0") long slowDownPerChunkMs,
+        /** Files in other shapes, read through a column mapping (README, "Files in other shapes"). */
+        @DefaultValue List<Mapping> mappings) {
+
+    /** One mapping as written in application.yml; RunOptions checks it and makes a ColumnMapping. */
+    public record Mapping(String name, String files, Map<String, String> columns, Map<String, String> constants,
+                          @DefaultValue("0") int skipLines, String delimiter, String decimalMark, String encoding,
+                          String dateFormat, String periodIs) {}
+}

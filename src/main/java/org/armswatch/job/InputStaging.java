@@ -5,13 +5,16 @@ import java.util.Map;
 
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.country.CountryResolver;
+import org.armswatch.input.InputCatalog;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
 import org.armswatch.input.InputShape;
 import org.armswatch.input.RejectedRow;
 import org.armswatch.licence.LicenceFile;
 import org.armswatch.licence.LicenceFileReader;
+import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.EventFileReader;
+import org.armswatch.unrest.HdxCountReader;
 import org.armswatch.unrest.EventTally;
 import org.armswatch.unrest.ReportedFigureReader;
 
@@ -48,6 +51,7 @@ final class InputStaging {
             case LICENCES -> stageLicences(run, files.get(0));
             case REPORTED_FIGURES -> stageTally(run, files.get(0));
             case ACLED_EVENTS -> stageEvents(run, files);
+            case HDX_COUNTS -> stageCounts(run, files.get(0));
         };
         return new Staged(rows, shape != InputShape.ACLED_EVENTS && files.size() > 1);
     }
@@ -74,6 +78,16 @@ final class InputStaging {
         return file.rowsRead();
     }
 
+    private long stageCounts(RunParameters run, int fileNo) throws InputFileException {
+        String name = store.fileName(run.runId(), fileNo);
+        HdxCountReader.HdxFile file = new HdxCountReader(countries).read(rescan(run, fileNo, name), name);
+        store.insertEventCounts(run.runId(), "HDX", file.counts(), run.period());
+        store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
+        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.rowsUsed(), file.rejected().size(), 0,
+                file.rowsSkipped(), file.notes());
+        return file.rowsRead();
+    }
+
     private long stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
         EventTally tally = new EventTally();
         EventFileReader reader = new EventFileReader(countries);
@@ -89,7 +103,7 @@ final class InputStaging {
         for (RejectedRow replaced : tally.replacedRows()) {
             store.insertRejected(run.runId(), numbers.get(replaced.file()), "replaced", List.of(replaced));
         }
-        store.insertEventCounts(run.runId(), tally.counts(), run.period());
+        store.insertEventCounts(run.runId(), "ACLED", tally.counts().stream().map(CountedEvents::of).toList(), run.period());
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
             EventFileReader.EventFile f = results.get(i);
@@ -104,7 +118,7 @@ final class InputStaging {
      * file whose bytes changed since the run began: a run's figures come from one set of inputs.
      */
     private InputScan rescan(RunParameters run, int fileNo, String name) throws InputFileException {
-        InputScan scan = InputScan.of(options.input().resolve(name));
+        InputScan scan = InputCatalog.scan(options.input(), name, options.mappings());
         String recorded = store.sha256(run.runId(), fileNo);
         if (!scan.sha256().equals(recorded)) {
             throw new InputFileException(scan.file(), "changed since this run began (SHA-256 was " + recorded

@@ -42,6 +42,7 @@ class NightlyJobConfiguration {
                 .next(step(steps, "stageLicences"))
                 .next(step(steps, "stageReportedFigures"))
                 .next(step(steps, "stageEvents"))
+                .next(step(steps, "stageEventCounts"))
                 .next(step(steps, "checkRejects"))
                 .next(step(steps, "aggregate"))
                 .next(step(steps, "writeReport"))
@@ -72,7 +73,7 @@ class NightlyJobConfiguration {
     Step findInputs(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
         return tasklet("findInputs", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
-            List<InputFile> files = InputCatalog.find(options.input());
+            List<InputFile> files = InputCatalog.find(options.input(), options.mappings());
             if (store.beginRun(run.runId(), run.runDate(), run.period(), files)) {
                 // A fresh run starts from a clean work folder; a resumed one keeps what it made.
                 RunFolder.deleteTree(new RunFolder(options.output(), run.runDate()).work());
@@ -98,6 +99,12 @@ class NightlyJobConfiguration {
         return stagingStep("stageEvents", InputShape.ACLED_EVENTS, repository, tm, options, staging);
     }
 
+    @Bean
+    Step stageEventCounts(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
+                          InputStaging staging) {
+        return stagingStep("stageEventCounts", InputShape.HDX_COUNTS, repository, tm, options, staging);
+    }
+
     private static Step stagingStep(String name, InputShape shape, JobRepository repository,
                                     PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
         return tasklet(name, repository, tm, options, (contribution, chunk) -> {
@@ -117,7 +124,8 @@ class NightlyJobConfiguration {
             for (SourceFileRecord f : store.sourceFiles(run.runId())) {
                 if (!f.reconciles()) {
                     throw new IllegalStateException(f.name() + ": rows do not reconcile: " + f.rowsRead() + " read, "
-                            + f.rowsUsed() + " used, " + f.rowsRejected() + " rejected, " + f.rowsReplaced() + " replaced");
+                            + f.rowsUsed() + " used, " + f.rowsRejected() + " rejected, " + f.rowsReplaced()
+                            + " replaced, " + f.rowsSkipped() + " skipped");
                 }
                 if (f.rejectedShare() > options.rejectThreshold()) {
                     tooMany.add(RejectThresholdException.describe(f, options.rejectThreshold(),

@@ -38,7 +38,7 @@ final class Publishing {
     private void writeManifest(RunFolder folder, RunParameters run, JobExecution execution) throws IOException {
         List<SourceFileRecord> files = store.sourceFiles(run.runId());
         List<Manifest.Input> inputs = files.stream().map(f -> new Manifest.Input(f.name(), f.sha256(), f.bytes(),
-                f.rowsRead(), f.rowsUsed(), f.rowsRejected(), f.rowsReplaced())).toList();
+                f.rowsRead(), f.rowsUsed(), f.rowsRejected(), f.rowsReplaced(), f.rowsSkipped())).toList();
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStartTime() != null && step.getEndTime() != null) {

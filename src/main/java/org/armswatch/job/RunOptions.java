@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.armswatch.input.ColumnMapping;
+import org.armswatch.input.ReadingOptions;
 import org.armswatch.period.Granularity;
 import org.armswatch.unrest.ReportedFigureReader;
 import org.springframework.boot.ApplicationArguments;
@@ -20,7 +22,7 @@ import org.springframework.boot.ApplicationArguments;
  */
 public record RunOptions(Path input, Path output, Granularity period, LocalDate runDate, boolean rerun,
                          double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact,
-                         long slowDownPerChunkMillis) {
+                         long slowDownPerChunkMillis, List<ColumnMapping> mappings) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
     static final List<String> OPTIONS = List.of("input", "output", "period", "run-date", "rerun", "reject-threshold",
@@ -70,7 +72,57 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
         List<String> metrics = new ArrayList<>(ReportedFigureReader.STANDARD_METRICS);
         p.extraMetrics().forEach(m -> metrics.add(m.trim().toLowerCase(java.util.Locale.ROOT)));
         return new RunOptions(p.input(), p.output(), period, runDate, args.containsOption("rerun"), threshold,
-                aliases, Set.copyOf(metrics), p.desk(), p.contact(), Math.max(0, p.slowDownPerChunkMs()));
+                aliases, Set.copyOf(metrics), p.desk(), p.contact(), Math.max(0, p.slowDownPerChunkMs()),
+                mappings(p.mappings()));
+    }
+
+    /** Checks each configured mapping; a mistake says which mapping and what is allowed. */
+    static List<ColumnMapping> mappings(List<ArmswatchProperties.Mapping> configured) {
+        List<ColumnMapping> out = new ArrayList<>();
+        for (int i = 0; i < configured.size(); i++) {
+            ArmswatchProperties.Mapping m = configured.get(i);
+            String name = m.name() == null || m.name().isBlank() ? "mapping " + (i + 1) : m.name();
+            String where = "armswatch.mappings[" + i + "] (" + name + "): ";
+            if (m.files() == null || m.files().isBlank()) {
+                throw new UsageException(where + "files is missing: a pattern under the input folder, e.g. licences/okfde_*.csv");
+            }
+            Character delimiter = null;
+            if (m.delimiter() != null) {
+                String d = m.delimiter().equalsIgnoreCase("tab") ? "\t" : m.delimiter();
+                if (d.length() != 1) throw new UsageException(where + "delimiter '" + m.delimiter() + "' is not one character (or tab)");
+                delimiter = d.charAt(0);
+            }
+            Boolean decimalComma = null;
+            if (m.decimalMark() != null) {
+                if (!m.decimalMark().equals(",") && !m.decimalMark().equals(".")) {
+                    throw new UsageException(where + "decimal-mark '" + m.decimalMark() + "' is not ',' or '.'");
+                }
+                decimalComma = m.decimalMark().equals(",");
+            }
+            java.nio.charset.Charset charset = null;
+            if (m.encoding() != null) {
+                try {
+                    charset = java.nio.charset.Charset.forName(m.encoding());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(where + "encoding '" + m.encoding() + "' is not known; e.g. UTF-8, windows-1252");
+                }
+            }
+            if (m.dateFormat() != null) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(m.dateFormat());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(where + "date-format '" + m.dateFormat() + "' is not a date pattern: " + e.getMessage());
+                }
+            }
+            if (m.periodIs() != null && !List.of("day", "month", "quarter", "year").contains(m.periodIs())) {
+                throw new UsageException(where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
+            }
+            if (m.skipLines() < 0) throw new UsageException(where + "skip-lines must be 0 or more");
+            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? java.util.Map.of() : m.columns(),
+                    m.constants() == null ? java.util.Map.of() : m.constants(),
+                    new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma), m.dateFormat(), m.periodIs()));
+        }
+        return List.copyOf(out);
     }
 
     Path stateDir() {

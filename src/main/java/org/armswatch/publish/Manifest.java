@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 public final class Manifest {
 
     /** An input file as the manifest lists it. */
-    public record Input(String name, String sha256, long bytes, int rowsRead, int rowsUsed, int rowsRejected, int rowsReplaced) {}
+    public record Input(String name, String sha256, long bytes, int rowsRead, int rowsUsed, int rowsRejected,
+                        int rowsReplaced, int rowsSkipped) {}
 
     private Manifest() {}
 
@@ -40,7 +41,8 @@ public final class Manifest {
                     .append(", \"sha256\": ").append(quote(in.sha256())).append(", \"bytes\": ").append(in.bytes())
                     .append(", \"rowsRead\": ").append(in.rowsRead()).append(", \"rowsUsed\": ").append(in.rowsUsed())
                     .append(", \"rowsRejected\": ").append(in.rowsRejected())
-                    .append(", \"rowsReplaced\": ").append(in.rowsReplaced()).append('}');
+                    .append(", \"rowsReplaced\": ").append(in.rowsReplaced())
+                    .append(", \"rowsSkipped\": ").append(in.rowsSkipped()).append('}');
         }
         json.append("\n  ],\n  \"outputs\": [");
         List<Path> outputs;
