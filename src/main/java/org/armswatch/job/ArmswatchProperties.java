@@ -20,4 +20,6 @@ public record ArmswatchProperties(
         @DefaultValue("") String countryAliases,
         @DefaultValue List<String> extraMetrics,
         @DefaultValue("The data desk") String desk,
-        @DefaultValue("") String contact) {}
+        @DefaultValue("") String contact,
+        @DefaultValue List<String> countries,
+        @DefaultValue("1048573") int maxRowsPerSheet) {}
