@@ -14,9 +14,12 @@ import org.armswatch.chart.DrawnChart;
 /** The Charts sheet: one row per chart with its title, alt text and files; the picture beside the row carries the alt text too. */
 final class ChartsSheet {
 
-    /** The picture's columns: right of the table, so it never covers a cell of it. */
-    private static final int PICTURE_FIRST_COLUMN = 5;
-    private static final int PICTURE_LAST_COLUMN = 13;
+    /** The picture's column: right of the table and a gap, so it never covers a cell of it. */
+    private static final int PICTURE_COLUMN = 5;
+    /** 640 pixels: the chart's drawn width, so the picture keeps its proportions (Excel: 7 px a character + 5). */
+    private static final int PICTURE_COLUMN_CHARS = 91;
+    /** 450 pixels at 96 dpi: the chart's drawn height. */
+    private static final float PICTURE_ROW_POINTS = 337.5f;
 
     private ChartsSheet() {}
 
@@ -31,19 +34,21 @@ final class ChartsSheet {
             t.row().text(chart.title()).text(chart.altText()).text("charts/" + chart.fileName())
                     .text("charts/" + chart.svgFileName());
             int rowIndex = t.sheetRow();
-            t.sheet().getRow(rowIndex).setHeightInPoints(340);
+            t.sheet().getRow(rowIndex).setHeightInPoints(PICTURE_ROW_POINTS);
             if (drawing == null) {
                 drawing = book.wb.getXSSFWorkbook().getSheet(t.sheet().getSheetName()).createDrawingPatriarch();
             }
             byte[] png = Files.readAllBytes(c.chartsDir().resolve(chart.fileName()));
             int picture = book.wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
-            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, PICTURE_FIRST_COLUMN, rowIndex,
-                    PICTURE_LAST_COLUMN, rowIndex + 1);
+            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, PICTURE_COLUMN, rowIndex,
+                    PICTURE_COLUMN + 1, rowIndex + 1);
             anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
             XSSFPicture pic = drawing.createPicture(anchor, picture);
             pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(chart.altText());
             pic.getCTPicture().getNvPicPr().getCNvPr().setName(chart.title());
         }
-        book.list(t.finish(), "The charts of this run as pictures, each with its alt text.");
+        List<TableSheet.Part> parts = t.finish();
+        t.sheet().setColumnWidth(PICTURE_COLUMN, PICTURE_COLUMN_CHARS * 256);
+        book.list(parts, "The charts of this run as pictures, each with its alt text.");
     }
 }

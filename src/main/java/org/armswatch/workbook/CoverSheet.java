@@ -14,6 +14,9 @@ import org.armswatch.period.Period;
 /** The Cover: what the workbook is, its provenance and how to use it, all in column A. */
 final class CoverSheet {
 
+    /** Column A's width in characters: the Cover's text wraps within it. */
+    private static final int WIDTH = 100;
+
     private CoverSheet() {}
 
     static void write(Book book, ReportContent c, String period) {
@@ -47,11 +50,16 @@ final class CoverSheet {
                 + " in LibreOffice, View > Freeze Cells, and Data > AutoFilter.");
         lines.add("Made by " + c.desk() + (c.contact().isBlank() ? "." : ". Contact: " + c.contact()));
         for (int i = 0; i < lines.size(); i++) {
-            Cell cell = sheet.createRow(i).createCell(0);
-            cell.setCellValue(TableSheet.cut(lines.get(i), book.notes));
+            var row = sheet.createRow(i);
+            Cell cell = row.createCell(0);
+            String text = TableSheet.cut(lines.get(i), book.notes);
+            cell.setCellValue(text);
             cell.setCellStyle(i == 0 ? book.styles.title : book.styles.wrapped);
+            row.setHeightInPoints(i == 0 ? TableSheet.TITLE_HEIGHT * TableSheet.lines(text, WIDTH * 3 / 4)
+                    : Math.min(TableSheet.MAX_ROW_HEIGHT, TableSheet.LINE_HEIGHT * TableSheet.lines(text, WIDTH)));
         }
-        sheet.setColumnWidth(0, 120 * 256);
+        sheet.setColumnWidth(0, (WIDTH + 1) * 256);
+        TableSheet.printed(sheet);
         sheet.setActiveCell(new CellAddress(0, 0));
     }
 

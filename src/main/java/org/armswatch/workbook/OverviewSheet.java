@@ -32,8 +32,9 @@ final class OverviewSheet {
 
     static void write(Book book, ReportContent c, String period) {
         NoteList notes = book.notes;
-        String atLeast = notes.ref(NoteList.AT_LEAST);
+        // Numbered in reading order: the title's note comes before the description's.
         String coarser = notes.ref(NoteList.COARSER);
+        String atLeast = notes.ref(NoteList.AT_LEAST);
         String revised = c.changes().comparable() ? " [r] = revised since the run of " + c.changes().previousRunDate()
                 + " " + notes.ref(NoteList.REVISED) + "." : "";
         TableSheet t = new TableSheet(book, "Overview",

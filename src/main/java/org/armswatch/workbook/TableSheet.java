@@ -53,6 +53,8 @@ final class TableSheet {
     private int nextRow;
     private Row row;
     private int col;
+    /** Lines the tallest wrapped cell of the current row needs: rows are sized here, as no reader sizes them on opening. */
+    private int rowLines;
 
     TableSheet(Book book, String sheetName, String title, String description, List<Column> columns) {
         this.book = book;
@@ -77,12 +79,55 @@ final class TableSheet {
         Cell a2 = sheet.createRow(1).createCell(0);
         a2.setCellValue(sheetDescription);
         a2.setCellStyle(styles.description);
+        sheet.getRow(0).setHeightInPoints(TITLE_HEIGHT);
         Row header = sheet.createRow(HEADER_ROW);
+        int headerLines = 1;
         for (int i = 0; i < columns.size(); i++) {
             Cell c = header.createCell(i);
             c.setCellValue(columns.get(i).header());
             c.setCellStyle(styles.header);
+            headerLines = Math.max(headerLines, lines(columns.get(i).header(), widths[i]));
         }
+        header.setHeightInPoints(Math.min(MAX_ROW_HEIGHT, headerLines * LINE_HEIGHT));
+        printed(sheet);
+        // Printed, every page repeats the header row.
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+    }
+
+    /** Landscape, one page wide: a printed or PDF-exported sheet never cuts a column off. */
+    static void printed(SXSSFSheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    }
+
+    static final float LINE_HEIGHT = 15f;
+    static final float TITLE_HEIGHT = 21f;
+    /** Excel's tallest row. */
+    static final float MAX_ROW_HEIGHT = 409f;
+
+    /** Lines a text needs when wrapped at a column this many characters wide (greedy, word by word). */
+    static int lines(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            int used = 0;
+            lines++;
+            for (String word : paragraph.split(" ")) {
+                int w = word.length();
+                if (used > 0 && used + 1 + w > width) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + w;
+                while (used > width) {
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return Math.max(1, lines);
     }
 
     TableSheet row() {
@@ -97,9 +142,19 @@ final class TableSheet {
             open(name, title + " (continued, part " + number + ")", "Rows " + n.format(rowsBefore + 1)
                     + " onwards of the table that begins in sheet " + baseName + ". " + description);
         }
+        sizeRow();
         row = sheet.createRow(nextRow++);
         col = 0;
+        rowLines = 1;
         return this;
+    }
+
+    private void sizeRow() {
+        // Never lower a row a sheet writer made taller (a chart's row).
+        if (row != null && rowLines > 1) {
+            row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(MAX_ROW_HEIGHT, rowLines * LINE_HEIGHT)));
+        }
+        row = null;
     }
 
     /** Text from an input: always a text cell; formula-looking text is quote-prefixed; over-long text is cut, visibly. */
@@ -107,7 +162,10 @@ final class TableSheet {
         String v = cut(value == null ? "" : value, book.notes);
         Cell c = row.createCell(col);
         c.setCellValue(v);
-        c.setCellStyle(looksLikeFormula(v) ? styles.inert : (v.length() > columns.get(col).maxWidth() ? styles.wrapped : styles.text));
+        int max = columns.get(col).maxWidth();
+        boolean wraps = v.length() > max || v.indexOf('\n') >= 0;
+        c.setCellStyle(looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text));
+        if (wraps) rowLines = Math.max(rowLines, lines(v, max));
         fit(v.length());
         return this;
     }
@@ -188,6 +246,7 @@ final class TableSheet {
 
     /** The named table over header and rows, the frozen header, the fitted column widths, A1 selected. */
     private void close() {
+        sizeRow();
         int dataRows = nextRow - HEADER_ROW - 1;
         String name = sheet.getSheetName();
         XSSFSheet xs = book.wb.getXSSFWorkbook().getSheet(name);
