@@ -94,6 +94,7 @@ public final class WorkbookRules {
         Set<String> seen = new HashSet<>();
         List<String> headers = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
+            assertThat(header.getCell(c)).as(where + ": header cell " + (c + 1)).isNotNull();
             String h = header.getCell(c).getStringCellValue();
             assertThat(h).as(where + ": header " + (c + 1) + " matches the table column").isEqualTo(columns.get(c).getName());
             assertThat(seen.add(h)).as(where + ": unique header " + h).isTrue();
