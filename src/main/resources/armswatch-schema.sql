@@ -1,5 +1,7 @@
 -- The job's own tables (Spring Batch's BATCH_* tables are created by Spring Batch's script).
 -- Standard SQL that runs on H2 and PostgreSQL; every statement is idempotent so each start can run it.
+-- Free text from inputs (sources, notes, regions, categories, raw rows) is VARCHAR without a length
+-- (unbounded on both): a long cell must reach the workbook, which cuts it visibly, not fail the run.
 
 -- One row per run (a Spring Batch job instance): the run date and report period it was made for.
 CREATE TABLE IF NOT EXISTS aw_run (
@@ -37,7 +39,7 @@ CREATE TABLE IF NOT EXISTS aw_rejected_row (
     file_no INT           NOT NULL,
     line    BIGINT        NOT NULL,
     kind    VARCHAR(10)   NOT NULL,
-    raw     VARCHAR(32767),
+    raw     VARCHAR,
     reason  VARCHAR(2000) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aw_rejected_row_run ON aw_rejected_row (run_id, file_no, line);
@@ -51,11 +53,11 @@ CREATE TABLE IF NOT EXISTS aw_licence (
     destination   VARCHAR(2)    NOT NULL,
     period        VARCHAR(10)   NOT NULL,
     report_period VARCHAR(10)   NOT NULL,
-    category      VARCHAR(1000) NOT NULL,
+    category      VARCHAR       NOT NULL,
     status        VARCHAR(10)   NOT NULL,
     licences      BIGINT,
     value_eur     DECIMAL(22,2),
-    source        VARCHAR(2000) NOT NULL
+    source        VARCHAR       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aw_licence_run ON aw_licence (run_id);
 
@@ -82,14 +84,14 @@ CREATE TABLE IF NOT EXISTS aw_reported_figure (
     line        BIGINT        NOT NULL,
     country     VARCHAR(2)    NOT NULL,
     reported_on VARCHAR(10)   NOT NULL,
-    region      VARCHAR(500)  NOT NULL,
+    region      VARCHAR       NOT NULL,
     metric      VARCHAR(100)  NOT NULL,
     figure      BIGINT        NOT NULL,
     qualifier   VARCHAR(10)   NOT NULL,
     basis       VARCHAR(12)   NOT NULL,
-    source      VARCHAR(2000) NOT NULL,
+    source      VARCHAR       NOT NULL,
     source_type VARCHAR(20)   NOT NULL,
-    notes       VARCHAR(4000) NOT NULL
+    notes       VARCHAR       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aw_reported_figure_run ON aw_reported_figure (run_id);
 
@@ -100,7 +102,7 @@ CREATE TABLE IF NOT EXISTS aw_reported_total (
     period             VARCHAR(10)   NOT NULL,
     metric             VARCHAR(100)  NOT NULL,
     basis              VARCHAR(12)   NOT NULL,
-    region             VARCHAR(500)  NOT NULL,
+    region             VARCHAR       NOT NULL,
     official           BIGINT,
     official_qualifier VARCHAR(10),
     highest            BIGINT        NOT NULL,
@@ -108,7 +110,7 @@ CREATE TABLE IF NOT EXISTS aw_reported_total (
     lowest             BIGINT        NOT NULL,
     lowest_qualifier   VARCHAR(10)   NOT NULL,
     source_count       INT           NOT NULL,
-    sources            VARCHAR(20000) NOT NULL
+    sources            VARCHAR       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aw_reported_total_run ON aw_reported_total (run_id);
 

@@ -56,12 +56,26 @@ public final class ReportData {
     }
 
     public void forEachLicenceRow(long runId, Consumer<LicenceRow> sink) {
+        licenceRows("", sink, runId);
+    }
+
+    /** The licence rows where the country is the destination or the exporter: its own workbook's Licences sheet. */
+    public void forEachLicenceRow(long runId, String country, Consumer<LicenceRow> sink) {
+        licenceRows(" AND (l.destination = ? OR l.exporter = ?)", sink, runId, country, country);
+    }
+
+    /** What differs from the previous run (see {@link RunComparison}): the Changes sheet and the Overview's [r]. */
+    public RunChanges changes(long runId) {
+        return new RunComparison(jdbc, this).changes(runId);
+    }
+
+    private void licenceRows(String filter, Consumer<LicenceRow> sink, Object... args) {
         jdbc.query("SELECT l.exporter, l.destination, l.report_period, l.category, l.status, SUM(l.licences),"
                 + " CASE WHEN COUNT(l.licences) < COUNT(*) THEN 'at_least' ELSE 'exact' END, SUM(l.value_eur),"
                 + " CASE WHEN COUNT(l.value_eur) < COUNT(*) THEN 'at_least' ELSE 'exact' END,"
                 + " MIN(l.source), MAX(l.source), COUNT(DISTINCT l.source), f.name"
                 + " FROM aw_licence l JOIN aw_source_file f ON f.run_id = l.run_id AND f.file_no = l.file_no"
-                + " WHERE l.run_id = ?"
+                + " WHERE l.run_id = ?" + filter
                 + " GROUP BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no, f.name"
                 + " ORDER BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no", rs -> {
             String sources = rs.getInt(12) <= 1 ? rs.getString(10)
@@ -69,7 +83,7 @@ public final class ReportData {
             sink.accept(new LicenceRow(rs.getString(1), countryName(rs.getString(1)), rs.getString(2),
                     countryName(rs.getString(2)), Period.ofIso(rs.getString(3)), rs.getString(4), rs.getString(5),
                     figure(rs, 6, 7), figure(rs, 8, 9), sources, rs.getString(13)));
-        }, runId);
+        }, args);
     }
 
     public List<UnrestRow> unrest(long runId) {

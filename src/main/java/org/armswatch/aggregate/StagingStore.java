@@ -26,8 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class StagingStore {
 
     private static final int BATCH = 2_000;
-    /** Excel's cell limit; longer raw text is cut here already, the workbook marks the cut. */
-    static final int MAX_RAW = 32_767;
+    /**
+     * A bound on a rejected row's raw text, so that a broken quote that swallowed a file cannot fill the
+     * database; the workbook cuts what is longer than a cell (32,767 characters) and marks the cut.
+     */
+    static final int MAX_RAW = 1_000_000;
 
     private final JdbcTemplate jdbc;
 

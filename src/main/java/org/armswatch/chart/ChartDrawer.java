@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Draws the run's charts as PNG files: drawn at 640×450 and written at twice that, 1280×900, so text stays
- * sharp when a workbook or a web page shows the picture at its drawn size.
+ * Draws the run's charts as PNG files, drawn at 640×450 and written at twice that, 1280×900, so text stays
+ * sharp when a workbook or a web page shows the picture at its drawn size; and as SVG beside them, for the web.
  */
 public final class ChartDrawer {
 
@@ -29,19 +29,27 @@ public final class ChartDrawer {
 
     public DrawnChart drawTopDestinations(TopDestinations data, Path chartsDir) throws IOException {
         var chart = new TopDestinationsChart(data);
-        write(chart.build(style), chartsDir.resolve(TopDestinationsChart.FILE_NAME));
-        return drawn(TopDestinationsChart.FILE_NAME, chart.title(), chart.subtitle(), chart.altText());
+        return write(chart.build(style), chartsDir, TopDestinationsChart.FILE_NAME, chart.title(), chart.subtitle(),
+                chart.altText());
     }
 
     public DrawnChart drawTimeline(CountryTimeline data, Path chartsDir) throws IOException {
         var chart = new TimelineChart(data);
-        String fileName = TimelineChart.fileName(data.countryCode());
-        write(chart.build(style), chartsDir.resolve(fileName));
-        return drawn(fileName, chart.title(), chart.subtitle(), chart.altText());
+        return write(chart.build(style), chartsDir, TimelineChart.fileName(data.countryCode()), chart.title(),
+                chart.subtitle(), chart.altText());
     }
 
-    private static DrawnChart drawn(String fileName, String title, String subtitle, String altText) {
-        return new DrawnChart(fileName, title, subtitle, altText,
+    /** The PNG file name of a country's timeline, as {@link #drawTimeline} writes it. */
+    public static String timelineFileName(String countryCode) {
+        return TimelineChart.fileName(countryCode);
+    }
+
+    private static DrawnChart write(JFreeChart chart, Path chartsDir, String pngName, String title, String subtitle,
+                                    String altText) throws IOException {
+        String svgName = pngName.replaceFirst("\\.png$", ".svg");
+        write(png(chart), chartsDir.resolve(pngName));
+        write(SvgPicture.svg(chart, title, altText), chartsDir.resolve(svgName));
+        return new DrawnChart(pngName, svgName, title, subtitle, altText,
                 ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE, ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
     }
 
@@ -69,8 +77,7 @@ public final class ChartDrawer {
     }
 
     /** Written beside the target and moved into place, so a reader never finds half a picture. */
-    private static void write(JFreeChart chart, Path target) throws IOException {
-        byte[] bytes = png(chart);
+    private static void write(byte[] bytes, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path partial = dir.resolve(target.getFileName() + ".part");

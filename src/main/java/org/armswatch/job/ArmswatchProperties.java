@@ -25,7 +25,9 @@ public record ArmswatchProperties(
         /** For the cron tests only: a pause before each transaction, so a test can kill a run inside any step. */
         @DefaultValue("0") long slowDownPerChunkMs,
         /** Files in other shapes, read through a column mapping (README, "Files in other shapes"). */
-        @DefaultValue List<Mapping> mappings) {
+        @DefaultValue List<Mapping> mappings,
+        @DefaultValue List<String> countries,
+        @DefaultValue("1048573") int maxRowsPerSheet) {
 
     /** One mapping as written in application.yml; RunOptions checks it and makes a ColumnMapping. */
     public record Mapping(String name, String files, Map<String, String> columns, Map<String, String> constants,

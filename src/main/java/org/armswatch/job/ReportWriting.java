@@ -3,6 +3,7 @@ package org.armswatch.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,11 +26,13 @@ import org.armswatch.input.InputShape;
 import org.armswatch.period.Period;
 import org.armswatch.publish.RunFolder;
 import org.armswatch.workbook.ReportContent;
+import org.armswatch.workbook.ReportScope;
 import org.armswatch.workbook.ReportWorkbook;
 
 /**
- * Draws the run's charts from the Overview's own numbers (so picture and table cannot differ)
- * and writes the main workbook, all into the run's work folder.
+ * Draws the run's charts from the Overview's own numbers (so picture and table cannot differ),
+ * then writes the main workbook and one workbook per country (countries/), all into the run's
+ * work folder. Each workbook is checked against workbook.md's rules as soon as it is written.
  */
 final class ReportWriting {
 
@@ -65,10 +68,21 @@ final class ReportWriting {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
             }
             ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                    files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
-                    store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()),
-                    sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts);
+                    ReportScope.ALL_COUNTRIES, files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
+                    store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
+                    sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts, options.maxRowsPerSheet());
             ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
+
+            Path countries = work.resolve("countries");
+            RunFolder.deleteTree(countries);
+            for (String code : countryWorkbooks(overview, options.countries())) {
+                String name = data.countryName(code);
+                List<DrawnChart> timeline = drawn.stream()
+                        .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList();
+                ReportContent country = content.forCountry(code, name,
+                        sink -> data.forEachLicenceRow(run.runId(), code, sink), timeline);
+                ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
+            }
         } finally {
             RunFolder.deleteTree(temp);
         }
@@ -128,11 +142,39 @@ final class ReportWriting {
         return timelines;
     }
 
+    /**
+     * Countries with both licence and unrest figures, in the Overview's order, then the configured ones
+     * that are not among them yet (a configured country without figures still gets its workbook).
+     */
+    static List<String> countryWorkbooks(List<OverviewRow> overview, List<String> configured) {
+        Map<String, boolean[]> kinds = new LinkedHashMap<>();
+        for (OverviewRow r : overview) {
+            boolean[] k = kinds.computeIfAbsent(r.country(), c -> new boolean[2]);
+            for (Measure m : Measure.values()) {
+                if (!r.figure(m).available()) continue;
+                boolean licence = m == Measure.LICENCES_ISSUED || m == Measure.VALUE_ISSUED
+                        || m == Measure.LICENCES_REFUSED || m == Measure.VALUE_REFUSED;
+                k[licence ? 0 : 1] = true;
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        kinds.forEach((code, k) -> { if (k[0] && k[1]) codes.add(code); });
+        configured.stream().filter(c -> !codes.contains(c)).forEach(codes::add);
+        return codes;
+    }
+
+    /** "KZ-Kazakhstan.xlsx": the name in plain letters, digits and hyphens, so every file system and URL takes it. */
+    static String countryFileName(String code, String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        return code + (plain.isEmpty() ? "" : "-" + plain) + ".xlsx";
+    }
+
     private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
         StringBuilder md = new StringBuilder("# Alt text of this run's charts\n");
         for (DrawnChart c : drawn) {
-            md.append("\n## ").append(c.title()).append("\n\n`").append(c.fileName()).append("`\n\n")
-                    .append(c.altText()).append('\n');
+            md.append("\n## ").append(c.title()).append("\n\n`").append(c.fileName()).append("`, `")
+                    .append(c.svgFileName()).append("`\n\n").append(c.altText()).append('\n');
         }
         Files.writeString(charts.resolve("alt-text.md"), md);
     }

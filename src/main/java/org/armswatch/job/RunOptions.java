@@ -1,5 +1,6 @@
 package org.armswatch.job;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.Set;
 
 import org.armswatch.input.ColumnMapping;
 import org.armswatch.input.ReadingOptions;
+import org.armswatch.country.Country;
+import org.armswatch.country.CountryResolver;
 import org.armswatch.period.Granularity;
 import org.armswatch.unrest.ReportedFigureReader;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +25,8 @@ import org.springframework.boot.ApplicationArguments;
  */
 public record RunOptions(Path input, Path output, Granularity period, LocalDate runDate, boolean rerun,
                          double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact,
-                         long slowDownPerChunkMillis, List<ColumnMapping> mappings) {
+                         long slowDownPerChunkMillis, List<ColumnMapping> mappings, List<String> countries,
+                         int maxRowsPerSheet) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
     static final List<String> OPTIONS = List.of("input", "output", "period", "run-date", "rerun", "reject-threshold",
@@ -71,9 +75,39 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
         }
         List<String> metrics = new ArrayList<>(ReportedFigureReader.STANDARD_METRICS);
         p.extraMetrics().forEach(m -> metrics.add(m.trim().toLowerCase(java.util.Locale.ROOT)));
+        int maxRows = p.maxRowsPerSheet();
+        if (maxRows < 1 || maxRows > MAX_ROWS_PER_SHEET) {
+            throw new UsageException("armswatch.max-rows-per-sheet " + maxRows + " is not between 1 and "
+                    + MAX_ROWS_PER_SHEET + " (Excel's 1,048,576 rows less the 3 above a table)");
+        }
         return new RunOptions(p.input(), p.output(), period, runDate, args.containsOption("rerun"), threshold,
                 aliases, Set.copyOf(metrics), p.desk(), p.contact(), Math.max(0, p.slowDownPerChunkMs()),
-                mappings(p.mappings()));
+                mappings(p.mappings()), countryCodes(p.countries(), aliases), maxRows);
+    }
+
+    /** Excel's rows per sheet less the title, description and header rows above a table. */
+    static final int MAX_ROWS_PER_SHEET = 1_048_576 - 3;
+
+    /** The configured countries as ISO codes, resolved as an input's country cell would be (aliases included). */
+    private static List<String> countryCodes(List<String> cells, Path aliases) {
+        if (cells.isEmpty()) return List.of();
+        CountryResolver resolver = CountryResolver.bundled();
+        if (aliases != null) {
+            try {
+                resolver = resolver.withUserAliases(aliases);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        for (String cell : cells) {
+            if (cell.isBlank()) continue;
+            String code = resolver.resolve(cell.trim()).map(Country::code).orElseThrow(() -> new UsageException(
+                    "armswatch.countries: '" + cell.trim() + "' is not a country code or name we know"
+                            + " (use an ISO code such as KZ, or add an alias with --country-aliases)"));
+            if (!codes.contains(code)) codes.add(code);
+        }
+        return List.copyOf(codes);
     }
 
     /** Checks each configured mapping; a mistake says which mapping and what is allowed. */

@@ -27,6 +27,8 @@ final class CellStyles {
     final CellStyle link;
     final CellStyle missing;
     private final Map<Kind, Map<Qualifier, CellStyle>> numbers = new EnumMap<>(Kind.class);
+    /** The same formats with " [r]" after the number: revised since the previous run, still a number. */
+    private final Map<Kind, Map<Qualifier, CellStyle>> revisedNumbers = new EnumMap<>(Kind.class);
 
     CellStyles(Workbook wb) {
         Font bold = wb.createFont();
@@ -62,20 +64,25 @@ final class CellStyles {
 
         DataFormat formats = wb.createDataFormat();
         for (Kind kind : Kind.values()) {
-            Map<Qualifier, CellStyle> byQualifier = new EnumMap<>(Qualifier.class);
             String body = kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0";
-            for (Qualifier q : Qualifier.values()) {
-                CellStyle s = wb.createCellStyle();
-                s.setVerticalAlignment(VerticalAlignment.TOP);
-                s.setDataFormat(formats.getFormat(prefix(q) + body));
-                byQualifier.put(q, s);
-            }
-            numbers.put(kind, byQualifier);
+            numbers.put(kind, formats(wb, formats, body, ""));
+            revisedNumbers.put(kind, formats(wb, formats, body, "\" [r]\""));
         }
     }
 
-    CellStyle number(Kind kind, Qualifier qualifier) {
-        return numbers.get(kind).get(qualifier);
+    private static Map<Qualifier, CellStyle> formats(Workbook wb, DataFormat formats, String body, String suffix) {
+        Map<Qualifier, CellStyle> byQualifier = new EnumMap<>(Qualifier.class);
+        for (Qualifier q : Qualifier.values()) {
+            CellStyle s = wb.createCellStyle();
+            s.setVerticalAlignment(VerticalAlignment.TOP);
+            s.setDataFormat(formats.getFormat(prefix(q) + body + suffix));
+            byQualifier.put(q, s);
+        }
+        return byQualifier;
+    }
+
+    CellStyle number(Kind kind, Qualifier qualifier, boolean revised) {
+        return (revised ? revisedNumbers : numbers).get(kind).get(qualifier);
     }
 
     private static String prefix(Qualifier q) {

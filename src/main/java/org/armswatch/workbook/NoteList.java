@@ -47,6 +47,13 @@ final class NoteList {
     static final String FLAG = "Flagged: licences were issued for the country and unrest was recorded there in the same"
             + " period. A yearly licence figure is compared only with a yearly row.";
     static final String PROVISIONAL = "The current period is not complete yet: its figures are provisional and will change.";
-    static final String CUT = "Text longer than a spreadsheet cell can hold (32,767 characters) is cut, and the cut is"
-            + " marked in the cell.";
+    static final String CUT = "Text longer than a spreadsheet cell can hold (32,767 characters) is cut: the cell keeps"
+            + " the start of the text and ends with \"[cut: ... characters in all; see the Notes sheet]\". The whole"
+            + " text is in the input file.";
+    static final String CHANGES = "Changes compare this run's Overview figures with those of the latest completed run of"
+            + " the closest earlier run date with the same report period. A figure is added or removed when its country,"
+            + " period and measure appear or disappear; it is revised when its number or its qualifier (≥, ~) changed."
+            + " The input files named are those of the figure's kind that changed, were added or were removed.";
+    static final String REVISED = "[r] after a figure: revised since the previous run; the Changes sheet gives the old"
+            + " figure and the input file that changed. The cell holds the new number itself.";
 }

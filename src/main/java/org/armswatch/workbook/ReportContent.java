@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.armswatch.aggregate.DataQualityRow;
 import org.armswatch.aggregate.LicenceRow;
 import org.armswatch.aggregate.OverviewRow;
+import org.armswatch.aggregate.RunChanges;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.UnrestRow;
 import org.armswatch.chart.DrawnChart;
@@ -16,18 +17,37 @@ import org.armswatch.period.Granularity;
 /**
  * Everything a workbook shows, handed over as rows: the workbook knows no SQL. The two large
  * tables arrive as streams (a consumer of a row sink), so they never sit in memory whole.
+ *
+ * @param dataQuality null in a country's workbook, which has no Data_quality sheet
+ * @param maxRowsPerSheet data rows a sheet may hold before a table goes on in a numbered sheet
  */
 public record ReportContent(
         LocalDate runDate,
         Granularity period,
         String desk,
         String contact,
+        ReportScope scope,
         List<SourceFileRecord> files,
         List<String> runNotes,
         List<OverviewRow> overview,
         Consumer<Consumer<LicenceRow>> licences,
         boolean licenceValuesHaveCents,
         List<UnrestRow> unrest,
+        RunChanges changes,
         Consumer<Consumer<DataQualityRow>> dataQuality,
         List<DrawnChart> charts,
-        Path chartsDir) {}
+        Path chartsDir,
+        int maxRowsPerSheet) {
+
+    /**
+     * The same report cut to one country: its Overview, Unrest and Changes rows, the licence rows
+     * given (where it is destination or exporter), the charts given, and no Data_quality sheet.
+     */
+    public ReportContent forCountry(String code, String name, Consumer<Consumer<LicenceRow>> countryLicences,
+                                    List<DrawnChart> countryCharts) {
+        return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes,
+                overview.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
+                licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
+                changes.of(code), null, countryCharts, chartsDir, maxRowsPerSheet);
+    }
+}

@@ -1,16 +1,18 @@
 package org.armswatch.workbook;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFTableColumn;
@@ -19,80 +21,177 @@ import org.armswatch.aggregate.Figure;
 /**
  * One table sheet as workbook.md lays it out: title in A1, one sentence in A2, then one named
  * Excel table with a frozen header row and filter buttons, nothing below it. Rows stream through
- * SXSSF, so a sheet of a million rows costs a window of rows in memory, not the sheet.
+ * SXSSF, so a sheet of a million rows costs a window of rows in memory, not the sheet. A table
+ * longer than a sheet may hold goes on in numbered sheets (Licences_2, ...), each a table of its own.
  */
 final class TableSheet {
 
     /** A column: its header (units in it) and the widest it may get before its text wraps. */
     record Column(String header, int maxWidth) {}
 
+    /** One sheet of a written table, with the table's data rows it holds (counted from 1). */
+    record Part(String sheet, long firstRow, long lastRow) {}
+
     static final int HEADER_ROW = 2;
+    /** Excel's 1,048,576 rows less the title, the description and the header above the data. */
+    static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - HEADER_ROW - 1;
     static final String NOT_AVAILABLE = "[x]";
     static final String NOT_APPLICABLE = "[z]";
     /** Excel's limit for a cell's text. */
-    static final int MAX_CELL = 32_767;
+    static final int MAX_CELL = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
-    private final SXSSFWorkbook wb;
+    private final Book book;
     private final CellStyles styles;
-    private final SXSSFSheet sheet;
-    private final String tableName;
+    private final String baseName;
+    private final String title;
+    private final String description;
     private final List<Column> columns;
     private final int[] widths;
-    private final NoteList notes;
-    private int nextRow = HEADER_ROW + 1;
+    private final List<Part> parts = new ArrayList<>();
+    private SXSSFSheet sheet;
+    private long rowsBefore;
+    private int nextRow;
     private Row row;
     private int col;
+    /** Lines the tallest wrapped cell of the current row needs: rows are sized here, as no reader sizes them on opening. */
+    private int rowLines;
 
-    TableSheet(SXSSFWorkbook wb, CellStyles styles, NoteList notes, String sheetName, String title,
-               String description, List<Column> columns) {
-        this.wb = wb;
-        this.styles = styles;
-        this.notes = notes;
-        this.sheet = wb.getSheet(sheetName) != null ? wb.getSheet(sheetName) : wb.createSheet(sheetName);
-        this.tableName = sheetName.replaceAll("[^A-Za-z0-9_]", "_") + "_table";
+    TableSheet(Book book, String sheetName, String title, String description, List<Column> columns) {
+        this.book = book;
+        this.styles = book.styles;
+        this.baseName = sheetName;
+        this.title = title;
+        this.description = description;
         this.columns = columns;
         this.widths = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            widths[i] = Math.min(longestWord(columns.get(i).header()) + 2, columns.get(i).maxWidth());
+        }
+        open(sheetName, title, description);
+    }
+
+    private void open(String sheetName, String sheetTitle, String sheetDescription) {
+        sheet = book.wb.getSheet(sheetName) != null ? (SXSSFSheet) book.wb.getSheet(sheetName) : book.wb.createSheet(sheetName);
+        nextRow = HEADER_ROW + 1;
         Cell a1 = sheet.createRow(0).createCell(0);
-        a1.setCellValue(title);
+        a1.setCellValue(sheetTitle);
         a1.setCellStyle(styles.title);
         Cell a2 = sheet.createRow(1).createCell(0);
-        a2.setCellValue(description);
+        a2.setCellValue(sheetDescription);
         a2.setCellStyle(styles.description);
+        sheet.getRow(0).setHeightInPoints(TITLE_HEIGHT);
         Row header = sheet.createRow(HEADER_ROW);
+        int headerLines = 1;
         for (int i = 0; i < columns.size(); i++) {
             Cell c = header.createCell(i);
             c.setCellValue(columns.get(i).header());
             c.setCellStyle(styles.header);
-            widths[i] = Math.min(longestWord(columns.get(i).header()) + 2, columns.get(i).maxWidth());
+            headerLines = Math.max(headerLines, lines(columns.get(i).header(), widths[i]));
         }
+        header.setHeightInPoints(Math.min(MAX_ROW_HEIGHT, headerLines * LINE_HEIGHT));
+        printed(sheet);
+        // Printed, every page repeats the header row.
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+    }
+
+    /** Landscape, one page wide: a printed or PDF-exported sheet never cuts a column off. */
+    static void printed(SXSSFSheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    }
+
+    static final float LINE_HEIGHT = 15f;
+    static final float TITLE_HEIGHT = 21f;
+    /** Excel's tallest row. */
+    static final float MAX_ROW_HEIGHT = 409f;
+
+    /** Lines a text needs when wrapped at a column this many characters wide (greedy, word by word). */
+    static int lines(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            int used = 0;
+            lines++;
+            for (String word : paragraph.split(" ")) {
+                int w = word.length();
+                if (used > 0 && used + 1 + w > width) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + w;
+                while (used > width) {
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return Math.max(1, lines);
     }
 
     TableSheet row() {
+        if (nextRow - HEADER_ROW - 1 == book.maxRowsPerSheet) {
+            close();
+            int number = parts.size() + 1;
+            String name = baseName + "_" + number;
+            String previous = parts.get(parts.size() - 1).sheet();
+            book.wb.createSheet(name);
+            book.wb.setSheetOrder(name, book.wb.getSheetIndex(previous) + 1);
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+            open(name, title + " (continued, part " + number + ")", "Rows " + n.format(rowsBefore + 1)
+                    + " onwards of the table that begins in sheet " + baseName + ". " + description);
+        }
+        sizeRow();
         row = sheet.createRow(nextRow++);
         col = 0;
+        rowLines = 1;
         return this;
     }
 
-    /** Text from an input: always a text cell; formula-looking text is quote-prefixed. */
-    TableSheet text(String value) {
-        String v = value == null ? "" : value;
-        if (v.length() > MAX_CELL) {
-            String mark = " [cut: " + v.length() + " characters in all, " + notes.ref(NoteList.CUT) + "]";
-            v = v.substring(0, MAX_CELL - mark.length()) + mark;
+    private void sizeRow() {
+        // Never lower a row a sheet writer made taller (a chart's row).
+        if (row != null && rowLines > 1) {
+            row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(MAX_ROW_HEIGHT, rowLines * LINE_HEIGHT)));
         }
+        row = null;
+    }
+
+    /** Text from an input: always a text cell; formula-looking text is quote-prefixed; over-long text is cut, visibly. */
+    TableSheet text(String value) {
+        String v = cut(value == null ? "" : value, book.notes);
         Cell c = row.createCell(col);
         c.setCellValue(v);
-        c.setCellStyle(looksLikeFormula(v) ? styles.inert : (v.length() > columns.get(col).maxWidth() ? styles.wrapped : styles.text));
+        int max = columns.get(col).maxWidth();
+        boolean wraps = v.length() > max || v.indexOf('\n') >= 0;
+        c.setCellStyle(looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text));
+        if (wraps) rowLines = Math.max(rowLines, lines(v, max));
         fit(v.length());
         return this;
+    }
+
+    /**
+     * Text longer than a cell holds keeps its start and says in the cell that it was cut. The note
+     * explaining it is numbered, but not referred to from the cell: references stand in titles and headers.
+     */
+    static String cut(String v, NoteList notes) {
+        if (v.length() <= MAX_CELL) return v;
+        notes.ref(NoteList.CUT);
+        String mark = " … [cut: " + NumberFormat.getIntegerInstance(Locale.UK).format(v.length())
+                + " characters in all; see the Notes sheet]";
+        return v.substring(0, MAX_CELL - mark.length()) + mark;
     }
 
     TableSheet number(long value) {
         return figure(Figure.of(value, org.armswatch.unrest.Qualifier.EXACT), CellStyles.Kind.COUNT);
     }
 
-    /** A figure as a numeric cell with its qualifier's format, or [x] where it is not available. */
     TableSheet figure(Figure f, CellStyles.Kind kind) {
+        return figure(f, kind, false);
+    }
+
+    /** A figure as a numeric cell with its qualifier's format (and [r] if revised), [x] where not available, [z] for null. */
+    TableSheet figure(Figure f, CellStyles.Kind kind, boolean revised) {
         if (f == null) {
             return marker(NOT_APPLICABLE);
         }
@@ -102,10 +201,10 @@ final class TableSheet {
         Cell c = row.createCell(col);
         BigDecimal v = f.value();
         c.setCellValue(v.doubleValue());
-        c.setCellStyle(styles.number(kind, f.qualifier()));
-        // Width of the formatted number: digits, separators, decimals and a qualifier sign.
+        c.setCellStyle(styles.number(kind, f.qualifier(), revised));
+        // Width of the formatted number: digits, separators, decimals, a qualifier sign and [r].
         int digits = v.abs().toBigInteger().toString().length();
-        fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2);
+        fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0));
         return this;
     }
 
@@ -120,7 +219,7 @@ final class TableSheet {
     TableSheet link(String sheetName) {
         Cell c = row.createCell(col);
         c.setCellValue(sheetName);
-        var link = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
+        var link = book.wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
         link.setAddress("'" + sheetName + "'!A1");
         c.setHyperlink(link);
         c.setCellStyle(styles.link);
@@ -128,22 +227,33 @@ final class TableSheet {
         return this;
     }
 
-    int dataRows() {
-        return nextRow - HEADER_ROW - 1;
+    /** The sheet row the current table row stands in (0-based), for pictures beside it. */
+    int sheetRow() {
+        return nextRow - 1;
     }
 
-    /** Makes the named table over header and rows, freezes the header, fits the column widths. */
-    void finish() {
-        if (dataRows() == 0) {
+    /** Makes the last part's named table; returns every sheet the table was written to, in order. */
+    List<Part> finish() {
+        if (rowsBefore + nextRow - HEADER_ROW - 1 == 0) {
             // A table needs a data row; an empty one says so rather than leaving a bare header.
             row();
             text("(none)");
             for (int i = 1; i < columns.size(); i++) marker(NOT_APPLICABLE);
         }
-        XSSFSheet xs = wb.getXSSFWorkbook().getSheet(sheet.getSheetName());
+        close();
+        return List.copyOf(parts);
+    }
+
+    /** The named table over header and rows, the frozen header, the fitted column widths, A1 selected. */
+    private void close() {
+        sizeRow();
+        int dataRows = nextRow - HEADER_ROW - 1;
+        String name = sheet.getSheetName();
+        XSSFSheet xs = book.wb.getXSSFWorkbook().getSheet(name);
         AreaReference area = new AreaReference(new CellReference(HEADER_ROW, 0),
                 new CellReference(nextRow - 1, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
         XSSFTable table = xs.createTable(area);
+        String tableName = name.replaceAll("[^A-Za-z0-9_]", "_") + "_table";
         table.setName(tableName);
         table.setDisplayName(tableName);
         table.setStyleName("TableStyleLight9");
@@ -154,9 +264,12 @@ final class TableSheet {
             tableColumns.get(i).setName(columns.get(i).header());
         }
         sheet.createFreezePane(0, HEADER_ROW + 1);
+        sheet.setActiveCell(new CellAddress(0, 0));
         for (int i = 0; i < columns.size(); i++) {
             sheet.setColumnWidth(i, Math.min(255, widths[i] + 1) * 256);
         }
+        parts.add(new Part(name, rowsBefore + 1, rowsBefore + dataRows));
+        rowsBefore += dataRows;
     }
 
     private void fit(int chars) {
@@ -179,9 +292,5 @@ final class TableSheet {
 
     SXSSFSheet sheet() {
         return sheet;
-    }
-
-    CellStyle wrapped() {
-        return styles.wrapped;
     }
 }

@@ -49,6 +49,38 @@ class ChartDrawerTest {
     }
 
     @Test
+    void eachChartIsAlsoAnSvgThatParsesAsXmlWithItsTitleAsTextAndItsAltText() throws Exception {
+        for (DrawnChart drawn : List.of(drawer.drawTopDestinations(topFive(), charts), drawer.drawTimeline(kazakhstan(), charts))) {
+            assertThat(drawn.svgFileName()).isEqualTo(drawn.fileName().replace(".png", ".svg"));
+            Path svg = charts.resolve(drawn.svgFileName());
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+            var root = doc.getDocumentElement();
+            assertThat(root.getLocalName()).isEqualTo("svg");
+            assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+            assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 640 450");
+            assertThat(doc.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo(drawn.title());
+            assertThat(doc.getElementsByTagNameNS("*", "desc").item(0).getTextContent()).isEqualTo(drawn.altText());
+            // The chart's words are SVG text, not outlines: the headline's first word and the source line are there.
+            var texts = doc.getElementsByTagNameNS("*", "text");
+            StringBuilder drawnText = new StringBuilder();
+            for (int i = 0; i < texts.getLength(); i++) drawnText.append(texts.item(i).getTextContent()).append(' ');
+            assertThat(drawnText.toString()).contains(drawn.title().split(" ")[0]).contains("Source:");
+            assertThat(Files.readString(svg)).contains("DejaVu Sans").doesNotContain("<!DOCTYPE").doesNotContain("Dialog");
+        }
+    }
+
+    @Test
+    void theSameChartDrawnTwiceGivesTheSameSvgBytes() throws IOException {
+        Path other = charts.resolve("again");
+        DrawnChart first = drawer.drawTimeline(kazakhstan(), charts);
+        drawer.drawTimeline(kazakhstan(), other);
+        assertThat(Files.readAllBytes(other.resolve(first.svgFileName())))
+                .isEqualTo(Files.readAllBytes(charts.resolve(first.svgFileName())));
+    }
+
+    @Test
     void topDestinationsIsA1280By900PngWithTitleOnWhite() throws IOException {
         DrawnChart drawn = drawer.drawTopDestinations(topFive(), charts);
 
@@ -106,7 +138,7 @@ class ChartDrawerTest {
         drawer.drawTimeline(kazakhstan(), nested);
 
         try (var files = Files.list(nested)) {
-            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("timeline-KZ.png");
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("timeline-KZ.png", "timeline-KZ.svg");
         }
     }
 

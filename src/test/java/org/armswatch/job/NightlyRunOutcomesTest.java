@@ -118,13 +118,16 @@ class NightlyRunOutcomesTest {
         Path output = dir.resolve("output");
         assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE).exitCode()).isZero();
         Path report = output.resolve(RUN_DATE).resolve("report-" + RUN_DATE + ".xlsx");
-        byte[] first = Files.readAllBytes(report);
+        Map<String, byte[]> first = ChangesTest.files(output.resolve(RUN_DATE));
 
         Outcome rerun = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--rerun");
         assertThat(rerun.exitCode()).isZero();
         assertThat(rerun.printed()).doesNotContain("already done");
-        // Same inputs and run date: the same workbook, byte for byte (document dates are the run date).
-        assertThat(Files.readAllBytes(report)).isEqualTo(first);
+        // Same inputs and run date: the same workbooks (main and per country), PNGs and SVGs, byte for byte.
+        Map<String, byte[]> again = ChangesTest.files(output.resolve(RUN_DATE));
+        assertThat(again.keySet()).isEqualTo(first.keySet()).contains("report-" + RUN_DATE + ".xlsx",
+                "countries/KZ-Kazakhstan.xlsx", "charts/timeline-KZ.png", "charts/timeline-KZ.svg");
+        first.forEach((name, bytes) -> assertThat(again.get(name)).as(name).isEqualTo(bytes));
         try (XSSFWorkbook wb = WrittenTable.open(report)) {
             WrittenTable overview = WrittenTable.of(wb, "Overview");
             Map<String, WrittenTable.WrittenCell> kz = overview.row("ISO code", "KZ", "Period (ISO)", "2021");

@@ -1,0 +1,31 @@
+package org.armswatch.workbook;
+
+import java.util.List;
+
+/** The Licences sheet: one row per exporter, destination, period, category, status and input file. */
+final class LicencesSheet {
+
+    private LicencesSheet() {}
+
+    static void write(Book book, ReportContent c) {
+        NoteList notes = book.notes;
+        String whose = c.scope().oneCountry() ? " Rows where " + c.scope().countryName() + " is the destination or the exporter." : "";
+        TableSheet t = new TableSheet(book, "Licences",
+                "Arms-export licences by exporter, destination and period " + notes.ref(NoteList.LICENCE_SOURCES),
+                "One row per exporter, destination, period, category, status and input file." + whose
+                        + " [x] = not available; [z] = not applicable; ≥ = at least " + notes.ref(NoteList.AT_LEAST) + ".",
+                List.of(new TableSheet.Column("Destination", 30), new TableSheet.Column("Destination ISO code", 11),
+                        new TableSheet.Column("Exporter", 24), new TableSheet.Column("Exporter ISO code", 9),
+                        new TableSheet.Column("Period", 16), new TableSheet.Column("Period (ISO)", 12),
+                        new TableSheet.Column("Category", 20), new TableSheet.Column("Status", 9),
+                        new TableSheet.Column("Licences (number)", 12), new TableSheet.Column("Value (EUR)", 18),
+                        new TableSheet.Column("Source", 60), new TableSheet.Column("Input file", 40)));
+        CellStyles.Kind money = c.licenceValuesHaveCents() ? CellStyles.Kind.MONEY_CENTS : CellStyles.Kind.MONEY;
+        c.licences().accept(r -> t.row().text(r.destinationName()).text(r.destination()).text(r.exporterName())
+                .text(r.exporter()).text(r.period().label()).text(r.period().iso())
+                .text(r.category().isEmpty() ? "[z]" : r.category()).text(r.status())
+                .figure(r.licences(), CellStyles.Kind.COUNT).figure(r.valueEur(), money)
+                .text(r.sources()).text(r.file()));
+        book.list(t.finish(), "One row per exporter, destination, period, category, status and input file.");
+    }
+}
