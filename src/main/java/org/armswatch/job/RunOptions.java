@@ -2,13 +2,17 @@ package org.armswatch.job;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.armswatch.input.ColumnMapping;
@@ -74,7 +78,7 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
             }
         }
         List<String> metrics = new ArrayList<>(ReportedFigureReader.STANDARD_METRICS);
-        p.extraMetrics().forEach(m -> metrics.add(m.trim().toLowerCase(java.util.Locale.ROOT)));
+        p.extraMetrics().forEach(m -> metrics.add(m.trim().toLowerCase(Locale.ROOT)));
         int maxRows = p.maxRowsPerSheet();
         if (maxRows < 1 || maxRows > MAX_ROWS_PER_SHEET) {
             throw new UsageException("armswatch.max-rows-per-sheet " + maxRows + " is not between 1 and "
@@ -133,17 +137,17 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
                 }
                 decimalComma = m.decimalMark().equals(",");
             }
-            java.nio.charset.Charset charset = null;
+            Charset charset = null;
             if (m.encoding() != null) {
                 try {
-                    charset = java.nio.charset.Charset.forName(m.encoding());
+                    charset = Charset.forName(m.encoding());
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(where + "encoding '" + m.encoding() + "' is not known; e.g. UTF-8, windows-1252");
                 }
             }
             if (m.dateFormat() != null) {
                 try {
-                    java.time.format.DateTimeFormatter.ofPattern(m.dateFormat());
+                    DateTimeFormatter.ofPattern(m.dateFormat());
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(where + "date-format '" + m.dateFormat() + "' is not a date pattern: " + e.getMessage());
                 }
@@ -152,8 +156,8 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
                 throw new UsageException(where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
             }
             if (m.skipLines() < 0) throw new UsageException(where + "skip-lines must be 0 or more");
-            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? java.util.Map.of() : m.columns(),
-                    m.constants() == null ? java.util.Map.of() : m.constants(),
+            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? Map.of() : m.columns(),
+                    m.constants() == null ? Map.of() : m.constants(),
                     new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma), m.dateFormat(), m.periodIs()));
         }
         return List.copyOf(out);

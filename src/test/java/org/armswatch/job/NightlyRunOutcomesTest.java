@@ -2,9 +2,6 @@ package org.armswatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,19 +22,8 @@ class NightlyRunOutcomesTest {
     @TempDir
     Path dir;
 
-    /** Runs the job as main() would and returns what it printed and its exit code. */
-    record Outcome(int exitCode, String printed) {}
-
-    Outcome run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = ArmswatchApplication.run(args);
-            return new Outcome(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    static InProcessRun run(String... args) {
+        return InProcessRun.of(args);
     }
 
     @Test
@@ -45,7 +31,7 @@ class NightlyRunOutcomesTest {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");
         // german_excel_export.csv rejects 1 of 32 rows (3.1 %), illustrative_licences.csv 3 of 130 (2.3 %): both over 2 %.
-        Outcome failed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--reject-threshold=0.02");
+        InProcessRun failed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--reject-threshold=0.02");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.printed()).contains("licences/illustrative_licences.csv: 3 of 130 rows rejected")
                 .contains("licences/german_excel_export.csv: 1 of 32 rows rejected")
@@ -54,14 +40,14 @@ class NightlyRunOutcomesTest {
         assertThat(output.resolve("latest")).doesNotExist();
 
         // The next start, with the threshold back at its default, resumes the failed run and publishes it.
-        Outcome resumed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
+        InProcessRun resumed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
         assertThat(resumed.exitCode()).isZero();
         assertThat(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx")).exists();
     }
 
     @Test
     void aMissingInputFolderFailsWithItsName() {
-        Outcome outcome = run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
+        InProcessRun outcome = run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.printed()).contains("nowhere").contains("the input folder does not exist");
         assertThat(dir.resolve("output").resolve("latest")).doesNotExist();
@@ -71,7 +57,7 @@ class NightlyRunOutcomesTest {
     void aFileWithoutTheColumnsOfItsFolderFailsTheRunNamingTheFile() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Files.writeString(input.resolve("licences/zz_wrong.csv"), "name,amount\nKazakhstan,5\n");
-        Outcome outcome = run("--input=" + input, "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
+        InProcessRun outcome = run("--input=" + input, "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.printed()).contains("zz_wrong.csv").contains("not a licence file");
     }
@@ -79,19 +65,19 @@ class NightlyRunOutcomesTest {
     @Test
     void badOptionsSayWhatIsAllowedAndTouchNothing() {
         Path output = dir.resolve("output");
-        Outcome period = run("--output=" + output, "--period=week");
+        InProcessRun period = run("--output=" + output, "--period=week");
         assertThat(period.exitCode()).isEqualTo(2);
         assertThat(period.printed()).contains("period 'week' is not allowed: use month, quarter or year");
 
-        Outcome date = run("--output=" + output, "--run-date=28.11.2026");
+        InProcessRun date = run("--output=" + output, "--run-date=28.11.2026");
         assertThat(date.exitCode()).isEqualTo(2);
         assertThat(date.printed()).contains("YYYY-MM-DD");
 
-        Outcome unknown = run("--output=" + output, "--perod=year");
+        InProcessRun unknown = run("--output=" + output, "--perod=year");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.printed()).contains("unknown option --perod");
 
-        Outcome threshold = run("--output=" + output, "--reject-threshold=1.5");
+        InProcessRun threshold = run("--output=" + output, "--reject-threshold=1.5");
         assertThat(threshold.exitCode()).isEqualTo(2);
         // Checked before the lock and the database: no state, no run (only the log file may exist).
         assertThat(output.resolve(".state").resolve("run.lock")).doesNotExist();
@@ -103,7 +89,7 @@ class NightlyRunOutcomesTest {
     void aSecondRunOnTheSameStateIsRefusedAndNamesTheFirst() throws Exception {
         Path output = dir.resolve("output");
         try (RunLock held = RunLock.take(output.resolve(".state"), "run date " + RUN_DATE)) {
-            Outcome refused = run("--input=" + BundledInput.copyTo(dir.resolve("input")), "--output=" + output,
+            InProcessRun refused = run("--input=" + BundledInput.copyTo(dir.resolve("input")), "--output=" + output,
                     "--run-date=" + RUN_DATE);
             assertThat(refused.exitCode()).isEqualTo(3);
             assertThat(refused.printed()).contains("another armswatch run is in progress")
@@ -120,7 +106,7 @@ class NightlyRunOutcomesTest {
         Path report = output.resolve(RUN_DATE).resolve("report-" + RUN_DATE + ".xlsx");
         Map<String, byte[]> first = ChangesTest.files(output.resolve(RUN_DATE));
 
-        Outcome rerun = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--rerun");
+        InProcessRun rerun = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--rerun");
         assertThat(rerun.exitCode()).isZero();
         assertThat(rerun.printed()).doesNotContain("already done");
         // Same inputs and run date: the same workbooks (main and per country), PNGs and SVGs, byte for byte.
@@ -153,7 +139,7 @@ class NightlyRunOutcomesTest {
 
     @Test
     void helpPrintsTheOptionsAndExitCodes() {
-        Outcome help = run("--help", "--output=" + dir.resolve("output"));
+        InProcessRun help = run("--help", "--output=" + dir.resolve("output"));
         assertThat(help.exitCode()).isZero();
         assertThat(help.printed()).contains("--period").contains("Exit codes");
     }

@@ -2,8 +2,6 @@ package org.armswatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,16 +58,9 @@ class RealFilesTest {
         List<String> args = new ArrayList<>(List.of("--input=" + input(), "--output=" + dir.resolve("output"),
                 "--run-date=" + RUN_DATE, "--period=month"));
         args.addAll(List.of(more));
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            int code = ArmswatchApplication.run(args.toArray(String[]::new));
-            assertThat(code).as(printed.toString(StandardCharsets.UTF_8)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return printed.toString(StandardCharsets.UTF_8);
+        InProcessRun run = InProcessRun.of(args);
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        return run.printed();
     }
 
     XSSFWorkbook workbook() throws Exception {
@@ -189,17 +180,9 @@ class RealFilesTest {
                 "--run-date=" + RUN_DATE));
         args.addAll(OKFDE_MAPPING);
         args.add("--armswatch.mappings[0].columns.licences=anzahl");
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = ArmswatchApplication.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(code).isEqualTo(ExitCode.RUN_FAILED.code());
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(OKFDE).contains("mapping 'okfde-ruex'")
+        InProcessRun run = InProcessRun.of(args);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.RUN_FAILED.code());
+        assertThat(run.printed()).contains(OKFDE).contains("mapping 'okfde-ruex'")
                 .contains("'anzahl'");
     }
 
