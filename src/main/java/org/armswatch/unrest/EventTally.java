@@ -1,12 +1,15 @@
 package org.armswatch.unrest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.armswatch.input.RejectedRow;
+import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 
 /**
@@ -14,66 +17,220 @@ import org.armswatch.period.Period;
  * staged. The same event_id_cnty seen again (overlapping exports, a revised event) is counted
  * once: the row with the larger timestamp wins, and on a tie the later row.
  *
- * <p>It keeps one small entry per event id in memory for that; see the README's performance
- * section for what it costs.
+ * <p>Remembering every event id is the one thing here that grows with the input, so an event is
+ * kept in parallel arrays (its id's bytes in one shared array) rather than as objects: about 60
+ * bytes an event instead of about 225, which keeps two million events near 120 MB of heap and
+ * out of the garbage collector's way. See the README's performance section.
  */
 public final class EventTally {
 
-    private record Bucket(String country, Period month, String eventType) {}
-
-    /** The counted copy of an event, enough to take it back out when a newer copy arrives. */
-    private record Counted(Bucket bucket, long timestamp, int fatalities, int fileNo, long line, String fileName) {}
-
     private static final int UNKNOWN = -1;
 
-    private final Map<Bucket, long[]> buckets = new HashMap<>();
-    private final Map<String, Counted> events = new HashMap<>();
+    /** A bucket's identity; hand-written equals and hashCode, since a record's are slow on this path. */
+    private static final class BucketKey {
+        final String country;
+        final String eventType;
+        final Period month;
+        final int hash;
+
+        BucketKey(String country, String eventType, Period month) {
+            this.country = country;
+            this.eventType = eventType;
+            this.month = month;
+            this.hash = (country.hashCode() * 31 + eventType.hashCode()) * 31 + month.start().hashCode()
+                    + month.granularity().ordinal();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BucketKey k && k.hash == hash && k.country.equals(country)
+                    && k.eventType.equals(eventType) && k.month.equals(month);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final Map<BucketKey, Integer> bucketIndex = new HashMap<>();
+    private final List<BucketKey> buckets = new ArrayList<>();
+    /** Per bucket: events, fatalities, events without a fatality count. */
+    private long[] bucketFigures = new long[3 * 256];
+
+    // The counted copy of each event, indexed by event number: enough to take it back out when a newer copy arrives.
+    private int events;
+    private byte[] idBytes = new byte[1 << 16];
+    private int idBytesUsed;
+    private int[] idStart = new int[1 << 12];
+    private int[] idHash = new int[1 << 12];
+    private long[] timestamps = new long[1 << 12];
+    private int[] bucketOf = new int[1 << 12];
+    private int[] fatalities = new int[1 << 12];
+    private int[] fileNos = new int[1 << 12];
+    private long[] lines = new long[1 << 12];
+    /** Open addressing: event number + 1, or 0 for a free slot; never more than half full. */
+    private int[] slots = new int[1 << 13];
+
+    private byte[] probe = new byte[64];
+    private final Map<Integer, String> fileNames = new HashMap<>();
     private final Map<Integer, int[]> usedAndReplacedByFile = new HashMap<>();
     private final List<RejectedRow> replaced = new ArrayList<>();
 
     /** @param fatalities null when the row gave none */
     public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
                     int fileNo, String fileName, long line) {
-        Bucket bucket = new Bucket(country, day.rollUpTo(org.armswatch.period.Granularity.MONTH), eventType);
-        Counted now = new Counted(bucket, timestamp, fatalities == null ? UNKNOWN : fatalities, fileNo, line, fileName);
-        Counted before = events.get(eventId);
-        if (before == null) {
-            count(now, +1);
-            events.put(eventId, now);
-            return;
+        int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), eventType);
+        int dead = fatalities == null ? UNKNOWN : fatalities;
+        fileNames.putIfAbsent(fileNo, fileName);
+        int length = encode(eventId);
+        int hash = hash(probe, length);
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        for (int s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            int before = s - 1;
+            if (idHash[before] == hash && sameId(before, length)) {
+                if (timestamp >= timestamps[before]) {
+                    count(bucketOf[before], this.fatalities[before], fileNos[before], -1);
+                    count(bucket, dead, fileNo, +1);
+                    replace(eventId, fileNos[before], timestamps[before], lines[before], fileNo, timestamp, line);
+                    timestamps[before] = timestamp;
+                    bucketOf[before] = bucket;
+                    this.fatalities[before] = dead;
+                    fileNos[before] = fileNo;
+                    lines[before] = line;
+                } else {
+                    replace(eventId, fileNo, timestamp, line, fileNos[before], timestamps[before], lines[before]);
+                }
+                return;
+            }
         }
-        if (now.timestamp() >= before.timestamp()) {
-            count(before, -1);
-            count(now, +1);
-            events.put(eventId, now);
-            replace(eventId, before, now);
-        } else {
-            replace(eventId, now, before);
+        int e = append(length, hash, timestamp, bucket, dead, fileNo, line);
+        slots[slot] = e + 1;
+        count(bucket, dead, fileNo, +1);
+        if (events * 2 > slots.length) {
+            rehash();
         }
     }
 
-    private void count(Counted c, int sign) {
-        long[] b = buckets.computeIfAbsent(c.bucket(), k -> new long[3]);
-        b[0] += sign;
-        if (c.fatalities() == UNKNOWN) b[2] += sign;
-        else b[1] += (long) sign * c.fatalities();
-        usedAndReplacedByFile.computeIfAbsent(c.fileNo(), k -> new int[2])[0] += sign;
+    private int bucket(String country, Period month, String eventType) {
+        BucketKey key = new BucketKey(country, eventType, month);
+        Integer known = bucketIndex.get(key);
+        if (known != null) {
+            return known;
+        }
+        int b = buckets.size();
+        buckets.add(key);
+        bucketIndex.put(key, b);
+        if (bucketFigures.length < 3 * (b + 1)) {
+            bucketFigures = Arrays.copyOf(bucketFigures, bucketFigures.length * 2);
+        }
+        return b;
     }
 
-    private void replace(String eventId, Counted loser, Counted winner) {
-        int[] loserFile = usedAndReplacedByFile.computeIfAbsent(loser.fileNo(), k -> new int[2]);
-        loserFile[1]++;
-        replaced.add(new RejectedRow(loser.fileName(), loser.line(),
-                "event_id_cnty=" + eventId + " timestamp=" + loser.timestamp(),
-                "duplicate event " + eventId + ": replaced by " + winner.fileName() + " line " + winner.line()
-                        + " (timestamp " + winner.timestamp() + " is not older)"));
+    private void count(int bucket, int dead, int fileNo, int sign) {
+        bucketFigures[3 * bucket] += sign;
+        if (dead == UNKNOWN) bucketFigures[3 * bucket + 2] += sign;
+        else bucketFigures[3 * bucket + 1] += (long) sign * dead;
+        file(fileNo)[0] += sign;
+    }
+
+    private int[] file(int fileNo) {
+        return usedAndReplacedByFile.computeIfAbsent(fileNo, k -> new int[2]);
+    }
+
+    private void replace(String eventId, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
+                         long winnerTimestamp, long winnerLine) {
+        file(loserFile)[1]++;
+        replaced.add(new RejectedRow(fileNames.get(loserFile), loserLine,
+                "event_id_cnty=" + eventId + " timestamp=" + loserTimestamp,
+                "duplicate event " + eventId + ": replaced by " + fileNames.get(winnerFile) + " line " + winnerLine
+                        + " (timestamp " + winnerTimestamp + " is not older)"));
+    }
+
+    /** The id's UTF-8 bytes into {@link #probe}; ids are nearly always ASCII, which needs no encoder. */
+    private int encode(String id) {
+        int n = id.length();
+        if (probe.length < n) {
+            probe = new byte[Math.max(n, probe.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+                if (probe.length < utf8.length) probe = new byte[utf8.length];
+                System.arraycopy(utf8, 0, probe, 0, utf8.length);
+                return utf8.length;
+            }
+            probe[i] = (byte) c;
+        }
+        return n;
+    }
+
+    private static int hash(byte[] bytes, int length) {
+        int h = 1;
+        for (int i = 0; i < length; i++) h = 31 * h + bytes[i];
+        // Spread the low bits, which pick the slot.
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    private boolean sameId(int e, int length) {
+        int start = idStart[e];
+        int end = e + 1 < events ? idStart[e + 1] : idBytesUsed;
+        return end - start == length && Arrays.equals(idBytes, start, end, probe, 0, length);
+    }
+
+    private int append(int length, int hash, long timestamp, int bucket, int dead, int fileNo, long line) {
+        if (idBytes.length - idBytesUsed < length) {
+            long grown = Math.max((long) idBytes.length * 2, (long) idBytesUsed + length);
+            if (grown > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("more event ids than one run can de-duplicate in memory");
+            }
+            idBytes = Arrays.copyOf(idBytes, (int) grown);
+        }
+        if (events == idStart.length) {
+            int n = events * 2;
+            idStart = Arrays.copyOf(idStart, n);
+            idHash = Arrays.copyOf(idHash, n);
+            timestamps = Arrays.copyOf(timestamps, n);
+            bucketOf = Arrays.copyOf(bucketOf, n);
+            fatalities = Arrays.copyOf(fatalities, n);
+            fileNos = Arrays.copyOf(fileNos, n);
+            lines = Arrays.copyOf(lines, n);
+        }
+        int e = events++;
+        System.arraycopy(probe, 0, idBytes, idBytesUsed, length);
+        idStart[e] = idBytesUsed;
+        idBytesUsed += length;
+        idHash[e] = hash;
+        timestamps[e] = timestamp;
+        bucketOf[e] = bucket;
+        fatalities[e] = dead;
+        fileNos[e] = fileNo;
+        lines[e] = line;
+        return e;
+    }
+
+    private void rehash() {
+        int[] grown = new int[slots.length * 2];
+        int mask = grown.length - 1;
+        for (int e = 0; e < events; e++) {
+            int slot = idHash[e] & mask;
+            while (grown[slot] != 0) slot = (slot + 1) & mask;
+            grown[slot] = e + 1;
+        }
+        slots = grown;
     }
 
     public List<EventCount> counts() {
         List<EventCount> out = new ArrayList<>(buckets.size());
-        buckets.forEach((k, v) -> {
-            if (v[0] > 0) out.add(new EventCount(k.country(), k.month(), k.eventType(), v[0], v[1], v[2]));
-        });
+        for (int b = 0; b < buckets.size(); b++) {
+            BucketKey k = buckets.get(b);
+            if (bucketFigures[3 * b] > 0) {
+                out.add(new EventCount(k.country, k.month, k.eventType, bucketFigures[3 * b], bucketFigures[3 * b + 1],
+                        bucketFigures[3 * b + 2]));
+            }
+        }
         out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
                 .thenComparing(EventCount::eventType));
         return out;

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The benchmark of performance.md: bench/run.sh S|L  (see bench/README.md).
+# Builds the jar if missing, generates the workload if missing, runs the packaged job on it as cron
+# would (java -jar, fresh output folder, default heap), checks the workbook's totals against the
+# generator's expected.json, and prints wall seconds, events/s, seconds per step, peak RSS and the floor.
+# BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording); leave it empty for figures that count.
+set -euo pipefail
+
+size=${1:-}
+if [[ "$size" != S && "$size" != L ]]; then
+    echo "usage: bench/run.sh S|L" >&2
+    exit 2
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+work=bench/work
+mkdir -p "$work"
+
+if [[ ! -x /usr/bin/time ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        echo "installing GNU time (for peak RSS)" >&2
+        apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+    else
+        echo "GNU time is missing: install it (apt-get install time) and run again" >&2
+        exit 2
+    fi
+fi
+
+mvn_quiet() { mvn -q -B -o "$@" || mvn -q -B "$@"; }
+
+if [[ ! -f target/armswatch.jar ]]; then
+    echo "building target/armswatch.jar" >&2
+    mvn_quiet package -DskipTests
+fi
+# The generator and the checker are test-scope classes; package compiles them too, but a jar built
+# with -Dmaven.test.skip would not have them.
+if [[ ! -f target/test-classes/org/armswatch/bench/WorkloadGenerator.class \
+      || ! -f target/test-classes/org/armswatch/bench/WorkbookTotalsCheck.class ]]; then
+    mvn_quiet test-compile
+fi
+if [[ ! -s $work/classpath.txt || pom.xml -nt $work/classpath.txt ]]; then
+    mvn_quiet dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$root/$work/classpath.txt" >/dev/null
+fi
+cp="target/test-classes:target/classes:$(cat $work/classpath.txt)"
+
+data=$work/$size
+if [[ ! -f $data/expected.json ]]; then
+    echo "generating workload $size into $data" >&2
+    rm -rf "$data.tmp"
+    java -cp "$cp" org.armswatch.bench.WorkloadGenerator "$size" "$data.tmp"
+    rm -rf "$data"
+    mv "$data.tmp" "$data"
+fi
+event_rows=$(sed -n 's/.*"eventRows": \([0-9]*\).*/\1/p' $data/expected.json)
+input_bytes=$(find $data/input -name '*.csv' -printf '%s\n' | awk '{s+=$1} END {print s}')
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b - a}'; }
+
+# The floor: reading the same bytes once, in the same state of the page cache as the job sees them.
+t0=$(now)
+find $data/input -name '*.csv' -print0 | sort -z | xargs -0 cat > /dev/null
+floor=$(seconds "$t0" "$(now)")
+
+out=$work/out-$size
+rm -rf "$out"
+timefile=$work/time-$size.txt
+t0=$(now)
+set +e
+# shellcheck disable=SC2086
+/usr/bin/time -v -o "$timefile" java ${BENCH_JAVA_OPTS:-} -jar target/armswatch.jar --input="$data/input" \
+    --output="$out" --run-date=2026-11-28 > $work/job-$size.log 2>&1
+status=$?
+set -e
+wall=$(seconds "$t0" "$(now)")
+rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$timefile")
+rss_mb=$(( rss_kb / 1024 ))
+cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$timefile")
+
+echo "armswatch benchmark, size $size: $event_rows ACLED event rows, $(( input_bytes / 1000000 )) MB of input; $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB memory; $(date -u +%F)"
+if [[ $status -ne 0 ]]; then
+    echo "job FAILED with exit $status after $wall s, peak RSS $rss_mb MB; last lines of $work/job-$size.log:"
+    tail -5 $work/job-$size.log
+    exit 1
+fi
+manifest=$out/2026-11-28/manifest.json
+echo "wall:      $wall s (JVM start included); cpu $cpu s user+sys (less disturbed by other load than wall)"
+echo "events/s:  $(awk -v n="$event_rows" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')"
+steps=$(sed -n '/"stepSeconds"/,/}/p' "$manifest" | sed -n 's/^ *"\([A-Za-z]*\)": \([0-9][0-9.]*\).*/\1 \2/p' | paste -sd ',' | sed 's/,/, /g')
+echo "steps (s): $steps (publish runs after the manifest is written)"
+echo "peak RSS:  $rss_mb MB"
+echo "floor:     $floor s (cat of the same $(( input_bytes / 1000000 )) MB to /dev/null)"
+if java -cp "$cp" org.armswatch.bench.WorkbookTotalsCheck $data/expected.json $out/2026-11-28/report-2026-11-28.xlsx \
+        > $work/check-$size.txt; then
+    tail -1 $work/check-$size.txt
+else
+    cat $work/check-$size.txt
+    exit 1
+fi
