@@ -42,7 +42,6 @@ CREATE TABLE IF NOT EXISTS aw_rejected_row (
     raw     VARCHAR,
     reason  VARCHAR(2000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS aw_rejected_row_run ON aw_rejected_row (run_id, file_no, line);
 
 -- Licence figures as reported, after duplicates within a file were resolved.
 CREATE TABLE IF NOT EXISTS aw_licence (
@@ -57,9 +56,14 @@ CREATE TABLE IF NOT EXISTS aw_licence (
     status        VARCHAR(10)   NOT NULL,
     licences      BIGINT,
     value_eur     DECIMAL(22,2),
-    source        VARCHAR       NOT NULL
+    source        VARCHAR       NOT NULL,
+    -- the same key in a file read later: shown in the Licences sheet, not counted in the Overview
+    superseded    BOOLEAN       DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS aw_licence_run ON aw_licence (run_id);
+-- Per-country workbooks read one country's rows; everything else reads a whole run, which a
+-- scan does faster than lookups through an index on run_id (H2 would pick that index).
+CREATE INDEX IF NOT EXISTS aw_licence_destination ON aw_licence (destination);
+CREATE INDEX IF NOT EXISTS aw_licence_exporter ON aw_licence (exporter);
 
 -- Events counted per source, country, month and type: raw ACLED events are never staged, and HDX
 -- publishes counts. rows_without_fatalities: rows that gave no fatality figure ([x], never 0).
@@ -75,7 +79,6 @@ CREATE TABLE IF NOT EXISTS aw_event_count (
     rows_counted              BIGINT       NOT NULL,
     rows_without_fatalities   BIGINT       NOT NULL
 );
-CREATE INDEX IF NOT EXISTS aw_event_count_run ON aw_event_count (run_id);
 
 -- The desk's tally, row by row as reported.
 CREATE TABLE IF NOT EXISTS aw_reported_figure (
@@ -93,7 +96,6 @@ CREATE TABLE IF NOT EXISTS aw_reported_figure (
     source_type VARCHAR(20)   NOT NULL,
     notes       VARCHAR       NOT NULL
 );
-CREATE INDEX IF NOT EXISTS aw_reported_figure_run ON aw_reported_figure (run_id);
 
 -- The tally's figures per country, report period, metric, basis and region, across sources.
 CREATE TABLE IF NOT EXISTS aw_reported_total (
@@ -112,7 +114,6 @@ CREATE TABLE IF NOT EXISTS aw_reported_total (
     source_count       INT           NOT NULL,
     sources            VARCHAR       NOT NULL
 );
-CREATE INDEX IF NOT EXISTS aw_reported_total_run ON aw_reported_total (run_id);
 
 -- The Overview's figures of every run, kept so that the next run can say what changed.
 CREATE TABLE IF NOT EXISTS aw_figure (
@@ -124,3 +125,10 @@ CREATE TABLE IF NOT EXISTS aw_figure (
     qualifier VARCHAR(10)   NOT NULL,
     PRIMARY KEY (run_id, country, period, measure)
 );
+
+-- Indexes of earlier versions that made whole-run reads slower (see above).
+DROP INDEX IF EXISTS aw_rejected_row_run;
+DROP INDEX IF EXISTS aw_licence_run;
+DROP INDEX IF EXISTS aw_event_count_run;
+DROP INDEX IF EXISTS aw_reported_figure_run;
+DROP INDEX IF EXISTS aw_reported_total_run;

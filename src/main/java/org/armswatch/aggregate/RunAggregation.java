@@ -1,5 +1,6 @@
 package org.armswatch.aggregate;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,21 +41,38 @@ public final class RunAggregation {
     /**
      * The same licence key (exporter, destination, period, category, status) in two files is kept
      * side by side in the Licences sheet, but counted once here: the file read last wins, as a
-     * later row wins within a file. A sum with a missing count or value in it is a floor.
+     * later row wins within a file. Within a file keys are unique already, so a key met more than
+     * once comes from several files; such keys are rare, and only their rows are marked. Then one
+     * grouping gives all four figures. A sum with a missing count or value in it is a floor.
      */
     private void licences(long runId) {
-        String latestOfEachKey = "SELECT * FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY exporter, destination, period,"
-                + " category, status ORDER BY file_no DESC) AS copy FROM aw_licence l WHERE run_id = ?) k WHERE copy = 1";
-        for (String status : List.of("issued", "refused")) {
-            Measure count = status.equals("issued") ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED;
-            Measure value = status.equals("issued") ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED;
-            insertFigures(runId, count, "SELECT destination, report_period, SUM(licences),"
-                    + " CASE WHEN COUNT(licences) < COUNT(*) THEN 'at_least' ELSE 'exact' END"
-                    + " FROM (" + latestOfEachKey + ") x WHERE status = '" + status + "' GROUP BY destination, report_period");
-            insertFigures(runId, value, "SELECT destination, report_period, SUM(value_eur),"
-                    + " CASE WHEN COUNT(value_eur) < COUNT(*) THEN 'at_least' ELSE 'exact' END"
-                    + " FROM (" + latestOfEachKey + ") x WHERE status = '" + status + "' GROUP BY destination, report_period");
-        }
+        jdbc.update("UPDATE aw_licence SET superseded = FALSE WHERE run_id = ? AND superseded = TRUE", runId);
+        List<Object[]> repeated = new ArrayList<>();
+        jdbc.query("SELECT exporter, destination, period, category, status, MAX(file_no) FROM aw_licence"
+                + " WHERE run_id = ? GROUP BY exporter, destination, period, category, status HAVING COUNT(*) > 1", rs -> {
+            repeated.add(new Object[] {runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getInt(6)});
+        }, runId);
+        jdbc.batchUpdate("UPDATE aw_licence SET superseded = TRUE WHERE run_id = ? AND exporter = ? AND destination = ?"
+                + " AND period = ? AND category = ? AND status = ? AND file_no < ?", repeated);
+        List<Object[]> figures = new ArrayList<>();
+        jdbc.query("SELECT destination, report_period, status, SUM(licences), COUNT(licences), SUM(value_eur),"
+                + " COUNT(value_eur), COUNT(*) FROM aw_licence WHERE run_id = ? AND superseded = FALSE"
+                + " GROUP BY destination, report_period, status", rs -> {
+            boolean issued = rs.getString(3).equals("issued");
+            long rows = rs.getLong(8);
+            figures.add(figure(runId, rs.getString(1), rs.getString(2),
+                    issued ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED, rs.getBigDecimal(4), rs.getLong(5) < rows));
+            figures.add(figure(runId, rs.getString(1), rs.getString(2),
+                    issued ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, rs.getBigDecimal(6), rs.getLong(7) < rows));
+        }, runId);
+        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)",
+                figures);
+    }
+
+    private static Object[] figure(long runId, String country, String period, Measure measure, BigDecimal value,
+                                   boolean partial) {
+        return new Object[] {runId, country, period, measure.key(), value, partial ? "at_least" : "exact"};
     }
 
     /**

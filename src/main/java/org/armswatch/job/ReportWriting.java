@@ -37,6 +37,7 @@ import org.armswatch.workbook.ReportWorkbook;
 final class ReportWriting {
 
     static final int TOP_DESTINATIONS = 10;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("org.armswatch.progress");
 
     private final RunOptions options;
     private final ReportData data;
@@ -61,8 +62,10 @@ final class ReportWriting {
         try {
             List<OverviewRow> overview = data.overview(run.runId());
             List<SourceFileRecord> files = store.sourceFiles(run.runId());
+            long t0 = System.nanoTime();
             List<DrawnChart> drawn = drawCharts(run, overview, files, charts);
             writeAltText(drawn, charts);
+            log.info("writeReport: {} charts drawn in {} s", drawn.size(), seconds(t0));
             List<String> notes = new ArrayList<>();
             for (SourceFileRecord f : files) {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
@@ -71,18 +74,29 @@ final class ReportWriting {
                     ReportScope.ALL_COUNTRIES, files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
                     store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
                     sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts, options.maxRowsPerSheet());
-            ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
-
             Path countries = work.resolve("countries");
             RunFolder.deleteTree(countries);
-            for (String code : countryWorkbooks(overview, options.countries())) {
-                String name = data.countryName(code);
-                List<DrawnChart> timeline = drawn.stream()
-                        .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList();
-                ReportContent country = content.forCountry(code, name,
-                        sink -> data.forEachLicenceRow(run.runId(), code, sink), timeline);
-                ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
+            long t1 = System.nanoTime();
+            // The main workbook on one core, the countries' on the other(s); each is checked as written.
+            List<Parallel.Piece<String>> workbooks = new ArrayList<>();
+            workbooks.add(() -> {
+                ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
+                return "report";
+            });
+            List<String> codes = countryWorkbooks(overview, options.countries());
+            for (String code : codes) {
+                workbooks.add(() -> {
+                    String name = data.countryName(code);
+                    List<DrawnChart> timeline = drawn.stream()
+                            .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList();
+                    ReportContent country = content.forCountry(code, name,
+                            sink -> data.forEachLicenceRow(run.runId(), code, sink), timeline);
+                    ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
+                    return code;
+                });
             }
+            Parallel.run(workbooks);
+            log.info("writeReport: main and {} country workbooks written and checked in {} s", codes.size(), seconds(t1));
         } finally {
             RunFolder.deleteTree(temp);
         }
@@ -90,16 +104,17 @@ final class ReportWriting {
 
     private List<DrawnChart> drawCharts(RunParameters run, List<OverviewRow> overview, List<SourceFileRecord> files,
                                         Path charts) throws IOException {
-        ChartDrawer drawer = new ChartDrawer();
-        List<DrawnChart> drawn = new ArrayList<>();
+        // One drawer per thread: JFreeChart's objects are not shared between threads.
+        ThreadLocal<ChartDrawer> drawers = ThreadLocal.withInitial(ChartDrawer::new);
+        List<Parallel.Piece<DrawnChart>> pieces = new ArrayList<>();
         String licenceFiles = names(files, InputShape.LICENCES);
         String unrestFiles = names(files, InputShape.ACLED_EVENTS);
         Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
-        if (top.isPresent()) drawn.add(drawer.drawTopDestinations(top.get(), charts));
+        top.ifPresent(t -> pieces.add(() -> drawers.get().drawTopDestinations(t, charts)));
         for (CountryTimeline timeline : timelines(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)) {
-            drawn.add(drawer.drawTimeline(timeline, charts));
+            pieces.add(() -> drawers.get().drawTimeline(timeline, charts));
         }
-        return drawn;
+        return Parallel.run(pieces);
     }
 
     /**
@@ -168,6 +183,10 @@ final class ReportWriting {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         return code + (plain.isEmpty() ? "" : "-" + plain) + ".xlsx";
+    }
+
+    private static String seconds(long since) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
