@@ -1,7 +1,9 @@
 package org.armswatch.job;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.country.CountryResolver;
@@ -100,9 +102,9 @@ final class InputStaging {
             store.insertRejected(run.runId(), fileNo, "rejected", rejected);
         }
         Map<String, Integer> numbers = store.fileNumbers(run.runId());
-        for (RejectedRow replaced : tally.replacedRows()) {
-            store.insertRejected(run.runId(), numbers.get(replaced.file()), "replaced", List.of(replaced));
-        }
+        Map<String, List<RejectedRow>> replacedByFile = tally.replacedRows().stream()
+                .collect(Collectors.groupingBy(RejectedRow::file, LinkedHashMap::new, Collectors.toList()));
+        replacedByFile.forEach((file, rows) -> store.insertRejected(run.runId(), numbers.get(file), "replaced", rows));
         store.insertEventCounts(run.runId(), "ACLED", tally.counts().stream().map(CountedEvents::of).toList(), run.period());
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
