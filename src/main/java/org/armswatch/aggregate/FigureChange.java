@@ -1,5 +1,6 @@
 package org.armswatch.aggregate;
 
+import java.util.Locale;
 import org.armswatch.period.Period;
 
 /**
@@ -17,7 +18,7 @@ public record FigureChange(Kind kind, String country, String countryName, Period
         ADDED, REMOVED, REVISED;
 
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

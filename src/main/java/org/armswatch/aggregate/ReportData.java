@@ -1,5 +1,6 @@
 package org.armswatch.aggregate;
 
+import java.util.LinkedHashMap;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -141,7 +142,7 @@ public final class ReportData {
 
     /** Reasons of rejected rows and how often each occurs, per file: what the cron mail says on failure. */
     public Map<String, Long> rejectReasonCounts(long runId, int fileNo) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query("SELECT reason, COUNT(*) FROM aw_rejected_row WHERE run_id = ? AND file_no = ? AND kind = 'rejected'"
                 + " GROUP BY reason ORDER BY COUNT(*) DESC, reason", rs -> {
             counts.put(rs.getString(1), rs.getLong(2));

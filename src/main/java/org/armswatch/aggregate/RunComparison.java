@@ -1,5 +1,6 @@
 package org.armswatch.aggregate;
 
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class RunComparison {
         if (previous.isEmpty()) return RunChanges.firstRun();
         long previousId = ((Number) previous.get(0).get("RUN_ID")).longValue();
         Object date = previous.get(0).get("RUN_DATE");
-        java.time.LocalDate previousDate = date instanceof Date d ? d.toLocalDate() : java.time.LocalDate.parse(date.toString());
+        LocalDate previousDate = date instanceof Date d ? d.toLocalDate() : LocalDate.parse(date.toString());
 
         Map<Key, Figure> before = figures(previousId);
         Map<Key, Figure> after = figures(runId);

@@ -1,5 +1,6 @@
 package org.armswatch.aggregate;
 
+import java.util.Optional;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public final class StagingStore {
     }
 
     /** The run completed before this one, if any: what "changed since the last run" compares with. */
-    public java.util.Optional<Long> previousCompletedRun(long runId) {
+    public Optional<Long> previousCompletedRun(long runId) {
         List<Long> ids = jdbc.queryForList("SELECT run_id FROM aw_run WHERE status = 'COMPLETED' AND run_id < ?"
                 + " ORDER BY run_id DESC", Long.class, runId);
         return ids.stream().findFirst();

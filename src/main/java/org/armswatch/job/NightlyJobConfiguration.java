@@ -1,5 +1,6 @@
 package org.armswatch.job;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.armswatch.aggregate.ReportData;
@@ -136,7 +137,7 @@ class NightlyJobConfiguration {
                       StagingStore store, ReportData data) {
         return tasklet("checkRejects", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
-            List<String> tooMany = new java.util.ArrayList<>();
+            List<String> tooMany = new ArrayList<>();
             for (SourceFileRecord f : store.sourceFiles(run.runId())) {
                 if (!f.reconciles()) {
                     throw new IllegalStateException(f.name() + ": rows do not reconcile: " + f.rowsRead() + " read, "

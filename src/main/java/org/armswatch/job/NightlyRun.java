@@ -1,5 +1,7 @@
 package org.armswatch.job;
 
+import java.util.Locale;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,7 +153,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private String summary(RunParameters run, double seconds) throws java.io.IOException {
+    private String summary(RunParameters run, double seconds) throws IOException {
         List<SourceFileRecord> files = store.sourceFiles(run.runId());
         int used = files.stream().mapToInt(SourceFileRecord::rowsUsed).sum();
         int rejected = files.stream().mapToInt(SourceFileRecord::rowsRejected).sum();
@@ -165,7 +167,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         try (Stream<Path> walk = Files.walk(folder)) {
             written = walk.filter(Files::isRegularFile).count();
         }
-        return String.format(java.util.Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
+        return String.format(Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
                         + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s",
                 run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds);
     }

@@ -1,5 +1,7 @@
 package org.armswatch.job;
 
+import java.util.Locale;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -42,13 +44,13 @@ final class Publishing {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStartTime() != null && step.getEndTime() != null) {
-                seconds.merge(step.getStepName(), java.time.Duration.between(step.getStartTime(), step.getEndTime())
+                seconds.merge(step.getStepName(), Duration.between(step.getStartTime(), step.getEndTime())
                         .toMillis() / 1000.0, Double::sum);
             }
         }
         Instant started = execution.getStartTime() == null ? Instant.now()
                 : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-        Manifest.write(folder.work(), run.runDate(), run.runId(), run.period().name().toLowerCase(java.util.Locale.ROOT),
+        Manifest.write(folder.work(), run.runDate(), run.runId(), run.period().name().toLowerCase(Locale.ROOT),
                 started, Instant.now(), inputs, seconds);
     }
 }

@@ -1,5 +1,6 @@
 package org.armswatch.job;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import org.armswatch.publish.RunFolder;
 import org.armswatch.workbook.ReportContent;
 import org.armswatch.workbook.ReportScope;
 import org.armswatch.workbook.ReportWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Draws the run's charts from the Overview's own numbers (so picture and table cannot differ),
@@ -37,7 +40,7 @@ import org.armswatch.workbook.ReportWorkbook;
 final class ReportWriting {
 
     static final int TOP_DESTINATIONS = 10;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("org.armswatch.progress");
+    private static final Logger log = LoggerFactory.getLogger("org.armswatch.progress");
 
     private final RunOptions options;
     private final ReportData data;
@@ -186,7 +189,7 @@ final class ReportWriting {
     }
 
     private static String seconds(long since) {
-        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
@@ -200,6 +203,6 @@ final class ReportWriting {
 
     private static String names(List<SourceFileRecord> files, InputShape shape) {
         List<String> names = files.stream().filter(f -> f.shape() == shape).map(SourceFileRecord::name).toList();
-        return names.isEmpty() ? "no " + shape.name().toLowerCase(java.util.Locale.ROOT) + " files" : String.join(", ", names);
+        return names.isEmpty() ? "no " + shape.name().toLowerCase(Locale.ROOT) + " files" : String.join(", ", names);
     }
 }

@@ -1,5 +1,6 @@
 package org.armswatch.publish;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class Manifest {
         int i = 0;
         for (Map.Entry<String, Double> e : stepSeconds.entrySet()) {
             json.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": ")
-                    .append(String.format(java.util.Locale.ROOT, "%.3f", e.getValue()));
+                    .append(String.format(Locale.ROOT, "%.3f", e.getValue()));
         }
         json.append("\n  }\n}\n");
         Files.writeString(runFolder.resolve("manifest.json"), json);
