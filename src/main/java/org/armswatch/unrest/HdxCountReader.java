@@ -86,9 +86,14 @@ public final class HdxCountReader {
                     Long count = numbers.count("events", csv.field(events));
                     if (count == null) throw new RowRejected("events is empty");
                     Long dead = numbers.count("fatalities", csv.field(fatalities));
-                    long[] sum = sums.computeIfAbsent(new Key(country, month, eventType), k -> new long[4]);
-                    sum[0] += count;
-                    sum[1] += dead == null ? 0 : dead;
+                    Key key = new Key(country, month, eventType);
+                    long[] sum = sums.getOrDefault(key, new long[4]);
+                    // Checked before anything is added, so that a rejected row leaves the sums as they were.
+                    long eventsSum = addWithin("events", count, sum[0], key);
+                    long fatalitiesSum = addWithin("fatalities", dead == null ? 0 : dead, sum[1], key);
+                    sums.put(key, sum);
+                    sum[0] = eventsSum;
+                    sum[1] = fatalitiesSum;
                     sum[2]++;
                     if (dead == null) sum[3]++;
                     used++;
@@ -108,5 +113,15 @@ public final class HdxCountReader {
         counts.sort(Comparator.comparing(CountedEvents::country).thenComparing(CountedEvents::month)
                 .thenComparing(CountedEvents::eventType));
         return new HdxFile(read, used, skipped, counts, rejected, notes);
+    }
+
+    /** A count so large that the month's sum would overflow is a broken cell, not a figure: the row is rejected. */
+    private static long addWithin(String field, long count, long sumSoFar, Key key) throws RowRejected {
+        try {
+            return Math.addExact(sumSoFar, count);
+        } catch (ArithmeticException overflow) {
+            throw new RowRejected(field + " " + count + " is too large: " + key.country() + "'s " + key.eventType()
+                    + " total for " + key.month().iso() + " would exceed " + Long.MAX_VALUE);
+        }
     }
 }
