@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
@@ -27,6 +28,8 @@ import org.armswatch.period.PeriodFormatException;
  * part of the header, not data.
  */
 public final class HdxCountReader {
+
+    private static final Pattern HXL_TAG = Pattern.compile("#[A-Za-z][A-Za-z0-9_]*(\\s*\\+\\s*[A-Za-z][A-Za-z0-9_]*)*");
 
     private final CountryResolver countries;
 
@@ -62,9 +65,9 @@ public final class HdxCountReader {
         boolean first = true;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
-                if (first && csv.field(0).trim().startsWith("#")) {
+                if (first && isTagRow(csv)) {
                     first = false;
-                    continue; // the HXL tag row
+                    continue;
                 }
                 first = false;
                 read++;
@@ -86,9 +89,14 @@ public final class HdxCountReader {
                     Long count = numbers.count("events", csv.field(events));
                     if (count == null) throw new RowRejected("events is empty");
                     Long dead = numbers.count("fatalities", csv.field(fatalities));
-                    long[] sum = sums.computeIfAbsent(new Key(country, month, eventType), k -> new long[4]);
-                    sum[0] += count;
-                    sum[1] += dead == null ? 0 : dead;
+                    Key key = new Key(country, month, eventType);
+                    long[] sum = sums.getOrDefault(key, new long[4]);
+                    // Checked before anything is added, so that a rejected row leaves the sums as they were.
+                    long eventsSum = addWithin("events", count, sum[0], key);
+                    long fatalitiesSum = addWithin("fatalities", dead == null ? 0 : dead, sum[1], key);
+                    sums.put(key, sum);
+                    sum[0] = eventsSum;
+                    sum[1] = fatalitiesSum;
                     sum[2]++;
                     if (dead == null) sum[3]++;
                     used++;
@@ -108,5 +116,32 @@ public final class HdxCountReader {
         counts.sort(Comparator.comparing(CountedEvents::country).thenComparing(CountedEvents::month)
                 .thenComparing(CountedEvents::eventType));
         return new HdxFile(read, used, skipped, counts, rejected, notes);
+    }
+
+    /**
+     * HXL's row of hashtags ({@code #adm1+code}, {@code #date+start}): every cell blank or a tag, and at least one tag.
+     * A data row is not one just because its first cell starts with '#': Excel writes {@code #N/A} or {@code #REF!}
+     * into a cell whose formula failed, and that row must be read and rejected, not passed over unseen.
+     */
+    private static boolean isTagRow(CsvReader csv) {
+        if (csv.problem() != null) return false;
+        boolean tag = false;
+        for (int i = 0; i < csv.fieldCount(); i++) {
+            String cell = csv.field(i).trim();
+            if (cell.isEmpty()) continue;
+            if (!HXL_TAG.matcher(cell).matches()) return false;
+            tag = true;
+        }
+        return tag;
+    }
+
+    /** A count so large that the month's sum would overflow is a broken cell, not a figure: the row is rejected. */
+    private static long addWithin(String field, long count, long sumSoFar, Key key) throws RowRejected {
+        try {
+            return Math.addExact(sumSoFar, count);
+        } catch (ArithmeticException overflow) {
+            throw new RowRejected(field + " " + count + " is too large: " + key.country() + "'s " + key.eventType()
+                    + " total for " + key.month().iso() + " would exceed " + Long.MAX_VALUE);
+        }
     }
 }

@@ -45,8 +45,12 @@ public final class ReportedFigureRules {
             if (before == null || f.basis() == Basis.CUMULATIVE) {
                 now = new SourceFigure(source, f.official(), f.value(), f.qualifier(), f.reportedOn(), f.fileNo(), f.line());
             } else {
-                now = new SourceFigure(source, before.official() || f.official(), before.value() + f.value(),
-                        before.qualifier().with(f.qualifier()), f.reportedOn(), f.fileNo(), f.line());
+                long sum = before.value() + f.value();
+                // Both are ≥ 0, so a negative sum has overflowed: all that is known is that it is at least that large.
+                boolean overflow = sum < 0;
+                now = new SourceFigure(source, before.official() || f.official(), overflow ? Long.MAX_VALUE : sum,
+                        overflow ? Qualifier.AT_LEAST : before.qualifier().with(f.qualifier()), f.reportedOn(),
+                        f.fileNo(), f.line());
             }
             bySource.put(source, now);
         }
