@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -132,7 +133,8 @@ final class ChartStyle {
         plot.setNoDataMessagePaint(SOURCE_TEXT);
     }
 
-    void plainCategoryAxis(CategoryAxis axis) {
+    /** What every axis shares: the desk's fonts and colour, no axis line, no ticks. */
+    private void plainAxis(Axis axis) {
         axis.setTickLabelFont(tickLabel);
         axis.setTickLabelPaint(TEXT);
         axis.setLabelFont(axisLabel);
@@ -140,17 +142,15 @@ final class ChartStyle {
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
         axis.setMinorTickMarksVisible(false);
+    }
+
+    void plainCategoryAxis(CategoryAxis axis) {
+        plainAxis(axis);
         axis.setMaximumCategoryLabelLines(2);
     }
 
     void plainValueAxis(NumberAxis axis) {
-        axis.setTickLabelFont(tickLabel);
-        axis.setTickLabelPaint(TEXT);
-        axis.setLabelFont(axisLabel);
-        axis.setLabelPaint(TEXT);
-        axis.setAxisLineVisible(false);
-        axis.setTickMarksVisible(false);
-        axis.setMinorTickMarksVisible(false);
+        plainAxis(axis);
         axis.setNumberFormatOverride(FigureText.wholeNumberFormat());
         axis.setAutoRangeIncludesZero(true);
         axis.setAutoRangeStickyZero(true);
