@@ -77,13 +77,14 @@ public final class RunAggregation {
 
     /**
      * Events and fatalities per country and period. HDX's counts are ACLED's events counted again, so
-     * where an ACLED export covers a country and period its events are used and HDX's are not. A
+     * for a country and month that an ACLED export covers, its events are used and HDX's are not;
+     * other months of the same period still take HDX's. A
      * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
      */
     private void events(long runId) {
         String chosen = "SELECT * FROM aw_event_count e WHERE e.run_id = ? AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
                 + "SELECT 1 FROM aw_event_count a WHERE a.run_id = e.run_id AND a.source_kind = 'ACLED'"
-                + " AND a.country = e.country AND a.report_period = e.report_period))";
+                + " AND a.country = e.country AND a.event_month = e.event_month))";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
                 + " FROM (" + chosen + ") c GROUP BY country, report_period");
         insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period,"

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -76,12 +77,12 @@ final class RunComparison {
         return new RunChanges(previousId, previousDate, changes);
     }
 
-    /** The input files a measure comes from. */
-    static InputShape source(Measure m) {
+    /** The kinds of input file a measure comes from. */
+    static Set<InputShape> source(Measure m) {
         return switch (m) {
-            case LICENCES_ISSUED, VALUE_ISSUED, LICENCES_REFUSED, VALUE_REFUSED -> InputShape.LICENCES;
-            case EVENTS, FATALITIES -> InputShape.ACLED_EVENTS;
-            case DETAINED_OFFICIAL, DETAINED_HIGHEST, KILLED_OFFICIAL, KILLED_HIGHEST -> InputShape.REPORTED_FIGURES;
+            case LICENCES_ISSUED, VALUE_ISSUED, LICENCES_REFUSED, VALUE_REFUSED -> Set.of(InputShape.LICENCES);
+            case EVENTS, FATALITIES -> Set.of(InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
+            case DETAINED_OFFICIAL, DETAINED_HIGHEST, KILLED_OFFICIAL, KILLED_HIGHEST -> Set.of(InputShape.REPORTED_FIGURES);
         };
     }
 
@@ -93,11 +94,11 @@ final class RunComparison {
         return values && (x == null || a.qualifier() == b.qualifier());
     }
 
-    private static String changedInputs(InputShape shape, List<StoredFile> before, List<StoredFile> after) {
+    private static String changedInputs(Set<InputShape> shapes, List<StoredFile> before, List<StoredFile> after) {
         Map<String, String> old = new TreeMap<>();
-        before.stream().filter(f -> f.shape() == shape).forEach(f -> old.put(f.name(), f.sha256()));
+        before.stream().filter(f -> shapes.contains(f.shape())).forEach(f -> old.put(f.name(), f.sha256()));
         Map<String, String> now = new TreeMap<>();
-        after.stream().filter(f -> f.shape() == shape).forEach(f -> now.put(f.name(), f.sha256()));
+        after.stream().filter(f -> shapes.contains(f.shape())).forEach(f -> now.put(f.name(), f.sha256()));
         List<String> said = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(old.keySet());
         names.addAll(now.keySet());

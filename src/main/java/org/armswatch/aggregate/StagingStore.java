@@ -76,17 +76,18 @@ public final class StagingStore {
      */
     public void completeRun(long runId) {
         jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
+        // Only runs that are over: a failed or stopped run may still be resumed and needs its rows.
         for (String table : List.of("aw_licence", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
-            jdbc.update("DELETE FROM " + table + " WHERE run_id < ?", runId);
+            jdbc.update("DELETE FROM " + table + " WHERE run_id < ? AND run_id IN"
+                    + " (SELECT run_id FROM aw_run WHERE status IN ('COMPLETED', 'ABANDONED'))", runId);
         }
     }
 
-    /** The run completed before this one, if any: what "changed since the last run" compares with. */
-    public Optional<Long> previousCompletedRun(long runId) {
-        List<Long> ids = jdbc.queryForList("SELECT run_id FROM aw_run WHERE status = 'COMPLETED' AND run_id < ?"
-                + " ORDER BY run_id DESC", Long.class, runId);
-        return ids.stream().findFirst();
+    /** A failed run that will not be resumed (its inputs changed, or --rerun): its rows may go. */
+    public void abandonRun(long runId) {
+        jdbc.update("UPDATE aw_run SET status = 'ABANDONED' WHERE run_id = ? AND status <> 'COMPLETED'", runId);
     }
+
 
     /** Money shows without decimals unless some value has cents; the same decimals down a column. */
     public boolean licenceValuesHaveCents(long runId) {

@@ -124,7 +124,7 @@ final class InputStaging {
         String recorded = store.sha256(run.runId(), fileNo);
         if (!scan.sha256().equals(recorded)) {
             throw new InputFileException(scan.file(), "changed since this run began (SHA-256 was " + recorded
-                    + ", is " + scan.sha256() + "); restore it, or start a fresh run with --rerun");
+                    + ", is " + scan.sha256() + "); the next start reads the inputs afresh");
         }
         return scan;
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,9 @@ import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
+import org.armswatch.input.InputCatalog;
+import org.armswatch.input.InputFileException;
+import org.armswatch.period.Granularity;
 import org.armswatch.publish.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +91,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                         .published() + "; --rerun forces a fresh run");
                 return;
             }
-            long reruns = earlier.stream().map(e -> e.getJobInstanceId()).distinct().count();
-            execution = start(RunParameters.of(options.runDate(), options.period(), reruns));
+            execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
         } else {
             if (last.getStatus().isRunning()) {
                 // We hold the lock, so no live process runs it: it was killed. Mark it failed, then resume.
@@ -95,12 +99,64 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                         options.runDate(), last.getStatus());
                 last = operator.recover(last);
             }
-            log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
-            // The same identifying parameters restart the instance: finished steps are skipped,
-            // and the staging steps go on from the first file that did not commit.
-            execution = operator.start(job, last.getJobParameters());
+            String afresh = reasonToStartAfresh(last);
+            if (afresh != null) {
+                // Its staged rows no longer match what it would read: resuming would publish stale figures.
+                log.info("run {} of {} is not resumed: {}; starting it afresh", last.getJobInstanceId(),
+                        options.runDate(), afresh);
+                operator.abandon(last);
+                store.abandonRun(last.getJobInstanceId());
+                execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
+            } else {
+                log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
+                // The same identifying parameters restart the instance: finished steps are skipped,
+                // and the staging steps go on from the first file that did not commit.
+                execution = operator.start(job, last.getJobParameters());
+            }
         }
         report(execution, started);
+    }
+
+    private static long nextRerun(List<JobExecution> earlier) {
+        return earlier.stream().map(JobExecution::getJobInstanceId).distinct().count();
+    }
+
+    /**
+     * Why a failed or stopped run must not be resumed, or null to resume it: --rerun was asked for,
+     * the report period differs, or an input file was changed, added or removed since it began (the
+     * usual fix after a failure), which finished staging steps would never read again.
+     */
+    private String reasonToStartAfresh(JobExecution last) {
+        if (options.rerun()) return "--rerun was given";
+        Granularity began = Granularity.valueOf(last.getJobParameters().getString(RunParameters.PERIOD));
+        if (began != options.period()) {
+            throw new UsageException("the run of " + options.runDate() + " began with --period="
+                    + began.name().toLowerCase(Locale.ROOT) + "; start it again with that period to finish it,"
+                    + " or with --rerun to make it afresh by " + options.period().name().toLowerCase(Locale.ROOT));
+        }
+        Map<String, String> recorded = new TreeMap<>();
+        store.sourceFiles(last.getJobInstanceId()).forEach(f -> recorded.put(f.name(), f.sha256()));
+        if (recorded.isEmpty()) return null; // it died before it listed its inputs
+        Map<String, String> now = new TreeMap<>();
+        try {
+            InputCatalog.find(options.input(), options.mappings()).forEach(f -> now.put(f.name(), f.scan().sha256()));
+        } catch (InputFileException e) {
+            return null; // the resumed run fails with this file's name, as a fresh one would
+        }
+        if (now.equals(recorded)) return null;
+        List<String> changed = new ArrayList<>();
+        for (String name : new TreeSet<>(union(recorded.keySet(), now.keySet()))) {
+            if (!now.containsKey(name)) changed.add(name + " removed");
+            else if (!recorded.containsKey(name)) changed.add(name + " added");
+            else if (!now.get(name).equals(recorded.get(name))) changed.add(name + " changed");
+        }
+        return "its inputs changed since it began (" + String.join(", ", changed) + ")";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -175,7 +231,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     /** Countries where licences and unrest now meet in a period and did not in the last completed run. */
     private String newlyFlagged(RunParameters run) {
         Set<String> now = flagged(data.overview(run.runId()));
-        store.previousCompletedRun(run.runId()).ifPresent(previous -> now.removeAll(flagged(data.overview(previous))));
+        // The same earlier run the Changes sheet compares with: the closest earlier date, same period.
+        Long previous = data.changes(run.runId()).previousRunId();
+        if (previous != null) now.removeAll(flagged(data.overview(previous)));
         return now.isEmpty() ? "" : "newly flagged (licences and unrest in the same period): " + String.join(", ", now);
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs independent pieces of one step (charts, workbooks) on every core: each piece writes its own
@@ -56,6 +57,12 @@ final class Parallel {
             throw new IOException(cause);
         } finally {
             pool.shutdownNow();
+            // A piece still writing must finish before the caller cleans up the folder it writes in.
+            try {
+                pool.awaitTermination(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ final class ReportWriting {
         ThreadLocal<ChartDrawer> drawers = ThreadLocal.withInitial(ChartDrawer::new);
         List<Parallel.Piece<DrawnChart>> pieces = new ArrayList<>();
         String licenceFiles = names(files, InputShape.LICENCES);
-        String unrestFiles = names(files, InputShape.ACLED_EVENTS);
+        String unrestFiles = names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
         Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
         top.ifPresent(t -> pieces.add(() -> drawers.get().drawTopDestinations(t, charts)));
         for (CountryTimeline timeline : timelines(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)) {
@@ -201,8 +201,10 @@ final class ReportWriting {
         Files.writeString(charts.resolve("alt-text.md"), md);
     }
 
-    private static String names(List<SourceFileRecord> files, InputShape shape) {
-        List<String> names = files.stream().filter(f -> f.shape() == shape).map(SourceFileRecord::name).toList();
-        return names.isEmpty() ? "no " + shape.name().toLowerCase(Locale.ROOT) + " files" : String.join(", ", names);
+    private static String names(List<SourceFileRecord> files, InputShape... shapes) {
+        List<InputShape> wanted = List.of(shapes);
+        List<String> names = files.stream().filter(f -> wanted.contains(f.shape())).map(SourceFileRecord::name).toList();
+        return names.isEmpty() ? "no " + (wanted.contains(InputShape.LICENCES) ? "licence" : "unrest") + " files"
+                : String.join(", ", names);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * Where a run writes and how it becomes visible. A run writes into output/.work/&lt;run-date&gt;/;
@@ -62,12 +63,25 @@ public final class RunFolder {
         if (!Files.isDirectory(target)) {
             throw new IOException("nothing to publish: neither " + work() + " nor " + target + " exists");
         }
-        Path link = output.resolve(".latest.tmp");
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, target.getFileName());
-        move(link, latest());
+        if (isNewestPublished()) {
+            Path link = output.resolve(".latest.tmp");
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, target.getFileName());
+            move(link, latest());
+        }
         deleteTree(replaced);
         return target;
+    }
+
+    /** latest never goes back: a resumed or rerun older date is published without taking it over. */
+    private boolean isNewestPublished() throws IOException {
+        if (!Files.isSymbolicLink(latest())) return true;
+        try {
+            LocalDate current = LocalDate.parse(Files.readSymbolicLink(latest()).getFileName().toString());
+            return !runDate.isBefore(current);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

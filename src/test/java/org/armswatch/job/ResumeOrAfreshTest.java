@@ -1,0 +1,115 @@
+package org.armswatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.workbook.WrittenTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the next start does with a failed run: resume it when its inputs are as they were, start it
+ * afresh when they changed (the usual fix) or when --rerun asks, and never let a later date's
+ * completion take away what the failed run had staged.
+ */
+class ResumeOrAfreshTest {
+
+    @TempDir
+    Path dir;
+
+    static final String BROKEN = "exporter,destination,period,licences,value_eur,source\n"
+            + "DE,Kazakhstan,2023,3,300000,test\nDE,Atlantis,2023,1,100,test\n";
+    static final String FIXED = "exporter,destination,period,licences,value_eur,source\n"
+            + "DE,Kazakhstan,2023,3,300000,test\nDE,Uzbekistan,2023,1,100,test\n";
+
+    InProcessRun run(Path input, String date, String... more) {
+        String[] args = new String[3 + more.length];
+        args[0] = "--input=" + input;
+        args[1] = "--output=" + dir.resolve("output");
+        args[2] = "--run-date=" + date;
+        System.arraycopy(more, 0, args, 3, more.length);
+        return InProcessRun.of(args);
+    }
+
+    Map<String, WrittenTable.WrittenCell> overviewRow(String date, String country, String period) throws Exception {
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output").resolve(date).resolve("report-" + date + ".xlsx"))) {
+            return WrittenTable.of(wb, "Overview").row("ISO code", country, "Period (ISO)", period);
+        }
+    }
+
+    /** The cell of the column whose header starts so (headers carry units and note references). */
+    static WrittenTable.WrittenCell column(Map<String, WrittenTable.WrittenCell> row, String start) {
+        return row.entrySet().stream().filter(e -> e.getKey().startsWith(start)).findFirst().orElseThrow().getValue();
+    }
+
+    @Test
+    void aFixedInputStartsTheFailedRunAfresh() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path extra = input.resolve("licences/zz_desk_additions.csv");
+        Files.writeString(extra, BROKEN);
+        InProcessRun failed = run(input, "2026-11-28");
+        assertThat(failed.exitCode()).as(failed.printed()).isEqualTo(1);
+        assertThat(failed.printed()).contains("zz_desk_additions.csv: 1 of 2 rows rejected");
+
+        Files.writeString(extra, FIXED);
+        InProcessRun fixed = run(input, "2026-11-28");
+        assertThat(fixed.exitCode()).as(fixed.printed()).isZero();
+        assertThat(fixed.printed()).contains("starting it afresh");
+        // The corrected row is in: resuming would have kept the failed run's staged file, without it.
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable licences = WrittenTable.of(wb, "Licences");
+            assertThat(licences.cell(licences.row("Destination ISO code", "UZ", "Period (ISO)", "2023",
+                    "Input file", "licences/zz_desk_additions.csv"), "Value").number()).isEqualTo(100.0);
+        }
+    }
+
+    @Test
+    void aFailedDateResumedAfterALaterDateCompletedKeepsItsFiguresAndLatestStaysOnTheNewest() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        InProcessRun failed = run(input, "2026-11-27", "--reject-threshold=0.01");
+        assertThat(failed.exitCode()).as(failed.printed()).isEqualTo(1);
+        assertThat(run(input, "2026-11-28").exitCode()).isZero();
+
+        InProcessRun resumed = run(input, "2026-11-27");
+        assertThat(resumed.exitCode()).as(resumed.printed()).isZero();
+        assertThat(resumed.printed()).doesNotContain("afresh");
+        assertThat(column(overviewRow("2026-11-27", "KZ", "2021"), "Licences issued").number()).isEqualTo(25.0);
+        assertThat(Files.readSymbolicLink(dir.resolve("output/latest")).toString()).isEqualTo("2026-11-28");
+    }
+
+    @Test
+    void rerunOnAFailedDateStartsAfreshAndAnotherPeriodIsRefused() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        assertThat(run(input, "2026-11-28", "--reject-threshold=0.01").exitCode()).isEqualTo(1);
+
+        InProcessRun otherPeriod = run(input, "2026-11-28", "--period=year");
+        assertThat(otherPeriod.exitCode()).isEqualTo(2);
+        assertThat(otherPeriod.printed()).contains("began with --period=quarter");
+
+        InProcessRun rerun = run(input, "2026-11-28", "--rerun", "--period=year");
+        assertThat(rerun.exitCode()).as(rerun.printed()).isZero();
+        assertThat(overviewRow("2026-11-28", "KZ", "2022")).isNotEmpty();
+    }
+
+    @Test
+    void hdxCountsFillTheMonthsAnAcledExportDoesNotCover() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        Files.createDirectories(input.resolve("unrest"));
+        Files.writeString(input.resolve("licences/l.csv"), "exporter,destination,period,licences,value_eur\nDE,KZ,2022-Q1,1,10\n");
+        Files.writeString(input.resolve("unrest/acled.csv"), "event_id_cnty,event_date,event_type,iso,country,fatalities,timestamp\n"
+                + "KAZ1,2022-01-05,Protests,398,Kazakhstan,0,1\nKAZ2,2022-01-06,Riots,398,Kazakhstan,1,1\n");
+        Files.writeString(input.resolve("unrest/hdx.csv"), "location_code,admin_level,event_type,events,fatalities,reference_period_start\n"
+                + "KAZ,0,demonstration,2,,2022-01-01\nKAZ,0,demonstration,50,,2022-02-01\nKAZ,0,political_violence,40,4,2022-03-01\n");
+        InProcessRun run = run(input, "2026-11-28");
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        Map<String, WrittenTable.WrittenCell> q1 = overviewRow("2026-11-28", "KZ", "2022-Q1");
+        // January from ACLED (2 events, 1 killed); February and March from HDX (50 + 40 events, 4 killed).
+        assertThat(column(q1, "Unrest events").number()).isEqualTo(92.0);
+        assertThat(column(q1, "Fatalities").shown()).isEqualTo("≥ 5");
+    }
+}
