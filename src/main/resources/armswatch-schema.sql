@@ -77,7 +77,11 @@ CREATE TABLE IF NOT EXISTS aw_event_count (
     events                    BIGINT       NOT NULL,
     fatalities                BIGINT       NOT NULL,
     rows_counted              BIGINT       NOT NULL,
-    rows_without_fatalities   BIGINT       NOT NULL
+    rows_without_fatalities   BIGINT       NOT NULL,
+    -- HDX: the file the counts came from (ACLED: 0, its events are de-duplicated across files);
+    -- superseded: the same country, month and type in an HDX file read later (overlapping downloads)
+    file_no                   INT          DEFAULT 0 NOT NULL,
+    superseded                BOOLEAN      DEFAULT FALSE NOT NULL
 );
 
 -- The desk's tally, row by row as reported.

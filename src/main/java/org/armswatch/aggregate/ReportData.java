@@ -96,7 +96,7 @@ public final class ReportData {
         String acledFiles = fileNames(runId, "ACLED_EVENTS");
         String hdxFiles = fileNames(runId, "HDX_COUNTS");
         jdbc.query("SELECT source_kind, country, report_period, event_type, SUM(events), SUM(fatalities),"
-                + " SUM(rows_counted), SUM(rows_without_fatalities) FROM aw_event_count WHERE run_id = ?"
+                + " SUM(rows_counted), SUM(rows_without_fatalities) FROM aw_event_count WHERE run_id = ? AND superseded = FALSE"
                 + " GROUP BY source_kind, country, report_period, event_type", rs -> {
             boolean hdx = rs.getString(1).equals("HDX");
             long rowsCounted = rs.getLong(7);

@@ -82,7 +82,13 @@ public final class RunAggregation {
      * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
      */
     private void events(long runId) {
-        String chosen = "SELECT * FROM aw_event_count e WHERE e.run_id = ? AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
+        // Overlapping HDX downloads: the same country, month and type counts once, from the file read last.
+        jdbc.update("UPDATE aw_event_count e SET superseded = (SELECT COUNT(*) > 0 FROM aw_event_count l"
+                + " WHERE l.run_id = e.run_id AND l.source_kind = 'HDX' AND l.country = e.country"
+                + " AND l.event_month = e.event_month AND l.event_type = e.event_type AND l.file_no > e.file_no)"
+                + " WHERE e.run_id = ? AND e.source_kind = 'HDX'", runId);
+        String chosen = "SELECT * FROM aw_event_count e WHERE e.run_id = ? AND e.superseded = FALSE"
+                + " AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
                 + "SELECT 1 FROM aw_event_count a WHERE a.run_id = e.run_id AND a.source_kind = 'ACLED'"
                 + " AND a.country = e.country AND a.event_month = e.event_month))";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"

@@ -159,10 +159,14 @@ public final class StagingStore {
                 });
     }
 
-    /** @param sourceKind "ACLED" for counted events, "HDX" for published counts */
-    public void insertEventCounts(long runId, String sourceKind, List<CountedEvents> counts, Granularity report) {
+    /**
+     * @param sourceKind "ACLED" for counted events, "HDX" for published counts
+     * @param fileNo     the HDX file the counts came from; 0 for ACLED, de-duplicated across its files already
+     */
+    public void insertEventCounts(long runId, String sourceKind, int fileNo, List<CountedEvents> counts, Granularity report) {
         jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, source_kind, country, event_month, report_period, event_type,"
-                        + " events, fatalities, rows_counted, rows_without_fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " events, fatalities, rows_counted, rows_without_fatalities, file_no)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 counts, BATCH, (ps, c) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, sourceKind);
@@ -174,6 +178,7 @@ public final class StagingStore {
                     ps.setLong(8, c.fatalities());
                     ps.setLong(9, c.rows());
                     ps.setLong(10, c.rowsWithoutFatalities());
+                    ps.setInt(11, fileNo);
                 });
     }
 

@@ -83,7 +83,7 @@ final class InputStaging {
     private long stageCounts(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         HdxCountReader.HdxFile file = new HdxCountReader(countries).read(rescan(run, fileNo, name), name);
-        store.insertEventCounts(run.runId(), "HDX", file.counts(), run.period());
+        store.insertEventCounts(run.runId(), "HDX", fileNo, file.counts(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
         store.markStaged(run.runId(), fileNo, file.rowsRead(), file.rowsUsed(), file.rejected().size(), 0,
                 file.rowsSkipped(), file.notes());
@@ -105,7 +105,7 @@ final class InputStaging {
         Map<String, List<RejectedRow>> replacedByFile = tally.replacedRows().stream()
                 .collect(Collectors.groupingBy(RejectedRow::file, LinkedHashMap::new, Collectors.toList()));
         replacedByFile.forEach((file, rows) -> store.insertRejected(run.runId(), numbers.get(file), "replaced", rows));
-        store.insertEventCounts(run.runId(), "ACLED", tally.counts().stream().map(CountedEvents::of).toList(), run.period());
+        store.insertEventCounts(run.runId(), "ACLED", 0, tally.counts().stream().map(CountedEvents::of).toList(), run.period());
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
             EventFileReader.EventFile f = results.get(i);

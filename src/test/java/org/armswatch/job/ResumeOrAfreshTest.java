@@ -112,4 +112,26 @@ class ResumeOrAfreshTest {
         assertThat(column(q1, "Unrest events").number()).isEqualTo(92.0);
         assertThat(column(q1, "Fatalities").shown()).isEqualTo("≥ 5");
     }
+
+    @Test
+    void overlappingHdxDownloadsCountEachMonthOnceFromTheFileReadLast() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        Files.createDirectories(input.resolve("unrest"));
+        Files.writeString(input.resolve("licences/l.csv"), "exporter,destination,period,licences,value_eur\nDE,KZ,2022-Q1,1,10\n");
+        String header = "location_code,admin_level,event_type,events,fatalities,reference_period_start\n";
+        Files.writeString(input.resolve("unrest/hdx_2022-03-01_download.csv"), header
+                + "KAZ,0,demonstration,10,0,2022-01-01\nKAZ,0,demonstration,20,0,2022-02-01\n");
+        Files.writeString(input.resolve("unrest/hdx_2022-04-01_download.csv"), header
+                + "KAZ,0,demonstration,25,0,2022-02-01\nKAZ,0,demonstration,30,0,2022-03-01\n");
+        InProcessRun run = run(input, "2026-11-28");
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        // Files are read in name order: January 10 (first download), February 25 (the later download's, not 20 + 25), March 30.
+        assertThat(column(overviewRow("2026-11-28", "KZ", "2022-Q1"), "Unrest events").number()).isEqualTo(65.0);
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable unrest = WrittenTable.of(wb, "Unrest");
+            assertThat(unrest.cell(unrest.row("ISO code", "KZ", "Period (ISO)", "2022-Q1", "Kind", "HDX event counts"),
+                    "Events").number()).isEqualTo(65.0);
+        }
+    }
 }
