@@ -113,11 +113,12 @@ public final class StagingStore {
     /** @param skipped rows passed over on purpose (HDX rows below country level), neither used nor rejected */
     public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, int skipped,
                            List<String> notes) {
+        // The scan's notes come first; the reader's follow on a line of their own (no CHAR/CHR: H2 and PostgreSQL differ).
+        String added = String.join("\n", notes);
         jdbc.update("UPDATE aw_source_file SET staged = TRUE, rows_read = ?, rows_used = ?, rows_rejected = ?,"
                         + " rows_replaced = ?, rows_skipped = ?, notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes"
-                        + " ELSE notes || CHAR(10) || ? END WHERE run_id = ? AND file_no = ?",
-                read, used, rejected, replaced, skipped, String.join("\n", notes), String.join("\n", notes),
-                String.join("\n", notes), runId, fileNo);
+                        + " ELSE notes || ? END WHERE run_id = ? AND file_no = ?",
+                read, used, rejected, replaced, skipped, added, added, "\n" + added, runId, fileNo);
     }
 
     public void insertLicences(long runId, int fileNo, List<LicenceFigure> figures, Granularity report) {
