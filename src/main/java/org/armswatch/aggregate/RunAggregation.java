@@ -41,7 +41,8 @@ public final class RunAggregation {
     /**
      * The same licence key (exporter, destination, period, category, status) in two files is kept
      * side by side in the Licences sheet, but counted once here: the file read last wins, as a
-     * later row wins within a file. Within a file keys are unique already, so a key met more than
+     * later row wins within a file. Likewise a total for the whole report period wins over the
+     * finer figures of the same key that roll up into it. Within a file keys are unique already, so a key met more than
      * once comes from several files; such keys are rare, and only their rows are marked. Then one
      * grouping gives all four figures. A sum with a missing count or value in it is a floor.
      */
@@ -55,6 +56,19 @@ public final class RunAggregation {
         }, runId);
         jdbc.batchUpdate("UPDATE aw_licence SET superseded = TRUE WHERE run_id = ? AND exporter = ? AND destination = ?"
                 + " AND period = ? AND category = ? AND status = ? AND file_no < ?", repeated);
+        // A figure reported for the whole report period (a year's total) and finer figures of the same
+        // exporter, destination, category and status rolled up into it (its quarters) describe the same
+        // licences: the total is counted, the finer rows stay visible in the Licences sheet only.
+        List<Object[]> overlapping = new ArrayList<>();
+        jdbc.query("SELECT exporter, destination, category, status, report_period FROM aw_licence"
+                + " WHERE run_id = ? AND superseded = FALSE GROUP BY exporter, destination, category, status, report_period"
+                + " HAVING SUM(CASE WHEN period = report_period THEN 1 ELSE 0 END) > 0"
+                + " AND SUM(CASE WHEN period <> report_period THEN 1 ELSE 0 END) > 0", rs -> {
+            overlapping.add(new Object[] {runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5)});
+        }, runId);
+        jdbc.batchUpdate("UPDATE aw_licence SET superseded = TRUE WHERE run_id = ? AND exporter = ? AND destination = ?"
+                + " AND category = ? AND status = ? AND report_period = ? AND period <> report_period", overlapping);
         List<Object[]> figures = new ArrayList<>();
         jdbc.query("SELECT destination, report_period, status, SUM(licences), COUNT(licences), SUM(value_eur),"
                 + " COUNT(value_eur), COUNT(*) FROM aw_licence WHERE run_id = ? AND superseded = FALSE"

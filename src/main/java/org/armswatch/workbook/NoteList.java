@@ -37,7 +37,9 @@ final class NoteList {
             + " figure stays in its year's row (for example 2021) beside quarterly rows (2021-Q1 ...).";
     static final String LICENCE_SOURCES = "When two input files report the same exporter, destination, period, category and"
             + " status, both rows appear in the Licences sheet, and the Overview counts the figure once, from the file"
-            + " read last (files are read in name order).";
+            + " read last (files are read in name order). Where a total for a whole period (a year) and finer figures"
+            + " of the same exporter, destination, category and status (its quarters) both exist, the Overview counts"
+            + " the total; the finer rows stay in the Licences sheet.";
     static final String ACLED = "Event counts come from ACLED-format exports. Each event is counted once: when the same"
             + " event id appears twice, the copy with the later timestamp is used. ACLED codes fatalities conservatively;"
             + " its figures are a floor, not a count of all deaths.";

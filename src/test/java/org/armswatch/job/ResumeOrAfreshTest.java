@@ -134,4 +134,27 @@ class ResumeOrAfreshTest {
                     "Events").number()).isEqualTo(65.0);
         }
     }
+
+    @Test
+    void aYearsTotalIsCountedOnceBesideItsQuartersInAYearlyReport() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        Files.createDirectories(input.resolve("unrest"));
+        Files.writeString(input.resolve("licences/a_yearly.csv"), "exporter,destination,period,licences,value_eur\n"
+                + "DE,KZ,2021,25,2200000\n");
+        Files.writeString(input.resolve("licences/b_quarterly.csv"), "exporter,destination,period,licences,value_eur\n"
+                + "DE,KZ,2021-Q1,5,400000\nDE,KZ,2021-Q2,5,400000\nDE,KZ,2021-Q3,7,700000\nDE,KZ,2021-Q4,8,700000\n"
+                + "FR,KZ,2021-Q1,1,1000\n");
+        InProcessRun run = run(input, "2026-11-28", "--period=year");
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        // DE's 2021 total (25) counts, not 25 + 5 + 5 + 7 + 8; FR's quarter has no total beside it and counts.
+        Map<String, WrittenTable.WrittenCell> kz = overviewRow("2026-11-28", "KZ", "2021");
+        assertThat(column(kz, "Licences issued").number()).isEqualTo(26.0);
+        assertThat(column(kz, "Value of licences issued").number()).isEqualTo(2_201_000.0);
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable licences = WrittenTable.of(wb, "Licences");
+            assertThat(licences.cell(licences.row("Exporter ISO code", "DE", "Period (ISO)", "2021",
+                    "Input file", "licences/b_quarterly.csv"), "Licences").number()).isEqualTo(25.0);
+        }
+    }
 }
