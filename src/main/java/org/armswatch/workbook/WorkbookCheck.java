@@ -89,7 +89,7 @@ public final class WorkbookCheck {
                     PackagePart part = sheets.getSheetPart();
                     List<CTTable> tables = tables(part);
                     SheetRules rules = new SheetRules(workbook, name, tables, strings);
-                    parse(in, rules);
+                    SheetXmlScanner.scan(in, rules);
                     rules.finish();
                     for (PackageRelationship rel : part.getRelationshipsByType(XSSFRelation.DRAWINGS.getRelation())) {
                         try (InputStream d = part.getRelatedPart(rel).getInputStream()) {
@@ -220,9 +220,9 @@ public final class WorkbookCheck {
         }
 
         private void cell() {
-            CellReference ref = new CellReference(cellRef);
-            int r = ref.getRow();
-            int c = ref.getCol();
+            long rc = rowAndColumn(cellRef);
+            int r = (int) (rc >> 32);
+            int c = (int) rc;
             boolean numeric = cellType == null || cellType.equals("n");
             String value = cellType != null && cellType.equals("s")
                     ? strings.getItemAt(Integer.parseInt(text.toString().trim())).getString() : text.toString();
@@ -248,6 +248,24 @@ public final class WorkbookCheck {
                 firstTextInColumn.putIfAbsent(c, value);
                 firstTextRef.putIfAbsent(c, cellRef);
             }
+        }
+
+        /** "AB12" as row 11 and column 27, 0-based (row in the high half): CellReference's regex costs too much per cell. */
+        private long rowAndColumn(String ref) {
+            int col = 0;
+            int i = 0;
+            while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+                col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+                i++;
+            }
+            int row = 0;
+            if (i == 0 || i == ref.length()) broken(ref, "a cell reference is a column and a row");
+            for (; i < ref.length(); i++) {
+                char d = ref.charAt(i);
+                if (d < '0' || d > '9') broken(ref, "a cell reference is a column and a row");
+                row = row * 10 + (d - '0');
+            }
+            return ((long) (row - 1) << 32) | (col - 1);
         }
 
         void finish() {

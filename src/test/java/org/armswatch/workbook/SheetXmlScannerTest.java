@@ -1,0 +1,120 @@
+package org.armswatch.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.apache.poi.util.XMLHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/** The fast scanner must report what the JDK's SAX parser reports for the same sheet XML. */
+class SheetXmlScannerTest {
+
+    /** Start and end events with the attributes the checks ask for, and text joined between events. */
+    static final class Recorder extends DefaultHandler {
+        final List<String> events = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            text();
+            StringBuilder e = new StringBuilder("<" + localName);
+            for (String a : List.of("r", "t", "s", "ref", "hidden", "state", "ySplit", "activeCell", "sqref", "descr")) {
+                if (atts.getValue(a) != null) e.append(' ').append(a).append('=').append(atts.getValue(a));
+            }
+            events.add(e + ">");
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            text();
+            events.add("</" + localName + ">");
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            text.append(ch, start, length);
+        }
+
+        private void text() {
+            if (!text.isEmpty()) events.add("text:" + text);
+            text.setLength(0);
+        }
+    }
+
+    private static List<String> sax(byte[] xml) throws Exception {
+        Recorder r = new Recorder();
+        XMLReader reader = XMLHelper.newXMLReader();
+        reader.setContentHandler(r);
+        reader.parse(new InputSource(new ByteArrayInputStream(xml)));
+        r.text();
+        return r.events;
+    }
+
+    private static List<String> scanned(byte[] xml) throws IOException {
+        Recorder r = new Recorder();
+        SheetXmlScanner.scan(new ByteArrayInputStream(xml), r);
+        r.text();
+        return r.events;
+    }
+
+    @Test
+    void readsEntitiesUnicodeCommentsAndEmptyElementsAsSaxDoes() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<x:worksheet xmlns:x=\"urn:x\"><!-- a comment -->"
+                + "<sheetData><row r=\"1\" hidden='1'><c r=\"A1\" t=\"inlineStr\"><is><t>Côte d&apos;Ivoire &amp; &lt;=&gt; "
+                + "&quot;q&quot; &#233;&#x1F600; 𝄞 € \n line</t></is></c><c r=\"B1\" s=\"3\"/><c r=\"C1\"><v>1.5</v></c>"
+                + "</row></sheetData><mergeCell ref=\"A1:B2\" /><pane ySplit=\"3.0\" state=\"frozen\"/>"
+                + "<selection activeCell=\"A1\" sqref=\"A1 &gt; B2\"/></x:worksheet>";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        assertThat(scanned(bytes)).isEqualTo(sax(bytes)).contains("<mergeCell ref=A1:B2>", "<row r=1 hidden=1>");
+    }
+
+    @Test
+    void readsAWrittenWorkbooksSheetsAsSaxDoes(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("written.xlsx");
+        try (var wb = WorkbookCheckTest.valid(); var out = java.nio.file.Files.newOutputStream(file)) {
+            var data = wb.getSheet("Data");
+            data.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(5, 6, 0, 1));
+            data.createRow(5).createCell(0).setCellValue("=SUM(1) & <b> \"quoted\" ünïcödé 😀");
+            data.getRow(5).createCell(1).setCellFormula("1+2");
+            data.setColumnHidden(3, true);
+            wb.write(out);
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            int sheets = 0;
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (!e.getName().startsWith("xl/worksheets/sheet")) continue;
+                byte[] xml;
+                try (InputStream in = zip.getInputStream(e)) {
+                    xml = in.readAllBytes();
+                }
+                assertThat(scanned(xml)).as(e.getName()).isEqualTo(sax(xml));
+                sheets++;
+            }
+            assertThat(sheets).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void refusesWhatItDoesNotRead() {
+        byte[] doctype = "<!DOCTYPE x [<!ENTITY e \"boom\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> scanned(doctype)).isInstanceOf(IOException.class).hasMessageContaining("unexpected markup");
+        byte[] unknown = "<x>&nbsp;</x>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> scanned(unknown)).isInstanceOf(IOException.class).hasMessageContaining("unknown entity");
+        byte[] cut = "<x><c r=\"A1".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> scanned(cut)).isInstanceOf(IOException.class).hasMessageContaining("ends inside a tag");
+    }
+}
