@@ -74,21 +74,100 @@ public final class ReportData {
         return new RunComparison(jdbc, this).changes(runId);
     }
 
+    /**
+     * Rows of one file that share exporter, destination, report period, category and status (quarters
+     * rolled up into a year) make one sheet row. The run's rows come sorted and are merged here as they
+     * stream past: an SQL GROUP BY kept an aggregate and a set of sources for every group in memory.
+     */
     private void licenceRows(String filter, Consumer<LicenceRow> sink, Object... args) {
-        jdbc.query("SELECT l.exporter, l.destination, l.report_period, l.category, l.status, SUM(l.licences),"
-                + " CASE WHEN COUNT(l.licences) < COUNT(*) THEN 'at_least' ELSE 'exact' END, SUM(l.value_eur),"
-                + " CASE WHEN COUNT(l.value_eur) < COUNT(*) THEN 'at_least' ELSE 'exact' END,"
-                + " MIN(l.source), MAX(l.source), COUNT(DISTINCT l.source), f.name"
-                + " FROM aw_licence l JOIN aw_source_file f ON f.run_id = l.run_id AND f.file_no = l.file_no"
-                + " WHERE l.run_id = ?" + filter
-                + " GROUP BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no, f.name"
-                + " ORDER BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no", rs -> {
-            String sources = rs.getInt(12) <= 1 ? rs.getString(10)
-                    : rs.getString(10) + "; " + rs.getString(11) + (rs.getInt(12) > 2 ? " and " + (rs.getInt(12) - 2) + " more" : "");
-            sink.accept(new LicenceRow(rs.getString(1), countryName(rs.getString(1)), rs.getString(2),
-                    countryName(rs.getString(2)), Period.ofIso(rs.getString(3)), rs.getString(4), rs.getString(5),
-                    figure(rs, 6, 7), figure(rs, 8, 9), sources, rs.getString(13)));
+        long runId = (Long) args[0];
+        Map<Integer, String> files = new java.util.HashMap<>();
+        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
+                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
+        LicenceRowMerger merger = new LicenceRowMerger(sink, files);
+        jdbc.query("SELECT l.exporter, l.destination, l.report_period, l.category, l.status, l.licences, l.value_eur,"
+                + " l.source, l.file_no FROM aw_licence l WHERE l.run_id = ?" + filter
+                + " ORDER BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no, l.source", rs -> {
+            long count = rs.getLong(6);
+            Long licences = rs.wasNull() ? null : count;
+            merger.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    licences, rs.getBigDecimal(7), rs.getString(8), rs.getInt(9));
         }, args);
+        merger.finish();
+    }
+
+    /** Sums consecutive rows with the same sheet key, as SUM and COUNT would: a sum missing a part is "at least". */
+    private final class LicenceRowMerger {
+        private final Consumer<LicenceRow> sink;
+        private final Map<Integer, String> files;
+        private String exporter;
+        private String destination;
+        private String period;
+        private String category;
+        private String status;
+        private int fileNo = -1;
+        private long rows;
+        private long withLicences;
+        private BigDecimal licenceSum;
+        private long withValue;
+        private BigDecimal valueSum;
+        private String firstSource;
+        private String lastSource;
+        private int sources;
+
+        LicenceRowMerger(Consumer<LicenceRow> sink, Map<Integer, String> files) {
+            this.sink = sink;
+            this.files = files;
+        }
+
+        void add(String exporter, String destination, String period, String category, String status, Long licences,
+                 BigDecimal value, String source, int fileNo) {
+            if (fileNo != this.fileNo || !destination.equals(this.destination) || !period.equals(this.period)
+                    || !exporter.equals(this.exporter) || !category.equals(this.category) || !status.equals(this.status)) {
+                emit();
+                this.exporter = exporter;
+                this.destination = destination;
+                this.period = period;
+                this.category = category;
+                this.status = status;
+                this.fileNo = fileNo;
+                rows = withLicences = withValue = 0;
+                licenceSum = valueSum = null;
+                firstSource = lastSource = null;
+                sources = 0;
+            }
+            rows++;
+            if (licences != null) {
+                withLicences++;
+                licenceSum = licenceSum == null ? BigDecimal.valueOf(licences) : licenceSum.add(BigDecimal.valueOf(licences));
+            }
+            if (value != null) {
+                withValue++;
+                valueSum = valueSum == null ? value : valueSum.add(value);
+            }
+            // Sources come sorted within a key: a new one differs from the last.
+            if (!source.equals(lastSource)) {
+                sources++;
+                if (firstSource == null) firstSource = source;
+                lastSource = source;
+            }
+        }
+
+        private void emit() {
+            if (rows == 0) return;
+            String shown = sources <= 1 ? firstSource
+                    : firstSource + "; " + lastSource + (sources > 2 ? " and " + (sources - 2) + " more" : "");
+            Figure licences = withLicences == 0 ? Figure.NOT_AVAILABLE : new Figure(licenceSum,
+                    withLicences < rows ? Qualifier.AT_LEAST : Qualifier.EXACT);
+            Figure value = withValue == 0 ? Figure.NOT_AVAILABLE
+                    : new Figure(valueSum, withValue < rows ? Qualifier.AT_LEAST : Qualifier.EXACT);
+            sink.accept(new LicenceRow(exporter, countryName(exporter), destination, countryName(destination),
+                    Period.ofIso(period), category, status, licences, value, shown, files.get(fileNo)));
+        }
+
+        void finish() {
+            emit();
+        }
     }
 
     public List<UnrestRow> unrest(long runId) {

@@ -203,7 +203,7 @@ final class TableSheet {
         c.setCellValue(v.doubleValue());
         c.setCellStyle(styles.number(kind, f.qualifier(), revised));
         // Width of the formatted number: digits, separators, decimals, a qualifier sign and [r].
-        int digits = v.abs().toBigInteger().toString().length();
+        int digits = Math.max(1, v.precision() - v.scale());
         fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0));
         return this;
     }

@@ -157,4 +157,29 @@ class ResumeOrAfreshTest {
                     "Input file", "licences/b_quarterly.csv"), "Licences").number()).isEqualTo(25.0);
         }
     }
+
+    @Test
+    void quartersRolledUpIntoAYearMakeOneLicencesRowWithTheirSourcesAndAFloorWhereACountIsMissing() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        Files.createDirectories(input.resolve("unrest"));
+        Files.writeString(input.resolve("licences/q.csv"), "exporter,destination,period,licences,value_eur,source\n"
+                + "DE,KZ,2021-Q1,5,400000,Report B\nDE,KZ,2021-Q2,,400000,Report A\nDE,KZ,2021-Q3,7,700000.50,Report D\n"
+                + "DE,KZ,2021-Q4,8,700000,Report C\nDE,KZ,2022-Q1,2,,Report A\nDE,KZ,2022-Q2,3,100,Report A\n");
+        InProcessRun run = run(input, "2026-11-28", "--period=year");
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable licences = WrittenTable.of(wb, "Licences");
+            Map<String, WrittenTable.WrittenCell> y2021 = licences.row("Period (ISO)", "2021");
+            // Q2 has no count: the sum of the others is a floor; every value is there, so the value is exact.
+            assertThat(licences.cell(y2021, "Licences").shown()).isEqualTo("≥ 20");
+            assertThat(licences.cell(y2021, "Value").number()).isEqualTo(2_200_000.50);
+            assertThat(licences.cell(y2021, "Source").shown()).isEqualTo("Report A; Report D and 2 more");
+            Map<String, WrittenTable.WrittenCell> y2022 = licences.row("Period (ISO)", "2022");
+            assertThat(licences.cell(y2022, "Licences").number()).isEqualTo(5.0);
+            assertThat(licences.cell(y2022, "Value").shown()).isEqualTo("≥ 100.00");
+            assertThat(licences.cell(y2022, "Source").shown()).isEqualTo("Report A");
+            assertThat(licences.rows()).hasSize(2);
+        }
+    }
 }
