@@ -54,10 +54,10 @@ public final class RunAggregation {
         Map<LicenceKey, Integer> lastFile = new HashMap<>();
         jdbc.query("SELECT exporter, destination, period, report_period, category, status, file_no, licences, value_eur"
                 + " FROM aw_licence WHERE run_id = ?", rs -> {
-            long licences = rs.getLong(8);
+            long count = rs.getLong(8);
+            Long licences = rs.wasNull() ? null : count;
             StagedLicence row = new StagedLicence(new LicenceKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(5), rs.getString(6)), rs.getString(4), rs.getInt(7), rs.wasNull() ? null : licences,
-                    rs.getBigDecimal(9));
+                    rs.getString(5), rs.getString(6)), rs.getString(4), rs.getInt(7), licences, rs.getBigDecimal(9));
             rows.add(row);
             lastFile.merge(row.key(), row.fileNo(), Math::max);
         }, runId);
