@@ -43,11 +43,12 @@ CREATE TABLE IF NOT EXISTS aw_rejected_row (
     reason  VARCHAR(2000) NOT NULL
 );
 
--- Licence figures as reported, after duplicates within a file were resolved.
+-- Licence figures as reported, after duplicates within a file were resolved. Every row is shown in
+-- the Licences sheet; which of them the Overview counts (the same key in a file read later wins, a
+-- report period's total wins over its parts) is worked out when the run is aggregated.
 CREATE TABLE IF NOT EXISTS aw_licence (
     run_id        BIGINT        NOT NULL,
     file_no       INT           NOT NULL,
-    line          BIGINT        NOT NULL,
     exporter      VARCHAR(2)    NOT NULL,
     destination   VARCHAR(2)    NOT NULL,
     period        VARCHAR(10)   NOT NULL,
@@ -56,10 +57,11 @@ CREATE TABLE IF NOT EXISTS aw_licence (
     status        VARCHAR(10)   NOT NULL,
     licences      BIGINT,
     value_eur     DECIMAL(22,2),
-    source        VARCHAR       NOT NULL,
-    -- the same key in a file read later: shown in the Licences sheet, not counted in the Overview
-    superseded    BOOLEAN       DEFAULT FALSE NOT NULL
+    source        VARCHAR       NOT NULL
 );
+-- Columns of earlier versions that nothing read: each costs every staged row a little.
+ALTER TABLE aw_licence DROP COLUMN IF EXISTS line;
+ALTER TABLE aw_licence DROP COLUMN IF EXISTS superseded;
 -- Per-country workbooks read one country's rows; everything else reads a whole run, which a
 -- scan does faster than lookups through an index on run_id (H2 would pick that index).
 CREATE INDEX IF NOT EXISTS aw_licence_destination ON aw_licence (destination);

@@ -3,6 +3,7 @@ package org.armswatch.aggregate;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,46 +43,90 @@ public final class RunAggregation {
      * The same licence key (exporter, destination, period, category, status) in two files is kept
      * side by side in the Licences sheet, but counted once here: the file read last wins, as a
      * later row wins within a file. Likewise a total for the whole report period wins over the
-     * finer figures of the same key that roll up into it. Within a file keys are unique already, so a key met more than
-     * once comes from several files; such keys are rare, and only their rows are marked. Then one
-     * grouping gives all four figures. A sum with a missing count or value in it is a floor.
+     * finer figures of the same key that roll up into it (a year's total over its quarters: they
+     * describe the same licences). A sum with a missing count or value in it is a floor.
+     *
+     * <p>Worked out in memory from one read of the run's rows: marking rows in SQL cost an update
+     * per overlapping key, and nothing but this method needs the marks.
      */
     private void licences(long runId) {
-        jdbc.update("UPDATE aw_licence SET superseded = FALSE WHERE run_id = ? AND superseded = TRUE", runId);
-        List<Object[]> repeated = new ArrayList<>();
-        jdbc.query("SELECT exporter, destination, period, category, status, MAX(file_no) FROM aw_licence"
-                + " WHERE run_id = ? GROUP BY exporter, destination, period, category, status HAVING COUNT(*) > 1", rs -> {
-            repeated.add(new Object[] {runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getInt(6)});
+        List<StagedLicence> rows = new ArrayList<>();
+        Map<LicenceKey, Integer> lastFile = new HashMap<>();
+        jdbc.query("SELECT exporter, destination, period, report_period, category, status, file_no, licences, value_eur"
+                + " FROM aw_licence WHERE run_id = ?", rs -> {
+            long count = rs.getLong(8);
+            Long licences = rs.wasNull() ? null : count;
+            StagedLicence row = new StagedLicence(new LicenceKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getString(5), rs.getString(6)), rs.getString(4), rs.getInt(7), licences, rs.getBigDecimal(9));
+            rows.add(row);
+            lastFile.merge(row.key(), row.fileNo(), Math::max);
         }, runId);
-        jdbc.batchUpdate("UPDATE aw_licence SET superseded = TRUE WHERE run_id = ? AND exporter = ? AND destination = ?"
-                + " AND period = ? AND category = ? AND status = ? AND file_no < ?", repeated);
-        // A figure reported for the whole report period (a year's total) and finer figures of the same
-        // exporter, destination, category and status rolled up into it (its quarters) describe the same
-        // licences: the total is counted, the finer rows stay visible in the Licences sheet only.
-        List<Object[]> overlapping = new ArrayList<>();
-        jdbc.query("SELECT exporter, destination, category, status, report_period FROM aw_licence"
-                + " WHERE run_id = ? AND superseded = FALSE GROUP BY exporter, destination, category, status, report_period"
-                + " HAVING SUM(CASE WHEN period = report_period THEN 1 ELSE 0 END) > 0"
-                + " AND SUM(CASE WHEN period <> report_period THEN 1 ELSE 0 END) > 0", rs -> {
-            overlapping.add(new Object[] {runId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5)});
-        }, runId);
-        jdbc.batchUpdate("UPDATE aw_licence SET superseded = TRUE WHERE run_id = ? AND exporter = ? AND destination = ?"
-                + " AND category = ? AND status = ? AND report_period = ? AND period <> report_period", overlapping);
+        // Within a file keys are unique (the reader resolved duplicates), so this leaves one row per key.
+        rows.removeIf(r -> r.fileNo() < lastFile.get(r.key()));
+        Map<TotalKey, boolean[]> totalAndFiner = new HashMap<>();
+        for (StagedLicence r : rows) {
+            totalAndFiner.computeIfAbsent(r.totalKey(), k -> new boolean[2])[r.isTotal() ? 0 : 1] = true;
+        }
+        rows.removeIf(r -> !r.isTotal() && totalAndFiner.get(r.totalKey())[0]);
+        Map<FigureKey, FigureSum> sums = new HashMap<>();
+        for (StagedLicence r : rows) {
+            sums.computeIfAbsent(new FigureKey(r.key().destination(), r.reportPeriod(), r.key().status()),
+                    k -> new FigureSum()).add(r);
+        }
         List<Object[]> figures = new ArrayList<>();
-        jdbc.query("SELECT destination, report_period, status, SUM(licences), COUNT(licences), SUM(value_eur),"
-                + " COUNT(value_eur), COUNT(*) FROM aw_licence WHERE run_id = ? AND superseded = FALSE"
-                + " GROUP BY destination, report_period, status", rs -> {
-            boolean issued = rs.getString(3).equals("issued");
-            long rows = rs.getLong(8);
-            figures.add(figure(runId, rs.getString(1), rs.getString(2),
-                    issued ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED, rs.getBigDecimal(4), rs.getLong(5) < rows));
-            figures.add(figure(runId, rs.getString(1), rs.getString(2),
-                    issued ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, rs.getBigDecimal(6), rs.getLong(7) < rows));
-        }, runId);
+        sums.forEach((k, sum) -> {
+            boolean issued = k.status().equals("issued");
+            figures.add(figure(runId, k.destination(), k.reportPeriod(),
+                    issued ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED, sum.licences(), sum.withLicences < sum.rows));
+            figures.add(figure(runId, k.destination(), k.reportPeriod(),
+                    issued ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, sum.value, sum.withValue < sum.rows));
+        });
         jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)",
                 figures);
+    }
+
+    /** What makes two licence rows the same figure: within a file the later row wins, across files the later file. */
+    private record LicenceKey(String exporter, String destination, String period, String category, String status) {}
+
+    /** A whole report period's figure and the finer ones that roll up into it share this. */
+    private record TotalKey(String exporter, String destination, String category, String status, String reportPeriod) {}
+
+    /** One Overview cell pair: licences and value for a destination, report period and status. */
+    private record FigureKey(String destination, String reportPeriod, String status) {}
+
+    private record StagedLicence(LicenceKey key, String reportPeriod, int fileNo, Long licences, BigDecimal valueEur) {
+        boolean isTotal() {
+            return key.period().equals(reportPeriod);
+        }
+
+        TotalKey totalKey() {
+            return new TotalKey(key.exporter(), key.destination(), key.category(), key.status(), reportPeriod);
+        }
+    }
+
+    /** As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero. */
+    private static final class FigureSum {
+        private long rows;
+        private long withLicences;
+        private long withValue;
+        private BigDecimal licenceSum = BigDecimal.ZERO;
+        private BigDecimal value;
+
+        void add(StagedLicence r) {
+            rows++;
+            if (r.licences() != null) {
+                withLicences++;
+                licenceSum = licenceSum.add(BigDecimal.valueOf(r.licences()));
+            }
+            if (r.valueEur() != null) {
+                withValue++;
+                value = value == null ? r.valueEur() : value.add(r.valueEur());
+            }
+        }
+
+        BigDecimal licences() {
+            return withLicences == 0 ? null : licenceSum;
+        }
     }
 
     private static Object[] figure(long runId, String country, String period, Measure measure, BigDecimal value,

@@ -2,7 +2,8 @@ package org.armswatch.licence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,10 +75,13 @@ public final class LicenceFileReader {
         if (col.licences < 0) notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
         if (col.value < 0) notes.add(fileName + ": no value column, so the value of licences is not available [x]");
 
-        Map<LicenceFigure.Key, LicenceFigure> byKey = new LinkedHashMap<>();
+        // Figures in line order, a replaced one leaving a null behind; the raw text of each kept row
+        // stays at the same index, for the Data quality sheet should a later row replace it.
+        List<LicenceFigure> kept = new ArrayList<>();
+        List<String> keptRaw = new ArrayList<>();
+        Map<LicenceFigure.Key, Integer> indexByKey = new HashMap<>();
         List<RejectedRow> rejected = new ArrayList<>();
         List<RejectedRow> replaced = new ArrayList<>();
-        Map<Long, String> rawByLine = new LinkedHashMap<>();
         int read = 0;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
@@ -95,16 +99,21 @@ public final class LicenceFileReader {
                     rejected.add(new RejectedRow(fileName, csv.line(), csv.raw(), reason));
                     continue;
                 }
-                LicenceFigure earlier = byKey.remove(figure.key());
-                if (earlier != null) {
-                    replaced.add(new RejectedRow(fileName, earlier.line(), rawByLine.remove(earlier.line()),
+                Integer earlierIndex = indexByKey.put(figure.key(), kept.size());
+                if (earlierIndex != null) {
+                    LicenceFigure earlier = kept.set(earlierIndex, null);
+                    replaced.add(new RejectedRow(fileName, earlier.line(), keptRaw.set(earlierIndex, null),
                             "duplicate: replaced by line " + figure.line() + " (same exporter, destination, period, category and status; the later row wins)"));
                 }
-                byKey.put(figure.key(), figure);
-                rawByLine.put(figure.line(), csv.raw());
+                kept.add(figure);
+                keptRaw.add(csv.raw());
             }
         }
-        return new LicenceFile(read, List.copyOf(byKey.values()), rejected, replaced, notes);
+        List<LicenceFigure> figures = new ArrayList<>(kept.size() - replaced.size());
+        for (LicenceFigure f : kept) {
+            if (f != null) figures.add(f);
+        }
+        return new LicenceFile(read, Collections.unmodifiableList(figures), rejected, replaced, notes);
     }
 
     private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers) throws RowRejected {

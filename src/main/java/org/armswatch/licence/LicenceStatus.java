@@ -7,6 +7,9 @@ import java.util.Optional;
 public enum LicenceStatus {
     ISSUED, REFUSED;
 
+    /** Written once per staged row: made once. */
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     static Optional<LicenceStatus> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         return switch (t) {
@@ -17,6 +20,6 @@ public enum LicenceStatus {
     }
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 }
