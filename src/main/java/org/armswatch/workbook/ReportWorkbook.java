@@ -1,9 +1,6 @@
 package org.armswatch.workbook;
 
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * Writes a workbook, sheet by sheet as workbook.md lists them: the main report, or one country's
@@ -41,7 +35,7 @@ public final class ReportWorkbook {
         org.apache.poi.util.TempFile.setTempFileCreationStrategy(
                 new org.apache.poi.util.DefaultTempFileCreationStrategy(tempDir.toFile()));
         boolean country = content.scope().oneCountry();
-        try (SXSSFWorkbook wb = new FastSXSSFWorkbook()) {
+        try (SXSSFWorkbook wb = new StreamedWorkbook()) {
             for (String name : country ? COUNTRY_SHEETS : SHEETS) wb.createSheet(name);
             Book book = new Book(wb, content.maxRowsPerSheet());
             String period = CoverSheet.period(content);
@@ -65,33 +59,6 @@ public final class ReportWorkbook {
             }
         }
         WorkbookCheck.check(file);
-    }
-
-    /**
-     * Rows stream to plain temp files (gzip there would compress every byte twice) and the workbook
-     * is deflated at the fastest level: a third of the time for a few percent more bytes.
-     */
-    private static final class FastSXSSFWorkbook extends SXSSFWorkbook {
-        FastSXSSFWorkbook() {
-            super(null, 200, false, false);
-        }
-
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
-
-        @Override
-        protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SheetDataWriter() {
-                @Override
-                public Writer createWriter(File fd) throws IOException {
-                    return new SheetXmlWriter(new FileOutputStream(fd));
-                }
-            };
-        }
     }
 
     private static void properties(SXSSFWorkbook wb, ReportContent c, String period) {

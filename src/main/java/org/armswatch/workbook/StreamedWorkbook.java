@@ -1,0 +1,125 @@
+package org.armswatch.workbook;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+
+/**
+ * SXSSF as a large run needs it; the sheet XML's size drives most of the report's time (writing it,
+ * deflating it, and the self-check inflating and reading it again), so:
+ * <ul>
+ * <li>short texts that repeat (names, codes, periods, sources, file names) go to the workbook's
+ * shared strings, a few bytes a cell instead of the text each time. POI's own shared-strings mode
+ * builds an XML object for every cell; here a map finds the index and the table is filled once,
+ * before the workbook is written. A text seen once stays inline, and the map is capped, so memory
+ * does not grow with the rows;</li>
+ * <li>rows stream to plain temp files (gzip there compressed every byte twice) through a writer
+ * that takes no lock per character, and the workbook is deflated at the fastest level.</li>
+ * </ul>
+ */
+final class StreamedWorkbook extends SXSSFWorkbook {
+
+    /** Longer texts rarely repeat (reasons, raw rows, notes) and stay inline. */
+    static final int MAX_SHARED_LENGTH = 80;
+    /** Distinct short texts remembered; beyond this, new ones stay inline. */
+    static final int MAX_REMEMBERED = 50_000;
+
+    /** Texts seen once: the second sighting makes them shared. */
+    private final Map<String, Boolean> seen = new HashMap<>();
+    private final Map<String, Integer> shared = new HashMap<>();
+    private final List<String> sharedInOrder = new ArrayList<>();
+
+    StreamedWorkbook() {
+        super(null, 200, false, false);
+    }
+
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+        zip.setLevel(Deflater.BEST_SPEED);
+        return zip;
+    }
+
+    @Override
+    protected SheetDataWriter createSheetDataWriter() throws IOException {
+        return new SheetDataWriter() {
+            @Override
+            public Writer createWriter(File fd) throws IOException {
+                return new SheetXmlWriter(new FileOutputStream(fd));
+            }
+
+            @Override
+            public void writeCell(int column, Cell cell) throws IOException {
+                Integer index = cell.getCellType() == CellType.STRING ? sharedIndex(cell.getStringCellValue()) : null;
+                if (index == null) {
+                    super.writeCell(column, cell);
+                    return;
+                }
+                _out.write("<c r=\"");
+                _out.write(new CellReference(cell.getRowIndex(), column).formatAsString());
+                int style = cell.getCellStyle().getIndex() & 0xFFFF;
+                if (style != 0) {
+                    _out.write("\" s=\"");
+                    _out.write(Integer.toString(style));
+                }
+                _out.write("\" t=\"s\"><v>");
+                _out.write(Integer.toString(index));
+                _out.write("</v></c>");
+            }
+        };
+    }
+
+    /** The shared-string index of a text met before, or null to write it inline. */
+    private Integer sharedIndex(String text) {
+        Integer index = shared.get(text);
+        if (index != null) return index;
+        if (text.isEmpty() || text.length() > MAX_SHARED_LENGTH || !plain(text)) return null;
+        if (seen.remove(text) == null) {
+            if (seen.size() + shared.size() < MAX_REMEMBERED) seen.put(text, Boolean.TRUE);
+            return null;
+        }
+        index = sharedInOrder.size();
+        shared.put(text, index);
+        sharedInOrder.add(text);
+        return index;
+    }
+
+    /** Only text that needs no escaping beyond XML's own goes shared: no control characters, no surrogates. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || Character.isSurrogate(c) || c >= 0xFFFE) return false;
+        }
+        return !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(text.length() - 1));
+    }
+
+    @Override
+    public void write(OutputStream stream) throws IOException {
+        // Rows still in memory are flushed first: they may be the first to use a shared text.
+        for (int i = 0; i < getNumberOfSheets(); i++) ((SXSSFSheet) getSheetAt(i)).flushRows();
+        SharedStringsTable table = getXSSFWorkbook().getSharedStringSource();
+        if (table.getUniqueCount() != 0) throw new IllegalStateException("the shared strings were filled elsewhere");
+        for (int i = 0; i < sharedInOrder.size(); i++) {
+            int at = table.addSharedStringItem(new XSSFRichTextString(sharedInOrder.get(i)));
+            if (at != i) throw new IllegalStateException("shared string " + i + " landed at " + at);
+        }
+        super.write(stream);
+    }
+}
