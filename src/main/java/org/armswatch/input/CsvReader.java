@@ -3,11 +3,8 @@ package org.armswatch.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,21 +14,26 @@ import java.util.Locale;
 /**
  * Streams the records of one file (RFC 4180, tolerant the way spreadsheet programs are).
  *
- * <p>Fields of the current record are valid until {@link #next()}. The record stays in one char buffer and a field
- * becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31 columns pays for those.
+ * <p>Fields of the current record are valid until {@link #next()}. The record stays in one byte buffer as the file
+ * has it and a field becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31
+ * columns pays for decoding those only. Parsing bytes is safe because the delimiter, the quote and the line breaks are
+ * single bytes that no other character contains, in UTF-8 and in single-byte charsets such as Windows-1252; a file in
+ * any other charset is re-encoded as UTF-8 while it is read ({@link ByteText}).
  *
  * <p>Choices where RFC 4180 is silent: spaces before an opening quote and after a closing quote are ignored
  * ({@code a, "b, c" ,d} has three fields); a quote inside an unquoted field ({@code 5" gun}) is a literal character;
  * text after a closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside
  * quotes at the end of the file is reported as an "unterminated quote".
+ *
+ * <p>Opened on a scan, it computes the file's SHA-256 as it reads and, at the end of the file, refuses a file whose
+ * bytes are no longer those the scan saw, before a caller could keep anything of it.
  */
 public final class CsvReader implements Closeable {
 
     static final int MAX_FIELD = 1_000_000;
     /** What a rejected row keeps of a field that was too long to hold. */
     private static final int KEPT_OF_LONG_FIELD = 200;
-    private static final int INITIAL_CHARS = 1 << 17;
-    private static final int BYTES = 1 << 18;
+    private static final int INITIAL_BYTES = 1 << 20;
 
     private static final byte PLAIN = 0;
     /** Quoted, closed, no doubled quotes: the value is the span without its two quotes. */
@@ -45,13 +47,14 @@ public final class CsvReader implements Closeable {
 
     private final Path file;
     private final InputStream in;
-    private final CharsetDecoder decoder;
-    private final ByteBuffer bytes = ByteBuffer.allocate(BYTES);
-    private final char delimiter;
+    private final ByteText text;
+    private final byte delimiter;
+    /** The scan's SHA-256, which the bytes read must have; null when nobody asked. */
+    private String expectedSha256;
+    private DigestingInput digesting;
     private boolean bytesEnded;
-    private boolean decodedAll;
 
-    private char[] buf = new char[INITIAL_CHARS];
+    private byte[] buf = new byte[INITIAL_BYTES];
     private int limit;
     private int pos;
     private boolean pendingCr;
@@ -76,25 +79,32 @@ public final class CsvReader implements Closeable {
 
     CsvReader(Path file, InputStream in, CsvDialect dialect) {
         this.file = file;
-        this.in = in;
-        this.delimiter = dialect.delimiter();
-        // The scan has checked the bytes; a file changed since then gets replacement characters, not a crash.
-        this.decoder = dialect.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        bytes.flip();
+        this.text = ByteText.of(dialect);
+        this.in = text.wrap(in);
+        this.delimiter = text.delimiter();
     }
 
     /** Opens the scanned file, positioned after its header line. */
     public static CsvReader open(InputScan scan) throws InputFileException {
         Path file = scan.file();
-        InputStream in;
+        DigestingInput in;
         try {
-            in = Files.newInputStream(file);
+            in = new DigestingInput(Files.newInputStream(file));
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
+        try {
+            // The BOM is skipped before any re-encoding, as the scan saw it: three bytes of the file.
+            if (scan.bom()) {
+                in.skipNBytes(3);
+            }
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw FileReadFailure.of(file, e);
+        }
         CsvReader reader = new CsvReader(file, in, scan.dialect());
+        reader.digesting = in;
+        reader.expectedSha256 = scan.sha256();
         if (scan.mapping() != null) {
             reader.mapping = scan.mapping();
             reader.constants = scan.mapping().constantValues();
@@ -104,12 +114,10 @@ public final class CsvReader implements Closeable {
             }
         }
         try {
-            if (scan.bom()) {
-                in.skipNBytes(3);
-            }
             // A preamble (a title, a note above the table) is passed over record by record, blank or not.
             for (int i = 0; i < scan.skipLines(); i++) {
                 if (!reader.parseRecord()) {
+                    reader.checkUnchanged();
                     throw new InputFileException(file, "ends within its " + scan.skipLines() + " preamble lines");
                 }
             }
@@ -135,6 +143,7 @@ public final class CsvReader implements Closeable {
                 }
             }
             fieldCount = 0;
+            checkUnchanged();
             return false;
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
@@ -175,8 +184,8 @@ public final class CsvReader implements Closeable {
 
     /** The record as it is in the file, without its line break; a field too long to hold ends in " …". */
     public String raw() {
-        String text = new String(buf, recStart, recEnd - recStart);
-        return truncated ? text + " …" : text;
+        String raw = text.decode(buf, recStart, recEnd);
+        return truncated ? raw + " …" : raw;
     }
 
     /** Why the record is malformed, or null. */
@@ -193,41 +202,73 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Nothing was read yet.
+        }
+    }
+
+    /**
+     * At the end of the file: refuses it if its bytes are not those the scan hashed (a run's figures come from one set
+     * of inputs; a resumed run may come hours after the scan).
+     */
+    private void checkUnchanged() throws InputFileException {
+        if (expectedSha256 == null) {
+            return;
+        }
+        String now;
+        try {
+            now = digesting.sha256();
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        String expected = expectedSha256;
+        expectedSha256 = null;
+        if (!now.equals(expected)) {
+            throw new InputFileException(file, "changed since this run began (SHA-256 was " + expected + ", is " + now
+                    + "); the next start reads the inputs afresh");
+        }
+    }
+
     private String materialize(int i) {
         int s = starts[i];
         int e = ends[i];
         return switch (kinds[i]) {
-            case PLAIN -> new String(buf, s, e - s);
-            case QUOTED -> new String(buf, s + 1, e - s - 2);
+            case PLAIN -> text.decode(buf, s, e);
+            case QUOTED -> text.decode(buf, s + 1, e - 1);
             default -> unescape(s, e);
         };
     }
 
     /** Mirrors the parser: doubled quotes inside quotes, everything after the closing quote literal. */
     private String unescape(int s, int e) {
-        StringBuilder value = new StringBuilder(e - s);
+        byte[] value = new byte[e - s];
+        int n = 0;
         int i = s + 1;
         while (i < e) {
-            char c = buf[i];
+            byte c = buf[i];
             if (c == '"') {
                 if (i + 1 < e && buf[i + 1] == '"') {
-                    value.append('"');
+                    value[n++] = '"';
                     i += 2;
                     continue;
                 }
-                value.append(buf, i + 1, e - i - 1);
+                System.arraycopy(buf, i + 1, value, n, e - i - 1);
+                n += e - i - 1;
                 break;
             }
-            value.append(c);
+            value[n++] = c;
             i++;
         }
-        return value.toString();
+        return text.decode(value, 0, n);
     }
 
     /** Only whitespace, candidate delimiters and quotes: a line a spreadsheet leaves behind, not a row. */
     private boolean blank() {
         for (int i = recStart; i < recEnd; i++) {
-            char c = buf[i];
+            byte c = buf[i];
             if (c != ' ' && c != '\t' && c != ',' && c != ';' && c != '"' && c != '\r' && c != '\n'
                     && c != delimiter) {
                 return false;
@@ -256,7 +297,7 @@ public final class CsvReader implements Closeable {
         recStart = pos;
         line = nextLine;
 
-        final char d = delimiter;
+        final byte d = delimiter;
         int p = pos;
         int fs = p;
         int closeQuote = -1;
@@ -264,7 +305,7 @@ public final class CsvReader implements Closeable {
         int state = IN_UNQUOTED;
         for (;;) {
             if (p >= limit) {
-                if (p - fs > MAX_FIELD) {
+                if (p - fs > MAX_FIELD && text.chars(buf, fs, p) > MAX_FIELD) {
                     skipLongField(fs, p, state, kind, closeQuote);
                     return true;
                 }
@@ -279,7 +320,7 @@ public final class CsvReader implements Closeable {
                     return true;
                 }
             }
-            char c = buf[p];
+            byte c = buf[p];
             if (state == IN_UNQUOTED) {
                 if (c == d) {
                     addField(fs, p, kind);
@@ -384,7 +425,7 @@ public final class CsvReader implements Closeable {
         pos = p;
     }
 
-    private void endRecord(int p, char lineBreak) {
+    private void endRecord(int p, byte lineBreak) {
         recEnd = p;
         nextLine++;
         pendingCr = lineBreak == '\r';
@@ -403,7 +444,8 @@ public final class CsvReader implements Closeable {
         ends[fieldCount] = end;
         kinds[fieldCount] = kind;
         fieldCount++;
-        if (end - start > MAX_FIELD) {
+        // Bytes are never fewer than characters: counting characters is needed only past the limit in bytes.
+        if (end - start > MAX_FIELD && text.chars(buf, start, end) > MAX_FIELD) {
             setProblem(longFieldProblem());
         }
     }
@@ -425,7 +467,7 @@ public final class CsvReader implements Closeable {
     private void skipLongField(int fs, int p, int state, byte kind, int closeQuote) throws IOException {
         setProblem(longFieldProblem());
         truncated = true;
-        int keepEnd = fs + KEPT_OF_LONG_FIELD;
+        int keepEnd = text.characterStart(buf, fs, fs + KEPT_OF_LONG_FIELD);
         addFieldUnchecked(fs, keepEnd, kind == PLAIN ? PLAIN : ESCAPED);
         recEnd = keepEnd;
 
@@ -452,7 +494,7 @@ public final class CsvReader implements Closeable {
                     return;
                 }
             }
-            char c = buf[scan++];
+            byte c = buf[scan++];
             if (quoteSeen) {
                 quoteSeen = false;
                 if (c == '"') {
@@ -509,9 +551,9 @@ public final class CsvReader implements Closeable {
         return more;
     }
 
-    /** Moves the current record to the buffer's start (growing it if the record fills it) and decodes more. */
+    /** Moves the current record to the buffer's start (growing it if the record fills it) and reads more. */
     private boolean refill() throws IOException {
-        if (decodedAll) {
+        if (bytesEnded) {
             return false;
         }
         int shift = recStart;
@@ -528,33 +570,12 @@ public final class CsvReader implements Closeable {
         if (buf.length - limit < buf.length / 4) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        return decodeMore();
-    }
-
-    private boolean decodeMore() throws IOException {
-        CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
-        for (;;) {
-            CoderResult result = decoder.decode(bytes, out, bytesEnded);
-            if (result.isOverflow()) {
-                break;
-            }
-            if (bytesEnded) {
-                if (decoder.flush(out).isUnderflow()) {
-                    decodedAll = true;
-                }
-                break;
-            }
-            bytes.compact();
-            int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            if (n < 0) {
-                bytesEnded = true;
-            } else {
-                bytes.position(bytes.position() + n);
-            }
-            bytes.flip();
+        int n = in.readNBytes(buf, limit, buf.length - limit);
+        if (n == 0) {
+            bytesEnded = true;
+            return false;
         }
-        int produced = out.position() - limit;
-        limit = out.position();
-        return produced > 0;
+        limit += n;
+        return true;
     }
 }
