@@ -3,6 +3,9 @@ package org.armswatch.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +44,12 @@ public final class CsvReader implements Closeable {
     /** Needs unescaping: doubled quotes, text after the closing quote, or no closing quote. */
     private static final byte ESCAPED = 2;
 
+    /** Eight bytes of the buffer as one long, little-endian: the first byte is the lowest. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = everyByte('"');
+    private static final long LFS = everyByte('\n');
+    private static final long CRS = everyByte('\r');
+
     private static final int IN_UNQUOTED = 0;
     private static final int IN_QUOTED = 1;
     private static final int AFTER_QUOTE = 2;
@@ -49,6 +58,8 @@ public final class CsvReader implements Closeable {
     private final InputStream in;
     private final ByteText text;
     private final byte delimiter;
+    /** The delimiter in every byte of a long, for {@link #fieldEnd}. */
+    private final long delimiterBytes;
     /** The scan's SHA-256, which the bytes read must have; null when nobody asked. */
     private String expectedSha256;
     private DigestingInput digesting;
@@ -82,6 +93,7 @@ public final class CsvReader implements Closeable {
         this.text = ByteText.of(dialect);
         this.in = text.wrap(in);
         this.delimiter = text.delimiter();
+        this.delimiterBytes = everyByte(delimiter);
     }
 
     /** Opens the scanned file, positioned after its header line. */
@@ -328,13 +340,7 @@ public final class CsvReader implements Closeable {
                     fs = p;
                     kind = PLAIN;
                     // The common case: an unquoted field, scanned without leaving this loop.
-                    while (p < limit) {
-                        c = buf[p];
-                        if (c == d || c == '\n' || c == '\r' || c == '"') {
-                            break;
-                        }
-                        p++;
-                    }
+                    p = fieldEnd(p);
                 } else if (c == '\n' || c == '\r') {
                     addField(fs, p, kind);
                     endRecord(p, c);
@@ -348,16 +354,10 @@ public final class CsvReader implements Closeable {
                     p++;
                 } else {
                     p++;
-                    while (p < limit) {
-                        c = buf[p];
-                        if (c == d || c == '\n' || c == '\r' || c == '"') {
-                            break;
-                        }
-                        p++;
-                    }
+                    p = fieldEnd(p);
                 }
             } else if (state == IN_QUOTED) {
-                while (p < limit) {
+                while ((p = quoteOrLineBreak(p)) < limit) {
                     c = buf[p];
                     if (c == '"') {
                         break;
@@ -400,6 +400,59 @@ public final class CsvReader implements Closeable {
                 }
             }
         }
+    }
+
+    /** The first delimiter, quote or line break from {@code p} on, or limit: eight bytes at a time. */
+    private int fieldEnd(int p) {
+        final byte[] b = buf;
+        final int end = limit;
+        final long d = delimiterBytes;
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONGS.get(b, p);
+            long found = zeroByte(w ^ d) | zeroByte(w ^ QUOTES) | zeroByte(w ^ LFS) | zeroByte(w ^ CRS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == delimiter || c == '\n' || c == '\r' || c == '"') {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    /** The first quote or line break from {@code p} on, or limit. */
+    private int quoteOrLineBreak(int p) {
+        final byte[] b = buf;
+        final int end = limit;
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONGS.get(b, p);
+            long found = zeroByte(w ^ QUOTES) | zeroByte(w ^ LFS) | zeroByte(w ^ CRS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == '\n' || c == '\r' || c == '"') {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The high bit set in the lowest byte of {@code x} that is zero (bytes above it may be flagged wrongly, which
+     * the lowest one never is); 0 if no byte is zero.
+     */
+    private static long zeroByte(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    }
+
+    private static long everyByte(int b) {
+        return (b & 0xFFL) * 0x0101010101010101L;
     }
 
     private boolean onlySpaces(int from, int to) {

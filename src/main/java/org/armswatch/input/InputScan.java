@@ -4,12 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +35,6 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
 
     /** Scans with what a configured mapping says of the file: preamble lines, delimiter, encoding, decimal mark. */
     public static InputScan of(Path file, ReadingOptions options) throws InputFileException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer discard = CharBuffer.allocate(BUFFER);
         HeaderLine headerLine = new HeaderLine(options.skipLines());
         byte[] buf = new byte[BUFFER];
         long total = 0;
@@ -69,19 +60,17 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                     headerLine.accept(buf, headerFrom, carry + n);
                 }
                 if (validUtf8) {
-                    ByteBuffer in8 = ByteBuffer.wrap(buf, 0, carry + n);
-                    validUtf8 = decode(utf8, in8, discard, false);
+                    int checked = Utf8Validity.checkedUntil(buf, 0, carry + n);
+                    validUtf8 = checked >= 0;
                     // A multi-byte sequence cut by the buffer's end waits at the start of the next read.
-                    carry = validUtf8 ? in8.remaining() : 0;
-                    System.arraycopy(buf, in8.position(), buf, 0, carry);
+                    carry = validUtf8 ? carry + n - checked : 0;
+                    System.arraycopy(buf, validUtf8 ? checked : 0, buf, 0, carry);
                 } else {
                     carry = 0;
                 }
             }
-            if (validUtf8) {
-                validUtf8 = decode(utf8, ByteBuffer.wrap(buf, 0, carry), discard, true)
-                        && !utf8.flush(discard).isError();
-            }
+            // The file must not end inside a sequence.
+            validUtf8 &= carry == 0;
             sha256 = in.sha256();
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
@@ -166,20 +155,6 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         notes.add("read through the mapping '" + mapping.name() + "'");
         return new InputScan(file, raw.sha256(), raw.bytes(), raw.bom(), raw.dialect(),
                 mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping);
-    }
-
-    /** Decodes into a scratch buffer only to learn whether the bytes are UTF-8; false at the first bad sequence. */
-    private static boolean decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer discard, boolean end) {
-        for (;;) {
-            discard.clear();
-            CoderResult result = decoder.decode(in, discard, end);
-            if (result.isError()) {
-                return false;
-            }
-            if (result.isUnderflow()) {
-                return true;
-            }
-        }
     }
 
     /** Parses the header with the same reader the rows will be read with, so both agree on quoting. */

@@ -58,8 +58,10 @@ public final class EventTally {
     private long[] slots = new long[1 << 13];
 
     private byte[] probe = new byte[64];
-    private final Map<Integer, String> fileNames = new HashMap<>();
-    private final Map<Integer, int[]> usedAndReplacedByFile = new HashMap<>();
+    // Per file number (a run's files are numbered from 1): its name, rows used and rows replaced.
+    private String[] fileNames = new String[8];
+    private int[] usedByFile = new int[8];
+    private int[] replacedByFile = new int[8];
     private final List<RejectedRow> replaced = new ArrayList<>();
 
     /** @param fatalities null when the row gave none */
@@ -67,7 +69,13 @@ public final class EventTally {
                     int fileNo, String fileName, long line) {
         int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), eventType);
         int dead = fatalities == null ? UNKNOWN : fatalities;
-        fileNames.putIfAbsent(fileNo, fileName);
+        if (fileNo >= fileNames.length) {
+            int n = Math.max(fileNo + 1, fileNames.length * 2);
+            fileNames = Arrays.copyOf(fileNames, n);
+            usedByFile = Arrays.copyOf(usedByFile, n);
+            replacedByFile = Arrays.copyOf(replacedByFile, n);
+        }
+        if (fileNames[fileNo] == null) fileNames[fileNo] = fileName;
         int length = encode(eventId);
         int hash = hash(probe, length);
         int mask = slots.length - 1;
@@ -106,7 +114,7 @@ public final class EventTally {
         long code = (((long) start.getYear() * 12 + start.getMonthValue() - 1) * 4 + month.granularity().ordinal())
                 << 32 | c;
         int mask = bucketSlots.length - 1;
-        int slot = (Long.hashCode(code * 0x9E3779B97F4A7C15L) ^ t * 0x61C88647) & mask;
+        int slot = bucketHash(code, t) & mask;
         for (int b; (b = bucketSlots[slot]) != 0; slot = (slot + 1) & mask) {
             if (bucketCodes[slot] == code && bucketTypes[slot] == t) {
                 return b - 1;
@@ -136,6 +144,14 @@ public final class EventTally {
         return n;
     }
 
+    /** A full mix of both numbers (splitmix64's finaliser): neighbouring months and countries must not cluster. */
+    private static int bucketHash(long code, int type) {
+        long h = (code + type * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return (int) (h ^ h >>> 32);
+    }
+
     private void rehashBuckets() {
         int[] oldSlots = bucketSlots;
         long[] oldCodes = bucketCodes;
@@ -146,7 +162,7 @@ public final class EventTally {
         int mask = bucketSlots.length - 1;
         for (int i = 0; i < oldSlots.length; i++) {
             if (oldSlots[i] == 0) continue;
-            int slot = (Long.hashCode(oldCodes[i] * 0x9E3779B97F4A7C15L) ^ oldTypes[i] * 0x61C88647) & mask;
+            int slot = bucketHash(oldCodes[i], oldTypes[i]) & mask;
             while (bucketSlots[slot] != 0) slot = (slot + 1) & mask;
             bucketSlots[slot] = oldSlots[i];
             bucketCodes[slot] = oldCodes[i];
@@ -158,19 +174,16 @@ public final class EventTally {
         bucketFigures[3 * bucket] += sign;
         if (dead == UNKNOWN) bucketFigures[3 * bucket + 2] += sign;
         else bucketFigures[3 * bucket + 1] += (long) sign * dead;
-        file(fileNo)[0] += sign;
+        usedByFile[fileNo] += sign;
     }
 
-    private int[] file(int fileNo) {
-        return usedAndReplacedByFile.computeIfAbsent(fileNo, k -> new int[2]);
-    }
 
     private void replace(String eventId, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
                          long winnerTimestamp, long winnerLine) {
-        file(loserFile)[1]++;
-        replaced.add(new RejectedRow(fileNames.get(loserFile), loserLine,
+        replacedByFile[loserFile]++;
+        replaced.add(new RejectedRow(fileNames[loserFile], loserLine,
                 "event_id_cnty=" + eventId + " timestamp=" + loserTimestamp,
-                "duplicate event " + eventId + ": replaced by " + fileNames.get(winnerFile) + " line " + winnerLine
+                "duplicate event " + eventId + ": replaced by " + fileNames[winnerFile] + " line " + winnerLine
                         + " (timestamp " + winnerTimestamp + " is not older)"));
     }
 
@@ -263,14 +276,12 @@ public final class EventTally {
 
     /** Rows counted from this file (after later copies replaced some). */
     public int used(int fileNo) {
-        int[] c = usedAndReplacedByFile.get(fileNo);
-        return c == null ? 0 : c[0];
+        return fileNo >= 0 && fileNo < usedByFile.length ? usedByFile[fileNo] : 0;
     }
 
     /** Rows of this file that another copy of the same event replaced. */
     public int replaced(int fileNo) {
-        int[] c = usedAndReplacedByFile.get(fileNo);
-        return c == null ? 0 : c[1];
+        return fileNo >= 0 && fileNo < replacedByFile.length ? replacedByFile[fileNo] : 0;
     }
 
     public List<RejectedRow> replacedRows() {
