@@ -177,6 +177,55 @@ public final class CsvReader implements Closeable {
         return ownField(index);
     }
 
+    /**
+     * As {@link #field(int)}, for a column whose values repeat: a value seen before in {@code seen} comes back as the
+     * same {@code String}, with no decoding.
+     */
+    public String field(int index, RepeatedValues seen) {
+        int number = fieldNumber(index, seen);
+        return number >= 0 ? seen.value(number) : field(index);
+    }
+
+    /**
+     * The number of the field's value in {@code seen} (see {@link RepeatedValues}), or -1 when it has none: a value
+     * that needs unescaping, of a mapped file's constant or period column, or of a column with too many values. The
+     * caller then reads {@link #field(int)}.
+     */
+    public int fieldNumber(int index, RepeatedValues seen) {
+        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+                || kinds[index] == ESCAPED) {
+            return -1;
+        }
+        int s = starts[index];
+        int e = ends[index];
+        return kinds[index] == QUOTED ? seen.number(buf, s + 1, e - 1, text) : seen.number(buf, s, e, text);
+    }
+
+    /**
+     * The field's value when it is one to 18 ASCII digits and nothing else, which is most figures of a large export;
+     * -1 for anything else (blank, spaces, signs, marks, more digits), which the caller reads from {@link #field(int)}.
+     */
+    public long digits(int index) {
+        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+                || kinds[index] == ESCAPED) {
+            return -1;
+        }
+        int s = kinds[index] == QUOTED ? starts[index] + 1 : starts[index];
+        int e = kinds[index] == QUOTED ? ends[index] - 1 : ends[index];
+        if (e <= s || e - s > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = s; i < e; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
     private String ownField(int index) {
         if (index < 0 || index >= fieldCount) {
             return "";

@@ -33,10 +33,12 @@ public final class EventTally {
     // Buckets are found by three small numbers instead of a key object: one lookup per row, no allocation.
     private final Map<String, Integer> countryNumbers = new HashMap<>();
     private final Map<String, Integer> typeNumbers = new HashMap<>();
-    /** Open addressing over (country, type, period) numbers: bucket + 1, or 0 for a free slot; at most half full. */
-    private int[] bucketSlots = new int[1 << 10];
-    private long[] bucketCodes = new long[1 << 10];
-    private int[] bucketTypes = new int[1 << 10];
+    /**
+     * Open addressing over (country, type, period) numbers, two longs a slot so that a probe reads one cache line: the
+     * period and country code, then the type in the high half and bucket + 1 in the low half (0: a free slot). At most
+     * half full.
+     */
+    private long[] bucketSlots = new long[2 << 10];
     private final List<BucketKey> buckets = new ArrayList<>();
     /** Per bucket: events, fatalities, events without a fatality count. */
     private long[] bucketFigures = new long[3 * 256];
@@ -113,22 +115,21 @@ public final class EventTally {
         LocalDate start = month.start();
         long code = (((long) start.getYear() * 12 + start.getMonthValue() - 1) * 4 + month.granularity().ordinal())
                 << 32 | c;
-        int mask = bucketSlots.length - 1;
+        int mask = bucketSlots.length / 2 - 1;
         int slot = bucketHash(code, t) & mask;
-        for (int b; (b = bucketSlots[slot]) != 0; slot = (slot + 1) & mask) {
-            if (bucketCodes[slot] == code && bucketTypes[slot] == t) {
-                return b - 1;
+        for (long s; (s = bucketSlots[2 * slot + 1]) != 0; slot = (slot + 1) & mask) {
+            if (bucketSlots[2 * slot] == code && (int) (s >>> 32) == t) {
+                return (int) s - 1;
             }
         }
         int b = buckets.size();
         buckets.add(new BucketKey(country, eventType, month));
-        bucketSlots[slot] = b + 1;
-        bucketCodes[slot] = code;
-        bucketTypes[slot] = t;
+        bucketSlots[2 * slot] = code;
+        bucketSlots[2 * slot + 1] = (long) t << 32 | (b + 1);
         if (bucketFigures.length < 3 * (b + 1)) {
             bucketFigures = Arrays.copyOf(bucketFigures, bucketFigures.length * 2);
         }
-        if (buckets.size() * 2 > bucketSlots.length) {
+        if (buckets.size() * 4 > bucketSlots.length) {
             rehashBuckets();
         }
         return b;
@@ -153,20 +154,15 @@ public final class EventTally {
     }
 
     private void rehashBuckets() {
-        int[] oldSlots = bucketSlots;
-        long[] oldCodes = bucketCodes;
-        int[] oldTypes = bucketTypes;
-        bucketSlots = new int[oldSlots.length * 2];
-        bucketCodes = new long[oldSlots.length * 2];
-        bucketTypes = new int[oldSlots.length * 2];
-        int mask = bucketSlots.length - 1;
-        for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] == 0) continue;
-            int slot = bucketHash(oldCodes[i], oldTypes[i]) & mask;
-            while (bucketSlots[slot] != 0) slot = (slot + 1) & mask;
-            bucketSlots[slot] = oldSlots[i];
-            bucketCodes[slot] = oldCodes[i];
-            bucketTypes[slot] = oldTypes[i];
+        long[] old = bucketSlots;
+        bucketSlots = new long[old.length * 2];
+        int mask = bucketSlots.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] == 0) continue;
+            int slot = bucketHash(old[i], (int) (old[i + 1] >>> 32)) & mask;
+            while (bucketSlots[2 * slot + 1] != 0) slot = (slot + 1) & mask;
+            bucketSlots[2 * slot] = old[i];
+            bucketSlots[2 * slot + 1] = old[i + 1];
         }
     }
 
