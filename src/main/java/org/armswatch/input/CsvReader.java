@@ -3,11 +3,11 @@ package org.armswatch.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,21 +17,26 @@ import java.util.Locale;
 /**
  * Streams the records of one file (RFC 4180, tolerant the way spreadsheet programs are).
  *
- * <p>Fields of the current record are valid until {@link #next()}. The record stays in one char buffer and a field
- * becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31 columns pays for those.
+ * <p>Fields of the current record are valid until {@link #next()}. The record stays in one byte buffer as the file
+ * has it and a field becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31
+ * columns pays for decoding those only. Parsing bytes is safe because the delimiter, the quote and the line breaks are
+ * single bytes that no other character contains, in UTF-8 and in single-byte charsets such as Windows-1252; a file in
+ * any other charset is re-encoded as UTF-8 while it is read ({@link ByteText}).
  *
  * <p>Choices where RFC 4180 is silent: spaces before an opening quote and after a closing quote are ignored
  * ({@code a, "b, c" ,d} has three fields); a quote inside an unquoted field ({@code 5" gun}) is a literal character;
  * text after a closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside
  * quotes at the end of the file is reported as an "unterminated quote".
+ *
+ * <p>Opened on a scan, it computes the file's SHA-256 as it reads and, at the end of the file, refuses a file whose
+ * bytes are no longer those the scan saw, before a caller could keep anything of it.
  */
 public final class CsvReader implements Closeable {
 
     static final int MAX_FIELD = 1_000_000;
     /** What a rejected row keeps of a field that was too long to hold. */
     private static final int KEPT_OF_LONG_FIELD = 200;
-    private static final int INITIAL_CHARS = 1 << 17;
-    private static final int BYTES = 1 << 18;
+    private static final int INITIAL_BYTES = 1 << 20;
 
     private static final byte PLAIN = 0;
     /** Quoted, closed, no doubled quotes: the value is the span without its two quotes. */
@@ -39,19 +44,28 @@ public final class CsvReader implements Closeable {
     /** Needs unescaping: doubled quotes, text after the closing quote, or no closing quote. */
     private static final byte ESCAPED = 2;
 
+    /** Eight bytes of the buffer as one long, little-endian: the first byte is the lowest. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = everyByte('"');
+    private static final long LFS = everyByte('\n');
+    private static final long CRS = everyByte('\r');
+
     private static final int IN_UNQUOTED = 0;
     private static final int IN_QUOTED = 1;
     private static final int AFTER_QUOTE = 2;
 
     private final Path file;
     private final InputStream in;
-    private final CharsetDecoder decoder;
-    private final ByteBuffer bytes = ByteBuffer.allocate(BYTES);
-    private final char delimiter;
+    private final ByteText text;
+    private final byte delimiter;
+    /** The delimiter in every byte of a long, for {@link #fieldEnd}. */
+    private final long delimiterBytes;
+    /** The scan's SHA-256, which the bytes read must have; null when nobody asked. */
+    private String expectedSha256;
+    private DigestingInput digesting;
     private boolean bytesEnded;
-    private boolean decodedAll;
 
-    private char[] buf = new char[INITIAL_CHARS];
+    private byte[] buf = new byte[INITIAL_BYTES];
     private int limit;
     private int pos;
     private boolean pendingCr;
@@ -76,25 +90,33 @@ public final class CsvReader implements Closeable {
 
     CsvReader(Path file, InputStream in, CsvDialect dialect) {
         this.file = file;
-        this.in = in;
-        this.delimiter = dialect.delimiter();
-        // The scan has checked the bytes; a file changed since then gets replacement characters, not a crash.
-        this.decoder = dialect.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        bytes.flip();
+        this.text = ByteText.of(dialect);
+        this.in = text.wrap(in);
+        this.delimiter = text.delimiter();
+        this.delimiterBytes = everyByte(delimiter);
     }
 
     /** Opens the scanned file, positioned after its header line. */
     public static CsvReader open(InputScan scan) throws InputFileException {
         Path file = scan.file();
-        InputStream in;
+        DigestingInput in;
         try {
-            in = Files.newInputStream(file);
+            in = new DigestingInput(Files.newInputStream(file));
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
+        try {
+            // The BOM is skipped before any re-encoding, as the scan saw it: three bytes of the file.
+            if (scan.bom()) {
+                in.skipNBytes(3);
+            }
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw FileReadFailure.of(file, e);
+        }
         CsvReader reader = new CsvReader(file, in, scan.dialect());
+        reader.digesting = in;
+        reader.expectedSha256 = scan.sha256();
         if (scan.mapping() != null) {
             reader.mapping = scan.mapping();
             reader.constants = scan.mapping().constantValues();
@@ -104,12 +126,10 @@ public final class CsvReader implements Closeable {
             }
         }
         try {
-            if (scan.bom()) {
-                in.skipNBytes(3);
-            }
             // A preamble (a title, a note above the table) is passed over record by record, blank or not.
             for (int i = 0; i < scan.skipLines(); i++) {
                 if (!reader.parseRecord()) {
+                    reader.checkUnchanged();
                     throw new InputFileException(file, "ends within its " + scan.skipLines() + " preamble lines");
                 }
             }
@@ -135,6 +155,7 @@ public final class CsvReader implements Closeable {
                 }
             }
             fieldCount = 0;
+            checkUnchanged();
             return false;
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
@@ -156,6 +177,55 @@ public final class CsvReader implements Closeable {
         return ownField(index);
     }
 
+    /**
+     * As {@link #field(int)}, for a column whose values repeat: a value seen before in {@code seen} comes back as the
+     * same {@code String}, with no decoding.
+     */
+    public String field(int index, RepeatedValues seen) {
+        int number = fieldNumber(index, seen);
+        return number >= 0 ? seen.value(number) : field(index);
+    }
+
+    /**
+     * The number of the field's value in {@code seen} (see {@link RepeatedValues}), or -1 when it has none: a value
+     * that needs unescaping, of a mapped file's constant or period column, or of a column with too many values. The
+     * caller then reads {@link #field(int)}.
+     */
+    public int fieldNumber(int index, RepeatedValues seen) {
+        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+                || kinds[index] == ESCAPED) {
+            return -1;
+        }
+        int s = starts[index];
+        int e = ends[index];
+        return kinds[index] == QUOTED ? seen.number(buf, s + 1, e - 1, text) : seen.number(buf, s, e, text);
+    }
+
+    /**
+     * The field's value when it is one to 18 ASCII digits and nothing else, which is most figures of a large export;
+     * -1 for anything else (blank, spaces, signs, marks, more digits), which the caller reads from {@link #field(int)}.
+     */
+    public long digits(int index) {
+        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+                || kinds[index] == ESCAPED) {
+            return -1;
+        }
+        int s = kinds[index] == QUOTED ? starts[index] + 1 : starts[index];
+        int e = kinds[index] == QUOTED ? ends[index] - 1 : ends[index];
+        if (e <= s || e - s > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = s; i < e; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
     private String ownField(int index) {
         if (index < 0 || index >= fieldCount) {
             return "";
@@ -175,8 +245,8 @@ public final class CsvReader implements Closeable {
 
     /** The record as it is in the file, without its line break; a field too long to hold ends in " …". */
     public String raw() {
-        String text = new String(buf, recStart, recEnd - recStart);
-        return truncated ? text + " …" : text;
+        String raw = text.decode(buf, recStart, recEnd);
+        return truncated ? raw + " …" : raw;
     }
 
     /** Why the record is malformed, or null. */
@@ -193,41 +263,73 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Nothing was read yet.
+        }
+    }
+
+    /**
+     * At the end of the file: refuses it if its bytes are not those the scan hashed (a run's figures come from one set
+     * of inputs; a resumed run may come hours after the scan).
+     */
+    private void checkUnchanged() throws InputFileException {
+        if (expectedSha256 == null) {
+            return;
+        }
+        String now;
+        try {
+            now = digesting.sha256();
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        String expected = expectedSha256;
+        expectedSha256 = null;
+        if (!now.equals(expected)) {
+            throw new InputFileException(file, "changed since this run began (SHA-256 was " + expected + ", is " + now
+                    + "); the next start reads the inputs afresh");
+        }
+    }
+
     private String materialize(int i) {
         int s = starts[i];
         int e = ends[i];
         return switch (kinds[i]) {
-            case PLAIN -> new String(buf, s, e - s);
-            case QUOTED -> new String(buf, s + 1, e - s - 2);
+            case PLAIN -> text.decode(buf, s, e);
+            case QUOTED -> text.decode(buf, s + 1, e - 1);
             default -> unescape(s, e);
         };
     }
 
     /** Mirrors the parser: doubled quotes inside quotes, everything after the closing quote literal. */
     private String unescape(int s, int e) {
-        StringBuilder value = new StringBuilder(e - s);
+        byte[] value = new byte[e - s];
+        int n = 0;
         int i = s + 1;
         while (i < e) {
-            char c = buf[i];
+            byte c = buf[i];
             if (c == '"') {
                 if (i + 1 < e && buf[i + 1] == '"') {
-                    value.append('"');
+                    value[n++] = '"';
                     i += 2;
                     continue;
                 }
-                value.append(buf, i + 1, e - i - 1);
+                System.arraycopy(buf, i + 1, value, n, e - i - 1);
+                n += e - i - 1;
                 break;
             }
-            value.append(c);
+            value[n++] = c;
             i++;
         }
-        return value.toString();
+        return text.decode(value, 0, n);
     }
 
     /** Only whitespace, candidate delimiters and quotes: a line a spreadsheet leaves behind, not a row. */
     private boolean blank() {
         for (int i = recStart; i < recEnd; i++) {
-            char c = buf[i];
+            byte c = buf[i];
             if (c != ' ' && c != '\t' && c != ',' && c != ';' && c != '"' && c != '\r' && c != '\n'
                     && c != delimiter) {
                 return false;
@@ -256,7 +358,7 @@ public final class CsvReader implements Closeable {
         recStart = pos;
         line = nextLine;
 
-        final char d = delimiter;
+        final byte d = delimiter;
         int p = pos;
         int fs = p;
         int closeQuote = -1;
@@ -264,7 +366,7 @@ public final class CsvReader implements Closeable {
         int state = IN_UNQUOTED;
         for (;;) {
             if (p >= limit) {
-                if (p - fs > MAX_FIELD) {
+                if (p - fs > MAX_FIELD && text.chars(buf, fs, p) > MAX_FIELD) {
                     skipLongField(fs, p, state, kind, closeQuote);
                     return true;
                 }
@@ -279,7 +381,7 @@ public final class CsvReader implements Closeable {
                     return true;
                 }
             }
-            char c = buf[p];
+            byte c = buf[p];
             if (state == IN_UNQUOTED) {
                 if (c == d) {
                     addField(fs, p, kind);
@@ -287,13 +389,7 @@ public final class CsvReader implements Closeable {
                     fs = p;
                     kind = PLAIN;
                     // The common case: an unquoted field, scanned without leaving this loop.
-                    while (p < limit) {
-                        c = buf[p];
-                        if (c == d || c == '\n' || c == '\r' || c == '"') {
-                            break;
-                        }
-                        p++;
-                    }
+                    p = fieldEnd(p);
                 } else if (c == '\n' || c == '\r') {
                     addField(fs, p, kind);
                     endRecord(p, c);
@@ -307,16 +403,10 @@ public final class CsvReader implements Closeable {
                     p++;
                 } else {
                     p++;
-                    while (p < limit) {
-                        c = buf[p];
-                        if (c == d || c == '\n' || c == '\r' || c == '"') {
-                            break;
-                        }
-                        p++;
-                    }
+                    p = fieldEnd(p);
                 }
             } else if (state == IN_QUOTED) {
-                while (p < limit) {
+                while ((p = quoteOrLineBreak(p)) < limit) {
                     c = buf[p];
                     if (c == '"') {
                         break;
@@ -361,6 +451,59 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** The first delimiter, quote or line break from {@code p} on, or limit: eight bytes at a time. */
+    private int fieldEnd(int p) {
+        final byte[] b = buf;
+        final int end = limit;
+        final long d = delimiterBytes;
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONGS.get(b, p);
+            long found = zeroByte(w ^ d) | zeroByte(w ^ QUOTES) | zeroByte(w ^ LFS) | zeroByte(w ^ CRS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == delimiter || c == '\n' || c == '\r' || c == '"') {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    /** The first quote or line break from {@code p} on, or limit. */
+    private int quoteOrLineBreak(int p) {
+        final byte[] b = buf;
+        final int end = limit;
+        for (; p + 8 <= end; p += 8) {
+            long w = (long) LONGS.get(b, p);
+            long found = zeroByte(w ^ QUOTES) | zeroByte(w ^ LFS) | zeroByte(w ^ CRS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == '\n' || c == '\r' || c == '"') {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The high bit set in the lowest byte of {@code x} that is zero (bytes above it may be flagged wrongly, which
+     * the lowest one never is); 0 if no byte is zero.
+     */
+    private static long zeroByte(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    }
+
+    private static long everyByte(int b) {
+        return (b & 0xFFL) * 0x0101010101010101L;
+    }
+
     private boolean onlySpaces(int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] != ' ' && buf[i] != '\t') {
@@ -384,7 +527,7 @@ public final class CsvReader implements Closeable {
         pos = p;
     }
 
-    private void endRecord(int p, char lineBreak) {
+    private void endRecord(int p, byte lineBreak) {
         recEnd = p;
         nextLine++;
         pendingCr = lineBreak == '\r';
@@ -403,7 +546,8 @@ public final class CsvReader implements Closeable {
         ends[fieldCount] = end;
         kinds[fieldCount] = kind;
         fieldCount++;
-        if (end - start > MAX_FIELD) {
+        // Bytes are never fewer than characters: counting characters is needed only past the limit in bytes.
+        if (end - start > MAX_FIELD && text.chars(buf, start, end) > MAX_FIELD) {
             setProblem(longFieldProblem());
         }
     }
@@ -425,7 +569,7 @@ public final class CsvReader implements Closeable {
     private void skipLongField(int fs, int p, int state, byte kind, int closeQuote) throws IOException {
         setProblem(longFieldProblem());
         truncated = true;
-        int keepEnd = fs + KEPT_OF_LONG_FIELD;
+        int keepEnd = text.characterStart(buf, fs, fs + KEPT_OF_LONG_FIELD);
         addFieldUnchecked(fs, keepEnd, kind == PLAIN ? PLAIN : ESCAPED);
         recEnd = keepEnd;
 
@@ -452,7 +596,7 @@ public final class CsvReader implements Closeable {
                     return;
                 }
             }
-            char c = buf[scan++];
+            byte c = buf[scan++];
             if (quoteSeen) {
                 quoteSeen = false;
                 if (c == '"') {
@@ -509,9 +653,9 @@ public final class CsvReader implements Closeable {
         return more;
     }
 
-    /** Moves the current record to the buffer's start (growing it if the record fills it) and decodes more. */
+    /** Moves the current record to the buffer's start (growing it if the record fills it) and reads more. */
     private boolean refill() throws IOException {
-        if (decodedAll) {
+        if (bytesEnded) {
             return false;
         }
         int shift = recStart;
@@ -528,33 +672,12 @@ public final class CsvReader implements Closeable {
         if (buf.length - limit < buf.length / 4) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        return decodeMore();
-    }
-
-    private boolean decodeMore() throws IOException {
-        CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
-        for (;;) {
-            CoderResult result = decoder.decode(bytes, out, bytesEnded);
-            if (result.isOverflow()) {
-                break;
-            }
-            if (bytesEnded) {
-                if (decoder.flush(out).isUnderflow()) {
-                    decodedAll = true;
-                }
-                break;
-            }
-            bytes.compact();
-            int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            if (n < 0) {
-                bytesEnded = true;
-            } else {
-                bytes.position(bytes.position() + n);
-            }
-            bytes.flip();
+        int n = in.readNBytes(buf, limit, buf.length - limit);
+        if (n == 0) {
+            bytesEnded = true;
+            return false;
         }
-        int produced = out.position() - limit;
-        limit = out.position();
-        return produced > 0;
+        limit += n;
+        return true;
     }
 }

@@ -54,6 +54,19 @@ public final class InputCatalog {
         return InputScan.of(path);
     }
 
+    /**
+     * A file of the input folder as a run recorded it, read again only up to its header: see
+     * {@link InputScan#ofRecorded(Path, ReadingOptions, String, java.nio.charset.Charset)}.
+     */
+    public static InputScan scanRecorded(Path inputDir, String name, List<ColumnMapping> mappings, String sha256,
+                                         java.nio.charset.Charset charset) throws InputFileException {
+        Path path = inputDir.resolve(name);
+        for (ColumnMapping m : mappings) {
+            if (m.matches(name)) return InputScan.ofRecorded(path, m, sha256, charset);
+        }
+        return InputScan.ofRecorded(path, ReadingOptions.BY_CONTENT, sha256, charset);
+    }
+
     private static List<Path> csvFiles(Path folder) throws InputFileException {
         if (!Files.isDirectory(folder)) {
             return List.of();

@@ -4,19 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,24 +35,20 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
 
     /** Scans with what a configured mapping says of the file: preamble lines, delimiter, encoding, decimal mark. */
     public static InputScan of(Path file, ReadingOptions options) throws InputFileException {
-        MessageDigest sha256 = newSha256();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer discard = CharBuffer.allocate(BUFFER);
         HeaderLine headerLine = new HeaderLine(options.skipLines());
         byte[] buf = new byte[BUFFER];
         long total = 0;
         boolean bom = false;
         boolean validUtf8 = true;
         int carry = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        String sha256;
+        // SHA-256 on a second thread; this one checks the UTF-8 and finds the header.
+        try (DigestingInput in = new DigestingInput(Files.newInputStream(file))) {
             for (;;) {
                 int n = in.readNBytes(buf, carry, buf.length - carry);
                 if (n == 0) {
                     break;
                 }
-                sha256.update(buf, carry, n);
                 int headerFrom = carry;
                 if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
                         && (buf[2] & 0xFF) == 0xBF) {
@@ -72,22 +60,67 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                     headerLine.accept(buf, headerFrom, carry + n);
                 }
                 if (validUtf8) {
-                    ByteBuffer in8 = ByteBuffer.wrap(buf, 0, carry + n);
-                    validUtf8 = decode(utf8, in8, discard, false);
+                    int checked = Utf8Validity.checkedUntil(buf, 0, carry + n);
+                    validUtf8 = checked >= 0;
                     // A multi-byte sequence cut by the buffer's end waits at the start of the next read.
-                    carry = validUtf8 ? in8.remaining() : 0;
-                    System.arraycopy(buf, in8.position(), buf, 0, carry);
+                    carry = validUtf8 ? carry + n - checked : 0;
+                    System.arraycopy(buf, validUtf8 ? checked : 0, buf, 0, carry);
                 } else {
                     carry = 0;
                 }
             }
-            if (validUtf8) {
-                validUtf8 = decode(utf8, ByteBuffer.wrap(buf, 0, carry), discard, true)
-                        && !utf8.flush(discard).isError();
+            // The file must not end inside a sequence.
+            validUtf8 &= carry == 0;
+            sha256 = in.sha256();
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        return scanned(file, options, headerLine, validUtf8 ? null : WINDOWS_1252, sha256, total, bom);
+    }
+
+    /**
+     * A file this run scanned before, as the staging steps see it: only its header is read again; its SHA-256 and
+     * charset are those recorded, and {@link CsvReader} refuses the file at its end if its bytes no longer have that
+     * SHA-256. One pass over a large file instead of two.
+     */
+    public static InputScan ofRecorded(Path file, ReadingOptions options, String sha256, Charset charset)
+            throws InputFileException {
+        HeaderLine headerLine = new HeaderLine(options.skipLines());
+        byte[] buf = new byte[1 << 16];
+        boolean bom = false;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            for (long total = 0; !headerLine.complete(); ) {
+                int n = in.readNBytes(buf, 0, buf.length);
+                if (n == 0) {
+                    break;
+                }
+                int headerFrom = 0;
+                if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+                        && (buf[2] & 0xFF) == 0xBF) {
+                    bom = true;
+                    headerFrom = 3;
+                }
+                total += n;
+                headerLine.accept(buf, headerFrom, n);
             }
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
+        Charset recorded = StandardCharsets.UTF_8.equals(charset) ? null : charset;
+        return scanned(file, options, headerLine, recorded, sha256, size, bom);
+    }
+
+    /** As {@link #ofRecorded(Path, ReadingOptions, String, Charset)}, for a file a configured mapping describes. */
+    public static InputScan ofRecorded(Path file, ColumnMapping mapping, String sha256, Charset charset)
+            throws InputFileException {
+        return mapped(ofRecorded(file, mapping.reading(), sha256, charset), mapping);
+    }
+
+    /** @param notUtf8 the charset the content was read in because it is not UTF-8, else null */
+    private static InputScan scanned(Path file, ReadingOptions options, HeaderLine headerLine, Charset notUtf8,
+                                     String sha256, long total, boolean bom) throws InputFileException {
         headerLine.end();
         if (headerLine.overlong()) {
             throw new InputFileException(file,
@@ -100,39 +133,28 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         Charset charset = StandardCharsets.UTF_8;
         if (options.charset() != null) {
             charset = options.charset();
-        } else if (!validUtf8) {
-            charset = WINDOWS_1252;
+        } else if (notUtf8 != null) {
+            charset = notUtf8;
             notes.add(NOT_UTF8);
         }
         char delimiter = options.delimiter() != null ? options.delimiter() : headerLine.delimiter();
         boolean decimalComma = options.decimalComma() != null ? options.decimalComma() : delimiter == ';';
         CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
         List<String> header = parseHeader(file, headerLine.bytes(), dialect);
-        return new InputScan(file, HexFormat.of().formatHex(sha256.digest()), total, bom, dialect, header, notes,
-                options.skipLines(), null);
+        return new InputScan(file, sha256, total, bom, dialect, header, notes, options.skipLines(), null);
     }
 
     /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */
     public static InputScan of(Path file, ColumnMapping mapping) throws InputFileException {
-        InputScan raw = of(file, mapping.reading());
+        return mapped(of(file, mapping.reading()), mapping);
+    }
+
+    private static InputScan mapped(InputScan raw, ColumnMapping mapping) throws InputFileException {
+        Path file = raw.file();
         List<String> notes = new ArrayList<>(raw.notes());
         notes.add("read through the mapping '" + mapping.name() + "'");
         return new InputScan(file, raw.sha256(), raw.bytes(), raw.bom(), raw.dialect(),
                 mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping);
-    }
-
-    /** Decodes into a scratch buffer only to learn whether the bytes are UTF-8; false at the first bad sequence. */
-    private static boolean decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer discard, boolean end) {
-        for (;;) {
-            discard.clear();
-            CoderResult result = decoder.decode(in, discard, end);
-            if (result.isError()) {
-                return false;
-            }
-            if (result.isUnderflow()) {
-                return true;
-            }
-        }
     }
 
     /** Parses the header with the same reader the rows will be read with, so both agree on quoting. */
@@ -150,14 +172,6 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                 names.add(reader.field(i));
             }
             return names;
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -1,10 +1,12 @@
 package org.armswatch.job;
 
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.InputCatalog;
@@ -116,16 +118,19 @@ final class InputStaging {
     }
 
     /**
-     * Scans the file again when staging it (a resumed run may come hours later) and refuses a
-     * file whose bytes changed since the run began: a run's figures come from one set of inputs.
+     * The file as the run recorded it (a resumed run may come hours later), its header read again. Its bytes are not
+     * read twice: the reader computes their SHA-256 as it parses them and refuses, at the end of the file and so
+     * before this call's transaction commits anything of it, a file whose bytes changed since the run began.
      */
     private InputScan rescan(RunParameters run, int fileNo, String name) throws InputFileException {
-        InputScan scan = InputCatalog.scan(options.input(), name, options.mappings());
-        String recorded = store.sha256(run.runId(), fileNo);
-        if (!scan.sha256().equals(recorded)) {
-            throw new InputFileException(scan.file(), "changed since this run began (SHA-256 was " + recorded
-                    + ", is " + scan.sha256() + "); the next start reads the inputs afresh");
-        }
-        return scan;
+        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream().filter(f -> f.fileNo() == fileNo)
+                .findFirst().orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
+        return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(),
+                charset(recorded.encoding()));
+    }
+
+    /** The charset of a recorded encoding such as "windows-1252" or "UTF-8 with BOM". */
+    private static Charset charset(String encoding) {
+        return Charset.forName(encoding.replace(" with BOM", ""));
     }
 }

@@ -12,6 +12,7 @@ import org.armswatch.input.FigureParser;
 import org.armswatch.input.Header;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
+import org.armswatch.input.RepeatedValues;
 import org.armswatch.input.RejectedRow;
 import org.armswatch.input.RowRejected;
 import org.armswatch.period.Period;
@@ -60,12 +61,13 @@ public final class EventFileReader {
         FigureParser numbers = FigureParser.forDialect(scan.dialect());
         int read = 0;
         int rejected = 0;
+        Seen seen = new Seen();
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
                 try {
                     if (csv.problem() != null) throw new RowRejected(csv.problem());
-                    add(csv, col, numbers, tally, fileNo, fileName);
+                    add(csv, col, numbers, seen, tally, fileNo, fileName);
                 } catch (RowRejected r) {
                     rejected++;
                     rejects.accept(new RejectedRow(fileName, csv.line(), csv.raw(), r.getMessage()));
@@ -75,29 +77,38 @@ public final class EventFileReader {
         return new EventFile(read, rejected, notes);
     }
 
-    private void add(CsvReader csv, Columns col, FigureParser numbers, EventTally tally, int fileNo, String fileName)
-            throws RowRejected {
+    /**
+     * Per file: the columns whose values repeat keep their strings, and a date text once read keeps its period, so
+     * that two million rows with a few thousand distinct dates, countries and types parse each of those once.
+     */
+    private static final class Seen {
+        final RepeatedValues dates = new RepeatedValues();
+        final RepeatedValues types = new RepeatedValues();
+        final RepeatedValues isos = new RepeatedValues();
+        final RepeatedValues countries = new RepeatedValues();
+        final Period[] days = new Period[RepeatedValues.MAX_VALUES];
+    }
+
+    private void add(CsvReader csv, Columns col, FigureParser numbers, Seen seen, EventTally tally, int fileNo,
+                     String fileName) throws RowRejected {
         String id = csv.field(col.id).trim();
         if (id.isEmpty()) throw new RowRejected("event_id_cnty is empty");
-        Period day;
-        try {
-            day = Period.parseEventDate("event_date", csv.field(col.date));
-        } catch (PeriodFormatException e) {
-            throw new RowRejected(e.getMessage());
-        }
-        String type = csv.field(col.type).trim();
+        Period day = day(csv, col.date, seen);
+        String type = csv.field(col.type, seen.types).trim();
         if (type.isEmpty()) throw new RowRejected("event_type is empty");
-        String country = country(csv, col);
+        String country = country(csv, col, seen);
         Integer fatalities = null;
         long timestamp = 0;
         try {
             if (col.fatalities >= 0) {
-                Long f = numbers.count("fatalities", csv.field(col.fatalities));
+                long plain = csv.digits(col.fatalities);
+                Long f = plain >= 0 ? Long.valueOf(plain) : numbers.count("fatalities", csv.field(col.fatalities));
                 if (f != null && f > Integer.MAX_VALUE) throw new RowRejected("fatalities " + f + " is too large");
                 fatalities = f == null ? null : f.intValue();
             }
             if (col.timestamp >= 0) {
-                Long t = numbers.count("timestamp", csv.field(col.timestamp));
+                long plain = csv.digits(col.timestamp);
+                Long t = plain >= 0 ? Long.valueOf(plain) : numbers.count("timestamp", csv.field(col.timestamp));
                 timestamp = t == null ? 0 : t;
             }
         } catch (FigureFormatException e) {
@@ -106,10 +117,24 @@ public final class EventFileReader {
         tally.add(id, timestamp, country, day, type, fatalities, fileNo, fileName, csv.line());
     }
 
+    private static Period day(CsvReader csv, int column, Seen seen) throws RowRejected {
+        int number = csv.fieldNumber(column, seen.dates);
+        Period day = number >= 0 ? seen.days[number] : null;
+        if (day == null) {
+            try {
+                day = Period.parseEventDate("event_date", number >= 0 ? seen.dates.value(number) : csv.field(column));
+            } catch (PeriodFormatException e) {
+                throw new RowRejected(e.getMessage());
+            }
+            if (number >= 0) seen.days[number] = day;
+        }
+        return day;
+    }
+
     /** The numeric iso column wins over the country name (inputs.md 2a). */
-    private String country(CsvReader csv, Columns col) throws RowRejected {
-        String iso = col.iso < 0 ? "" : csv.field(col.iso).trim();
-        String cell = iso.isEmpty() ? (col.country < 0 ? "" : csv.field(col.country).trim()) : iso;
+    private String country(CsvReader csv, Columns col, Seen seen) throws RowRejected {
+        String iso = col.iso < 0 ? "" : csv.field(col.iso, seen.isos).trim();
+        String cell = iso.isEmpty() ? (col.country < 0 ? "" : csv.field(col.country, seen.countries).trim()) : iso;
         if (cell.isEmpty()) throw new RowRejected("country and iso are empty");
         return countries.resolve(cell).map(Country::code)
                 .orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));

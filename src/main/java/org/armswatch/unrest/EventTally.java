@@ -1,6 +1,7 @@
 package org.armswatch.unrest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,34 +27,18 @@ public final class EventTally {
 
     private static final int UNKNOWN = -1;
 
-    /** A bucket's identity; hand-written equals and hashCode, since a record's are slow on this path. */
-    private static final class BucketKey {
-        final String country;
-        final String eventType;
-        final Period month;
-        final int hash;
+    /** A bucket's identity, as counts() reports it. */
+    private record BucketKey(String country, String eventType, Period month) {}
 
-        BucketKey(String country, String eventType, Period month) {
-            this.country = country;
-            this.eventType = eventType;
-            this.month = month;
-            this.hash = (country.hashCode() * 31 + eventType.hashCode()) * 31 + month.start().hashCode()
-                    + month.granularity().ordinal();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BucketKey k && k.hash == hash && k.country.equals(country)
-                    && k.eventType.equals(eventType) && k.month.equals(month);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    private final Map<BucketKey, Integer> bucketIndex = new HashMap<>();
+    // Buckets are found by three small numbers instead of a key object: one lookup per row, no allocation.
+    private final Map<String, Integer> countryNumbers = new HashMap<>();
+    private final Map<String, Integer> typeNumbers = new HashMap<>();
+    /**
+     * Open addressing over (country, type, period) numbers, two longs a slot so that a probe reads one cache line: the
+     * period and country code, then the type in the high half and bucket + 1 in the low half (0: a free slot). At most
+     * half full.
+     */
+    private long[] bucketSlots = new long[2 << 10];
     private final List<BucketKey> buckets = new ArrayList<>();
     /** Per bucket: events, fatalities, events without a fatality count. */
     private long[] bucketFigures = new long[3 * 256];
@@ -63,18 +48,22 @@ public final class EventTally {
     private byte[] idBytes = new byte[1 << 16];
     private int idBytesUsed;
     private int[] idStart = new int[1 << 12];
-    private int[] idHash = new int[1 << 12];
     private long[] timestamps = new long[1 << 12];
     private int[] bucketOf = new int[1 << 12];
     private int[] fatalities = new int[1 << 12];
     private int[] fileNos = new int[1 << 12];
     private long[] lines = new long[1 << 12];
-    /** Open addressing: event number + 1, or 0 for a free slot; never more than half full. */
-    private int[] slots = new int[1 << 13];
+    /**
+     * Open addressing: the id's hash in the high half, event number + 1 in the low half, or 0 for a free slot; never
+     * more than half full. The hash beside the number spares a look into the event arrays for every slot passed.
+     */
+    private long[] slots = new long[1 << 13];
 
     private byte[] probe = new byte[64];
-    private final Map<Integer, String> fileNames = new HashMap<>();
-    private final Map<Integer, int[]> usedAndReplacedByFile = new HashMap<>();
+    // Per file number (a run's files are numbered from 1): its name, rows used and rows replaced.
+    private String[] fileNames = new String[8];
+    private int[] usedByFile = new int[8];
+    private int[] replacedByFile = new int[8];
     private final List<RejectedRow> replaced = new ArrayList<>();
 
     /** @param fatalities null when the row gave none */
@@ -82,14 +71,20 @@ public final class EventTally {
                     int fileNo, String fileName, long line) {
         int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), eventType);
         int dead = fatalities == null ? UNKNOWN : fatalities;
-        fileNames.putIfAbsent(fileNo, fileName);
+        if (fileNo >= fileNames.length) {
+            int n = Math.max(fileNo + 1, fileNames.length * 2);
+            fileNames = Arrays.copyOf(fileNames, n);
+            usedByFile = Arrays.copyOf(usedByFile, n);
+            replacedByFile = Arrays.copyOf(replacedByFile, n);
+        }
+        if (fileNames[fileNo] == null) fileNames[fileNo] = fileName;
         int length = encode(eventId);
         int hash = hash(probe, length);
         int mask = slots.length - 1;
         int slot = hash & mask;
-        for (int s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            int before = s - 1;
-            if (idHash[before] == hash && sameId(before, length)) {
+        for (long s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            int before = (int) s - 1;
+            if ((int) (s >>> 32) == hash && sameId(before, length)) {
                 if (timestamp >= timestamps[before]) {
                     count(bucketOf[before], this.fatalities[before], fileNos[before], -1);
                     count(bucket, dead, fileNo, +1);
@@ -106,7 +101,7 @@ public final class EventTally {
             }
         }
         int e = append(length, hash, timestamp, bucket, dead, fileNo, line);
-        slots[slot] = e + 1;
+        slots[slot] = (long) hash << 32 | (e + 1);
         count(bucket, dead, fileNo, +1);
         if (events * 2 > slots.length) {
             rehash();
@@ -114,37 +109,77 @@ public final class EventTally {
     }
 
     private int bucket(String country, Period month, String eventType) {
-        BucketKey key = new BucketKey(country, eventType, month);
-        Integer known = bucketIndex.get(key);
-        if (known != null) {
-            return known;
+        int c = number(countryNumbers, country);
+        int t = number(typeNumbers, eventType);
+        // The month (or a coarser period a row already had) is its first month and its granularity.
+        LocalDate start = month.start();
+        long code = (((long) start.getYear() * 12 + start.getMonthValue() - 1) * 4 + month.granularity().ordinal())
+                << 32 | c;
+        int mask = bucketSlots.length / 2 - 1;
+        int slot = bucketHash(code, t) & mask;
+        for (long s; (s = bucketSlots[2 * slot + 1]) != 0; slot = (slot + 1) & mask) {
+            if (bucketSlots[2 * slot] == code && (int) (s >>> 32) == t) {
+                return (int) s - 1;
+            }
         }
         int b = buckets.size();
-        buckets.add(key);
-        bucketIndex.put(key, b);
+        buckets.add(new BucketKey(country, eventType, month));
+        bucketSlots[2 * slot] = code;
+        bucketSlots[2 * slot + 1] = (long) t << 32 | (b + 1);
         if (bucketFigures.length < 3 * (b + 1)) {
             bucketFigures = Arrays.copyOf(bucketFigures, bucketFigures.length * 2);
         }
+        if (buckets.size() * 4 > bucketSlots.length) {
+            rehashBuckets();
+        }
         return b;
+    }
+
+    /** Numbers names in the order they first come. */
+    private static int number(Map<String, Integer> numbers, String name) {
+        Integer n = numbers.get(name);
+        if (n == null) {
+            n = numbers.size();
+            numbers.put(name, n);
+        }
+        return n;
+    }
+
+    /** A full mix of both numbers (splitmix64's finaliser): neighbouring months and countries must not cluster. */
+    private static int bucketHash(long code, int type) {
+        long h = (code + type * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return (int) (h ^ h >>> 32);
+    }
+
+    private void rehashBuckets() {
+        long[] old = bucketSlots;
+        bucketSlots = new long[old.length * 2];
+        int mask = bucketSlots.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] == 0) continue;
+            int slot = bucketHash(old[i], (int) (old[i + 1] >>> 32)) & mask;
+            while (bucketSlots[2 * slot + 1] != 0) slot = (slot + 1) & mask;
+            bucketSlots[2 * slot] = old[i];
+            bucketSlots[2 * slot + 1] = old[i + 1];
+        }
     }
 
     private void count(int bucket, int dead, int fileNo, int sign) {
         bucketFigures[3 * bucket] += sign;
         if (dead == UNKNOWN) bucketFigures[3 * bucket + 2] += sign;
         else bucketFigures[3 * bucket + 1] += (long) sign * dead;
-        file(fileNo)[0] += sign;
+        usedByFile[fileNo] += sign;
     }
 
-    private int[] file(int fileNo) {
-        return usedAndReplacedByFile.computeIfAbsent(fileNo, k -> new int[2]);
-    }
 
     private void replace(String eventId, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
                          long winnerTimestamp, long winnerLine) {
-        file(loserFile)[1]++;
-        replaced.add(new RejectedRow(fileNames.get(loserFile), loserLine,
+        replacedByFile[loserFile]++;
+        replaced.add(new RejectedRow(fileNames[loserFile], loserLine,
                 "event_id_cnty=" + eventId + " timestamp=" + loserTimestamp,
-                "duplicate event " + eventId + ": replaced by " + fileNames.get(winnerFile) + " line " + winnerLine
+                "duplicate event " + eventId + ": replaced by " + fileNames[winnerFile] + " line " + winnerLine
                         + " (timestamp " + winnerTimestamp + " is not older)"));
     }
 
@@ -191,7 +226,6 @@ public final class EventTally {
         if (events == idStart.length) {
             int n = events * 2;
             idStart = Arrays.copyOf(idStart, n);
-            idHash = Arrays.copyOf(idHash, n);
             timestamps = Arrays.copyOf(timestamps, n);
             bucketOf = Arrays.copyOf(bucketOf, n);
             fatalities = Arrays.copyOf(fatalities, n);
@@ -202,7 +236,6 @@ public final class EventTally {
         System.arraycopy(probe, 0, idBytes, idBytesUsed, length);
         idStart[e] = idBytesUsed;
         idBytesUsed += length;
-        idHash[e] = hash;
         timestamps[e] = timestamp;
         bucketOf[e] = bucket;
         fatalities[e] = dead;
@@ -212,12 +245,13 @@ public final class EventTally {
     }
 
     private void rehash() {
-        int[] grown = new int[slots.length * 2];
+        long[] grown = new long[slots.length * 2];
         int mask = grown.length - 1;
-        for (int e = 0; e < events; e++) {
-            int slot = idHash[e] & mask;
+        for (long s : slots) {
+            if (s == 0) continue;
+            int slot = (int) (s >>> 32) & mask;
             while (grown[slot] != 0) slot = (slot + 1) & mask;
-            grown[slot] = e + 1;
+            grown[slot] = s;
         }
         slots = grown;
     }
@@ -227,7 +261,7 @@ public final class EventTally {
         for (int b = 0; b < buckets.size(); b++) {
             BucketKey k = buckets.get(b);
             if (bucketFigures[3 * b] > 0) {
-                out.add(new EventCount(k.country, k.month, k.eventType, bucketFigures[3 * b], bucketFigures[3 * b + 1],
+                out.add(new EventCount(k.country(), k.month(), k.eventType(), bucketFigures[3 * b], bucketFigures[3 * b + 1],
                         bucketFigures[3 * b + 2]));
             }
         }
@@ -238,14 +272,12 @@ public final class EventTally {
 
     /** Rows counted from this file (after later copies replaced some). */
     public int used(int fileNo) {
-        int[] c = usedAndReplacedByFile.get(fileNo);
-        return c == null ? 0 : c[0];
+        return fileNo >= 0 && fileNo < usedByFile.length ? usedByFile[fileNo] : 0;
     }
 
     /** Rows of this file that another copy of the same event replaced. */
     public int replaced(int fileNo) {
-        int[] c = usedAndReplacedByFile.get(fileNo);
-        return c == null ? 0 : c[1];
+        return fileNo >= 0 && fileNo < replacedByFile.length ? replacedByFile[fileNo] : 0;
     }
 
     public List<RejectedRow> replacedRows() {

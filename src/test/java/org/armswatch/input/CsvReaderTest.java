@@ -32,8 +32,12 @@ class CsvReaderTest {
     }
 
     static List<Row> rows(Path file) throws InputFileException {
+        return rows(InputScan.of(file));
+    }
+
+    static List<Row> rows(InputScan scan) throws InputFileException {
         List<Row> rows = new ArrayList<>();
-        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+        try (CsvReader reader = CsvReader.open(scan)) {
             while (reader.next()) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < reader.fieldCount(); i++) {
@@ -384,5 +388,62 @@ class CsvReaderTest {
         assertThatThrownBy(() -> CsvReader.open(scan))
                 .isInstanceOf(InputFileException.class)
                 .hasMessage("gone.csv: cannot be read (No such file or directory)");
+    }
+
+    @Test
+    void aFileChangedAfterTheScanIsRefusedAtItsEndWithBothSha256s() throws Exception {
+        Path file = write("changed.csv", "a,b\n1,2\n3,4\n");
+        InputScan scan = InputScan.of(file);
+        Files.writeString(file, "a,b\n1,2\n3,5\n", StandardCharsets.UTF_8);
+        String now = InputScan.of(file).sha256();
+
+        try (CsvReader reader = CsvReader.open(scan)) {
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.next()).isTrue();
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(InputFileException.class)
+                    .hasMessage("changed.csv: changed since this run began (SHA-256 was " + scan.sha256() + ", is " + now
+                            + "); the next start reads the inputs afresh");
+        }
+    }
+
+    @Test
+    void aFileReadAsRecordedIsReadLikeAScannedOneAndRefusedWhenItChanged() throws Exception {
+        Path file = dir.resolve("recorded.csv");
+        // A BOM before Windows-1252 text: not UTF-8, so read as Windows-1252, the BOM's bytes skipped and hashed.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.writeBytes("name;value\n\"T\u00fcrkei\";1\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(file, bytes.toByteArray());
+        InputScan scanned = InputScan.of(file);
+        InputScan recorded = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, scanned.sha256(),
+                scanned.dialect().charset());
+
+        assertThat(scanned.bom()).isTrue();
+        assertThat(scanned.dialect().charset().name()).isEqualTo("windows-1252");
+        assertThat(recorded).isEqualTo(scanned);
+        assertThat(rows(recorded)).extracting(Row::fields).containsExactly(List.of("T\u00fcrkei", "1"));
+
+        InputScan stale = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, "0".repeat(64),
+                scanned.dialect().charset());
+        assertThatThrownBy(() -> rows(stale)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("changed since this run began (SHA-256 was " + "0".repeat(64) + ", is "
+                        + scanned.sha256() + ")");
+    }
+
+    @Test
+    void aCharsetThatIsNotAsciiBasedAndADelimiterThatIsNotAsciiAreReadThroughUtf8() throws Exception {
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.writeString(utf16, "a,b\n\"T\u00fcrkei, \uD83D\uDCA3\",2\n", StandardCharsets.UTF_16LE);
+        InputScan scan16 = InputScan.of(utf16, new ReadingOptions(0, ',', StandardCharsets.UTF_16LE, false));
+        assertThat(scan16.header()).containsExactly("a", "b");
+        assertThat(rows(scan16)).extracting(Row::fields).containsExactly(List.of("T\u00fcrkei, \uD83D\uDCA3", "2"));
+
+        Path section = write("section.csv", "a\u00a7b\nx\u00a7\"y\u00a7z\"\n1\u00a7\u00fc\n");
+        InputScan scanSection = InputScan.of(section, new ReadingOptions(0, '\u00a7', null, null));
+        assertThat(scanSection.header()).containsExactly("a", "b");
+        assertThat(rows(scanSection)).extracting(Row::fields, Row::raw).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(List.of("x", "y\u00a7z"), "x\u00a7\"y\u00a7z\""),
+                org.assertj.core.groups.Tuple.tuple(List.of("1", "\u00fc"), "1\u00a7\u00fc"));
     }
 }

@@ -1,0 +1,65 @@
+package org.armswatch.input;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Whether bytes are UTF-8, as strictly as Java's decoder reports it (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF), without decoding them: ASCII, nearly all of a file, is passed over eight bytes at a time.
+ */
+final class Utf8Validity {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private Utf8Validity() {}
+
+    /**
+     * Checks {@code b[from, to)}. Returns {@code to} when all of it is UTF-8; the start of a sequence that the range
+     * cuts short, so that the caller can check it again with the bytes that follow; or -1 at the first invalid byte.
+     */
+    static int checkedUntil(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i == to) {
+                break;
+            }
+            int lead = b[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int needed;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                needed = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                needed = 2;
+                if (lead == 0xE0) low = 0xA0;
+                if (lead == 0xED) high = 0x9F;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                needed = 3;
+                if (lead == 0xF0) low = 0x90;
+                if (lead == 0xF4) high = 0x8F;
+            } else {
+                return -1;
+            }
+            for (int k = 1; k <= needed; k++) {
+                if (i + k >= to) {
+                    return i;
+                }
+                int c = b[i + k] & 0xFF;
+                if (k == 1 ? c < low || c > high : c < 0x80 || c > 0xBF) {
+                    return -1;
+                }
+            }
+            i += needed + 1;
+        }
+        return to;
+    }
+}
