@@ -111,8 +111,15 @@ final class InputStaging {
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
             EventFileReader.EventFile f = results.get(i);
+            List<String> notes = new ArrayList<>(f.notes());
+            int listed = replacedByFile.getOrDefault(store.fileName(run.runId(), fileNo), List.of()).size();
+            if (listed < tally.replaced(fileNo)) {
+                notes.add(String.format(java.util.Locale.UK, "%s: %,d duplicate events replaced by a later copy, all counted;"
+                        + " Data_quality lists %,d of them (the first %,d replaced in this run's ACLED exports are listed)",
+                        store.fileName(run.runId(), fileNo), tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
+            }
             store.markStaged(run.runId(), fileNo, f.rowsRead(), tally.used(fileNo), f.rowsRejected(),
-                    tally.replaced(fileNo), f.notes());
+                    tally.replaced(fileNo), notes);
         }
         return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
     }

@@ -57,7 +57,7 @@ class StateConfiguration {
         String url = env.getProperty("spring.datasource.url");
         if (url == null || url.isBlank()) {
             url = "jdbc:h2:file:" + options.stateDir().toAbsolutePath().normalize().resolve("armswatch")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=65536";
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=16384";
             return DataSourceBuilder.create().url(url).username("sa").password("").build();
         }
         return DataSourceBuilder.create().url(url).username(env.getProperty("spring.datasource.username"))

@@ -65,6 +65,23 @@ public final class EventTally {
     private int[] usedByFile = new int[8];
     private int[] replacedByFile = new int[8];
     private final List<RejectedRow> replaced = new ArrayList<>();
+    private final int listedReplaced;
+
+    /**
+     * ACLED re-sends every event it revises, so a long history holds tens of thousands of replaced
+     * copies: each is counted per file, and the first ones are kept, with their reasons, to show
+     * in Data_quality. Keeping all of them would let memory grow with the input.
+     */
+    public static final int LISTED_REPLACED = 1_000;
+
+    public EventTally() {
+        this(LISTED_REPLACED);
+    }
+
+    /** @param listedReplaced how many replaced copies to keep as rows (all are counted) */
+    public EventTally(int listedReplaced) {
+        this.listedReplaced = listedReplaced;
+    }
 
     /** @param fatalities null when the row gave none */
     public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
@@ -177,6 +194,7 @@ public final class EventTally {
     private void replace(String eventId, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
                          long winnerTimestamp, long winnerLine) {
         replacedByFile[loserFile]++;
+        if (replaced.size() >= listedReplaced) return;
         replaced.add(new RejectedRow(fileNames[loserFile], loserLine,
                 "event_id_cnty=" + eventId + " timestamp=" + loserTimestamp,
                 "duplicate event " + eventId + ": replaced by " + fileNames[winnerFile] + " line " + winnerLine
@@ -280,6 +298,7 @@ public final class EventTally {
         return fileNo >= 0 && fileNo < replacedByFile.length ? replacedByFile[fileNo] : 0;
     }
 
+    /** The first {@link #LISTED_REPLACED} (or as constructed) replaced copies, in the order they were replaced. */
     public List<RejectedRow> replacedRows() {
         return replaced;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.armswatch.aggregate.SourceFileRecord;
 
-/** Data_quality: the per-file reconciliation first, then every rejected or replaced row. */
+/** Data_quality: the per-file reconciliation first, then every rejected row and the replaced duplicates listed. */
 final class DataQualitySheet {
 
     private DataQualitySheet() {}
@@ -13,7 +13,8 @@ final class DataQualitySheet {
         TableSheet t = new TableSheet(book, "Data_quality",
                 "Data quality: rows read, used and rejected, and every rejected row with its reason",
                 "First one row per input file (line [z]); then each rejected row and each duplicate that a later row"
-                        + " replaced. Rows read = used + rejected + replaced + skipped for every file; skipped rows are"
+                        + " replaced (of ACLED's revised events, which can run to tens of thousands, the first ones; the"
+                        + " file's notes say how many are listed, and all are counted). Rows read = used + rejected + replaced + skipped for every file; skipped rows are"
                         + " passed over on purpose (HDX rows below country level).",
                 List.of(new TableSheet.Column("Input file", 40), new TableSheet.Column("Line (number)", 9),
                         new TableSheet.Column("What", 12), new TableSheet.Column("Rows read (number)", 10),

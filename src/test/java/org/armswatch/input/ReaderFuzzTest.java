@@ -179,7 +179,7 @@ class ReaderFuzzTest {
     }
 
     private int checkEvents(InputScan scan, String name, BrokenFile broken) throws InputFileException {
-        EventTally tally = new EventTally();
+        EventTally tally = new EventTally(Integer.MAX_VALUE);
         List<RejectedRow> rejected = new ArrayList<>();
         EventFileReader.EventFile read = new EventFileReader(COUNTRIES).read(scan, 1, name, tally, rejected::add);
         expect(read.rowsRead() == records, broken, "read " + read.rowsRead() + " of " + records + " records");

@@ -182,4 +182,30 @@ class ResumeOrAfreshTest {
             assertThat(licences.rows()).hasSize(2);
         }
     }
+
+    @Test
+    void everyRevisedAcledEventIsCountedAndTheFirstThousandAreListed() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        Files.createDirectories(input.resolve("unrest"));
+        Files.writeString(input.resolve("licences/l.csv"), "exporter,destination,period,licences,value_eur\nDE,KZ,2022-Q1,1,10\n");
+        StringBuilder acled = new StringBuilder("event_id_cnty,event_date,event_type,iso,country,fatalities,timestamp\n");
+        for (int copy = 1; copy <= 3; copy++) {
+            for (int e = 0; e < 600; e++) acled.append("KAZ").append(e).append(",2022-01-05,Protests,398,Kazakhstan,1,").append(copy).append('\n');
+        }
+        Files.writeString(input.resolve("unrest/acled.csv"), acled);
+        InProcessRun run = run(input, "2026-11-28");
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(column(overviewRow("2026-11-28", "KZ", "2022-Q1"), "Unrest events").number()).isEqualTo(600.0);
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable quality = WrittenTable.of(wb, "Data_quality");
+            Map<String, WrittenTable.WrittenCell> file = quality.row("Input file", "unrest/acled.csv", "What", "file");
+            assertThat(quality.cell(file, "Rows read").number()).isEqualTo(1800.0);
+            assertThat(quality.cell(file, "Rows used").number()).isEqualTo(600.0);
+            assertThat(quality.cell(file, "Duplicates replaced").number()).isEqualTo(1200.0);
+            assertThat(quality.cell(file, "Raw text").shown())
+                    .contains("1,200 duplicate events replaced by a later copy, all counted; Data_quality lists 1,000 of them");
+            assertThat(quality.where(r -> r.get("What").shown().equals("replaced"))).hasSize(1000);
+        }
+    }
 }

@@ -23,7 +23,7 @@ class EventTallyAgainstMapTest {
 
     @Test
     void aLaterTimestampReplacesTheCountedCopyAndAnOlderOneIsItselfReplaced() {
-        EventTally tally = new EventTally();
+        EventTally tally = new EventTally(Integer.MAX_VALUE);
         tally.add("KAZ1", 100, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 2);
         tally.add("KAZ2", 100, "KZ", day("2022-01-06"), "Riots", null, 1, "a.csv", 3);
         tally.add("KAZ1", 200, "KZ", day("2022-02-01"), "Riots", 4, 2, "b.csv", 2);
@@ -45,7 +45,7 @@ class EventTallyAgainstMapTest {
 
     @Test
     void onATieTheLaterRowWins() {
-        EventTally tally = new EventTally();
+        EventTally tally = new EventTally(Integer.MAX_VALUE);
         tally.add("X1", 7, "KZ", day("2022-01-05"), "Protests", 1, 1, "a.csv", 2);
         tally.add("X1", 7, "TR", day("2022-01-05"), "Protests", 2, 1, "a.csv", 9);
         assertThat(tally.counts()).containsExactly(new EventCount("TR", Period.ofIso("2022-01"), "Protests", 1, 2, 0));
@@ -55,7 +55,7 @@ class EventTallyAgainstMapTest {
     /** Ids that differ only past ASCII, or only in length, are different events. */
     @Test
     void idsAreComparedWhole() {
-        EventTally tally = new EventTally();
+        EventTally tally = new EventTally(Integer.MAX_VALUE);
         tally.add("Ä1", 1, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 2);
         tally.add("Ö1", 1, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 3);
         tally.add("A1", 1, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 4);
@@ -70,7 +70,7 @@ class EventTallyAgainstMapTest {
     @Test
     void agreesWithAPlainMapOverManyEvents() {
         Random random = new Random(42);
-        EventTally tally = new EventTally();
+        EventTally tally = new EventTally(Integer.MAX_VALUE);
         PlainTally model = new PlainTally();
         String[] countries = {"KZ", "TR", "EG", "IN"};
         String[] types = {"Protests", "Riots", "Battles"};

@@ -97,6 +97,18 @@ class EventTallyTest {
     }
 
     @Test
+    void everyReplacedCopyIsCountedButOnlyTheFirstOnesAreKeptAsRows() throws Exception {
+        EventTally few = new EventTally(2);
+        for (int copy = 1; copy <= 5; copy++) {
+            few.add("KAZ1", copy * 100, "KZ", Period.parseEventDate("event_date", "2022-01-05"), "Protests", 1, 1,
+                    "events.csv", copy + 1);
+        }
+        assertThat(few.replaced(1)).isEqualTo(4);
+        assertThat(few.used(1)).isEqualTo(1);
+        assertThat(few.replacedRows()).extracting(RejectedRow::line).containsExactly(2L, 3L);
+    }
+
+    @Test
     void anEventWithoutFatalitiesIsCountedApartNotAsZero() {
         add("KAZ1", 100, "KZ", "2022-01-05", "Riots", 4, 1, 2);
         add("KAZ2", 100, "KZ", "2022-01-06", "Riots", null, 1, 3);
