@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark of performance.md: bench/run.sh S|L  (see bench/README.md).
 # Builds the jar if missing, generates the workload if missing, runs the packaged job on it as cron
-# would (java -jar, fresh output folder, default heap), checks the workbook's totals against the
-# generator's expected.json, and prints wall seconds, events/s, seconds per step, peak RSS and the floor.
-# BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording); leave it empty for figures that count.
+# does (bin/armswatch: java -jar with the heap the README gives, fresh output folder), checks the
+# workbook's totals against the generator's expected.json, and prints wall seconds, events/s,
+# seconds per step, peak RSS and the floor.
+# BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording, or -Xmx6g to see the JVM's own default);
+# leave it empty for figures that count.
 set -euo pipefail
 
 size=${1:-}
@@ -68,7 +70,7 @@ timefile=$work/time-$size.txt
 t0=$(now)
 set +e
 # shellcheck disable=SC2086
-/usr/bin/time -v -o "$timefile" java ${BENCH_JAVA_OPTS:-} -jar target/armswatch.jar --input="$data/input" \
+ARMSWATCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" /usr/bin/time -v -o "$timefile" bin/armswatch --input="$data/input" \
     --output="$out" --run-date=2026-11-28 > $work/job-$size.log 2>&1
 status=$?
 set -e
