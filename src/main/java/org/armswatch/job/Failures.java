@@ -18,6 +18,14 @@ final class Failures {
     }
 
     static String reason(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                // "Java heap space" tells an operator nothing about what to change.
+                return "out of memory (" + c.getMessage() + ") with a maximum heap of "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; a larger input needs more:"
+                        + " ARMSWATCH_JAVA_OPTS=-Xmx1g bin/armswatch (about 60 MB more per million distinct ACLED events)";
+            }
+        }
         Throwable deepest = t;
         String message = t.getMessage();
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
