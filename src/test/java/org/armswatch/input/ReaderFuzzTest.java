@@ -730,7 +730,8 @@ class ReaderFuzzTest {
         return out;
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    /** What Java's strict decoder says of the bytes (the reference the readers' own checks are held to). */
+    static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));

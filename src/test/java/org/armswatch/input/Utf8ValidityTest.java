@@ -2,9 +2,6 @@ package org.armswatch.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
@@ -14,13 +11,7 @@ import org.junit.jupiter.api.Test;
 class Utf8ValidityTest {
 
     private static boolean decoderSaysUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return ReaderFuzzTest.isUtf8(bytes);
     }
 
     /** As InputScan uses it: in pieces, a cut sequence carried into the next piece. */
