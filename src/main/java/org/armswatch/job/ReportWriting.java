@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
@@ -66,9 +69,11 @@ final class ReportWriting {
             List<OverviewRow> overview = data.overview(run.runId());
             List<SourceFileRecord> files = store.sourceFiles(run.runId());
             long t0 = System.nanoTime();
-            List<DrawnChart> drawn = drawCharts(run, overview, files, charts);
-            writeAltText(drawn, charts);
-            log.info("writeReport: {} charts drawn in {} s", drawn.size(), seconds(t0));
+            // The charts are drawn on one thread while the main workbook is written on the other: it needs
+            // them only at its Charts sheet, after the long Licences sheet. The country workbooks, each with
+            // its timeline, come after the charts on whichever thread is free.
+            CompletableFuture<List<DrawnChart>> drawing = new CompletableFuture<>();
+            Supplier<List<DrawnChart>> drawn = () -> drawnCharts(drawing);
             List<String> notes = new ArrayList<>();
             for (SourceFileRecord f : files) {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
@@ -79,45 +84,73 @@ final class ReportWriting {
                     sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts, options.maxRowsPerSheet());
             Path countries = work.resolve("countries");
             RunFolder.deleteTree(countries);
-            long t1 = System.nanoTime();
-            // The main workbook on one core, the countries' on the other(s); each is checked as written.
-            List<Parallel.Piece<String>> workbooks = new ArrayList<>();
-            workbooks.add(() -> {
+            // In this order: pool threads take the pieces first come, so the charts start before anything
+            // waits for them, and even a pool of one thread never waits on a piece no thread has taken.
+            List<Parallel.Piece<String>> pieces = new ArrayList<>();
+            pieces.add(() -> {
+                try {
+                    List<DrawnChart> done = drawCharts(run, overview, files, charts);
+                    writeAltText(done, charts);
+                    log.info("writeReport: {} charts drawn in {} s", done.size(), seconds(t0));
+                    drawing.complete(done);
+                } catch (IOException | RuntimeException | Error e) {
+                    drawing.completeExceptionally(e);
+                    throw e;
+                }
+                return "charts";
+            });
+            pieces.add(() -> {
                 ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
                 return "report";
             });
             List<String> codes = countryWorkbooks(overview, options.countries());
             for (String code : codes) {
-                workbooks.add(() -> {
+                pieces.add(() -> {
                     String name = data.countryName(code);
-                    List<DrawnChart> timeline = drawn.stream()
+                    List<DrawnChart> timeline = drawn.get().stream()
                             .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList();
                     ReportContent country = content.forCountry(code, name,
-                            sink -> data.forEachLicenceRow(run.runId(), code, sink), timeline);
+                            sink -> data.forEachLicenceRow(run.runId(), code, sink), () -> timeline);
                     ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
                     return code;
                 });
             }
-            Parallel.run(workbooks);
-            log.info("writeReport: main and {} country workbooks written and checked in {} s", codes.size(), seconds(t1));
+            Parallel.run(pieces);
+            log.info("writeReport: charts, main and {} country workbooks written and checked in {} s", codes.size(),
+                    seconds(t0));
         } finally {
             RunFolder.deleteTree(temp);
         }
     }
 
+    /** The drawn charts, once the thread drawing them is done; its failure is the caller's. */
+    private static List<DrawnChart> drawnCharts(CompletableFuture<List<DrawnChart>> drawing) {
+        try {
+            return drawing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the charts", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the charts could not be drawn: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     private List<DrawnChart> drawCharts(RunParameters run, List<OverviewRow> overview, List<SourceFileRecord> files,
                                         Path charts) throws IOException {
-        // One drawer per thread: JFreeChart's objects are not shared between threads.
-        ThreadLocal<ChartDrawer> drawers = ThreadLocal.withInitial(ChartDrawer::new);
-        List<Parallel.Piece<DrawnChart>> pieces = new ArrayList<>();
+        // One chart after another. Drawn on two threads at once, one chart's PNG once came out with other
+        // bytes than the same run's others in a clean-clone CI run; the cause was not found (Batik, for
+        // one, shares DecimalFormats between threads in a static array). The same inputs must give the
+        // same bytes, and charts are a small part of the report's time.
+        ChartDrawer drawer = new ChartDrawer();
+        List<DrawnChart> drawn = new ArrayList<>();
         String licenceFiles = names(files, InputShape.LICENCES);
         String unrestFiles = names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
         Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
-        top.ifPresent(t -> pieces.add(() -> drawers.get().drawTopDestinations(t, charts)));
+        if (top.isPresent()) drawn.add(drawer.drawTopDestinations(top.get(), charts));
         for (CountryTimeline timeline : timelines(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)) {
-            pieces.add(() -> drawers.get().drawTimeline(timeline, charts));
+            drawn.add(drawer.drawTimeline(timeline, charts));
         }
-        return Parallel.run(pieces);
+        return drawn;
     }
 
     /**

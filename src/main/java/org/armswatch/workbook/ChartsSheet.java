@@ -30,7 +30,7 @@ final class ChartsSheet {
                 List.of(new TableSheet.Column("Chart title", 40), new TableSheet.Column("Alt text", 70),
                         new TableSheet.Column("Picture (PNG)", 28), new TableSheet.Column("Picture for the web (SVG)", 28)));
         XSSFDrawing drawing = null;
-        for (DrawnChart chart : c.charts()) {
+        for (DrawnChart chart : c.charts().get()) {
             t.row().text(chart.title()).text(chart.altText()).text("charts/" + chart.fileName())
                     .text("charts/" + chart.svgFileName());
             int rowIndex = t.sheetRow();

@@ -120,6 +120,22 @@ class CronBehaviourIT {
     }
 
     @Test
+    void theLauncherIsTheJobItselfToCronSignalsAndExitCodes() throws Exception {
+        Path output = dir.resolve("output");
+        // bin/armswatch execs the JVM: the pid cron and systemd signal is the job's own.
+        JobProcess job = JobProcess.startWithLauncher(args(output, SLOW + 1_000));
+        assertThat(job.awaitLine(l -> l.endsWith("stageLicences started"), 120_000)).as(job.output()).isTrue();
+        job.terminate();
+        assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
+
+        JobProcess resumed = JobProcess.startWithLauncher(args(output));
+        assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("resuming run").doesNotContain("warning");
+        assertThat(Path.of("target", "armswatch-app", "armswatch.jsa")).isNotEmptyFile();
+        assertSameAsReference(output);
+    }
+
+    @Test
     void aSecondStartDuringARunIsRefusedAndTheFirstCompletesUnharmed() throws Exception {
         Path output = dir.resolve("output");
         JobProcess first = JobProcess.start(args(output, SLOW + 800));

@@ -44,6 +44,13 @@ final class JobProcess {
         return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** The job as the README and cron start it: bin/armswatch, which execs the JVM with its options. */
+    static JobProcess startWithLauncher(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin", "armswatch").toString()));
+        command.addAll(List.of(args));
+        return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
     /** Waits until a printed line matches; false if the process ended or time ran out first. */
     boolean awaitLine(Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
