@@ -1,6 +1,7 @@
 package org.armswatch.job;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,15 @@ final class InputStaging {
     }
 
     private long stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
-        EventTally tally = new EventTally();
+        // Past its memory budget the tally spills event ids to the run's work folder; a killed attempt's files are
+        // overwritten by the next one, and the folder goes when the run is published.
+        Path spill = options.output().resolve(".work").resolve(run.runDate() + ".events");
+        try (EventTally tally = new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
+            return stageEvents(run, fileNos, tally);
+        }
+    }
+
+    private long stageEvents(RunParameters run, List<Integer> fileNos, EventTally tally) throws InputFileException {
         EventFileReader reader = new EventFileReader(countries);
         List<EventFileReader.EventFile> results = new ArrayList<>();
         for (int fileNo : fileNos) {
@@ -115,7 +124,7 @@ final class InputStaging {
             int listed = replacedByFile.getOrDefault(store.fileName(run.runId(), fileNo), List.of()).size();
             if (listed < tally.replaced(fileNo)) {
                 notes.add(String.format(java.util.Locale.UK, "%s: %,d duplicate events replaced by a later copy, all counted;"
-                        + " Data_quality lists %,d of them (the first %,d replaced in this run's ACLED exports are listed)",
+                        + " Data_quality lists %,d of them (the run lists the first %,d replaced copies of its ACLED exports, by file and line)",
                         store.fileName(run.runId(), fileNo), tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
             }
             store.markStaged(run.runId(), fileNo, f.rowsRead(), tally.used(fileNo), f.rowsRejected(),

@@ -1,6 +1,13 @@
 package org.armswatch.unrest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.armswatch.input.RejectedRow;
 import org.armswatch.period.Granularity;
@@ -18,14 +26,23 @@ import org.armswatch.period.Period;
  * staged. The same event_id_cnty seen again (overlapping exports, a revised event) is counted
  * once: the row with the larger timestamp wins, and on a tie the later row.
  *
- * <p>Remembering every event id is the one thing here that grows with the input, so an event is
- * kept in parallel arrays (its id's bytes in one shared array) rather than as objects: about 60
- * bytes an event instead of about 225, which keeps two million events near 120 MB of heap and
- * out of the garbage collector's way. See the README's performance section.
+ * <p>Memory does not grow with the input. Each row becomes a short record (id, timestamp, bucket,
+ * fatalities, file, line) in one of {@link #PARTITIONS} partitions chosen by the id's hash, so
+ * that every copy of an event lands in the same partition, in reading order. Past a memory budget
+ * the partitions go to spill files. When the reading is done, each partition in turn is
+ * de-duplicated in a small table (parallel arrays, not objects), and the winners are counted.
+ * Two million events need about 1/64 of their table at a time instead of 120 MB of heap.
  */
-public final class EventTally {
+public final class EventTally implements AutoCloseable {
 
     private static final int UNKNOWN = -1;
+    /** Partitions of the event ids; a power of two, chosen by the hash's top bits. */
+    static final int PARTITIONS = 64;
+    private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
+    /** Bytes of records kept in memory, over all partitions, before they go to the spill files. */
+    public static final int DEFAULT_MEMORY_BUDGET = 16 << 20;
+    /** file number, line, timestamp, bucket, fatalities, id length; the id's bytes follow. */
+    private static final int RECORD_HEAD = 4 + 8 + 8 + 4 + 4 + 2;
 
     /** A bucket's identity, as counts() reports it. */
     private record BucketKey(String country, String eventType, Period month) {}
@@ -43,7 +60,17 @@ public final class EventTally {
     /** Per bucket: events, fatalities, events without a fatality count. */
     private long[] bucketFigures = new long[3 * 256];
 
-    // The counted copy of each event, indexed by event number: enough to take it back out when a newer copy arrives.
+    // Rows as read, per partition: in memory up to the budget, then appended to the partition's spill file.
+    private final byte[][] pending = new byte[PARTITIONS][];
+    private final int[] pendingUsed = new int[PARTITIONS];
+    private long pendingTotal;
+    private final Path spillDirectory;
+    private final int memoryBudget;
+    private final boolean[] spilled = new boolean[PARTITIONS];
+    private boolean settled;
+
+    // The counted copy of each event of the partition being settled, indexed by event number: enough to take it
+    // back out when a newer copy arrives. Reused from partition to partition.
     private int events;
     private byte[] idBytes = new byte[1 << 16];
     private int idBytesUsed;
@@ -64,28 +91,41 @@ public final class EventTally {
     private String[] fileNames = new String[8];
     private int[] usedByFile = new int[8];
     private int[] replacedByFile = new int[8];
-    private final List<RejectedRow> replaced = new ArrayList<>();
+    /** The replaced copies to list, the last by file and line on top, so that a copy listed earlier can make way. */
+    private final PriorityQueue<Replaced> listed = new PriorityQueue<>(Comparator.reverseOrder());
     private final int listedReplaced;
 
     /**
      * ACLED re-sends every event it revises, so a long history holds tens of thousands of replaced
-     * copies: each is counted per file, and the first ones are kept, with their reasons, to show
-     * in Data_quality. Keeping all of them would let memory grow with the input.
+     * copies: each is counted per file, and the first ones by file and line are kept, with their
+     * reasons, to show in Data_quality. Keeping all of them would let memory grow with the input.
      */
     public static final int LISTED_REPLACED = 1_000;
 
+    /** A tally that keeps everything in memory (tests, small inputs). */
     public EventTally() {
         this(LISTED_REPLACED);
     }
 
     /** @param listedReplaced how many replaced copies to keep as rows (all are counted) */
     public EventTally(int listedReplaced) {
+        this(listedReplaced, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param spillDirectory where partitions go past the budget; created when first needed, its files removed by close()
+     * @param memoryBudget bytes of rows held in memory before they are spilled
+     */
+    public EventTally(int listedReplaced, Path spillDirectory, int memoryBudget) {
         this.listedReplaced = listedReplaced;
+        this.spillDirectory = spillDirectory;
+        this.memoryBudget = spillDirectory == null ? Integer.MAX_VALUE : memoryBudget;
     }
 
     /** @param fatalities null when the row gave none */
     public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
                     int fileNo, String fileName, long line) {
+        if (settled) throw new IllegalStateException("the tally was already counted");
         int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), eventType);
         int dead = fatalities == null ? UNKNOWN : fatalities;
         if (fileNo >= fileNames.length) {
@@ -96,6 +136,128 @@ public final class EventTally {
         }
         if (fileNames[fileNo] == null) fileNames[fileNo] = fileName;
         int length = encode(eventId);
+        if (length > Short.MAX_VALUE) throw new IllegalArgumentException("an event id of " + length + " bytes");
+        // Mixed again, so that the partition's top bits do not follow the slot's low bits.
+        int partition = hash(probe, length) * 0x9E3779B9 >>> PARTITION_SHIFT;
+        byte[] to = room(partition, RECORD_HEAD + length);
+        int at = pendingUsed[partition];
+        at = putInt(to, at, fileNo);
+        at = putLong(to, at, line);
+        at = putLong(to, at, timestamp);
+        at = putInt(to, at, bucket);
+        at = putInt(to, at, dead);
+        to[at++] = (byte) (length >>> 8);
+        to[at++] = (byte) length;
+        System.arraycopy(probe, 0, to, at, length);
+        at += length;
+        pendingTotal += at - pendingUsed[partition];
+        pendingUsed[partition] = at;
+        if (pendingTotal > memoryBudget) spill();
+    }
+
+    private byte[] room(int partition, int bytes) {
+        byte[] b = pending[partition];
+        int used = pendingUsed[partition];
+        if (b == null || b.length - used < bytes) {
+            b = Arrays.copyOf(b == null ? new byte[0] : b, Math.max(Math.max(4096, used + bytes), b == null ? 0 : b.length * 2));
+            pending[partition] = b;
+        }
+        return b;
+    }
+
+    private void spill() {
+        try {
+            Files.createDirectories(spillDirectory);
+            for (int p = 0; p < PARTITIONS; p++) {
+                if (pendingUsed[p] == 0) continue;
+                try (OutputStream out = Files.newOutputStream(spillFile(p), StandardOpenOption.CREATE,
+                        spilled[p] ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
+                    out.write(pending[p], 0, pendingUsed[p]);
+                }
+                spilled[p] = true;
+                pendingUsed[p] = 0;
+            }
+            pendingTotal = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill ACLED event ids to " + spillDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path spillFile(int partition) {
+        return spillDirectory.resolve("events-" + partition + ".bin");
+    }
+
+    /** Removes the spill files. */
+    @Override
+    public void close() {
+        if (spillDirectory == null) return;
+        for (int p = 0; p < PARTITIONS; p++) {
+            try {
+                Files.deleteIfExists(spillFile(p));
+            } catch (IOException e) {
+                // Left behind, it is overwritten by the next run and removed with the work folder.
+            }
+        }
+    }
+
+    /** De-duplicates and counts every partition in turn, once, when the first result is asked for. */
+    private void settle() {
+        if (settled) return;
+        settled = true;
+        byte[] chunk = new byte[1 << 20];
+        for (int p = 0; p < PARTITIONS; p++) {
+            events = 0;
+            idBytesUsed = 0;
+            Arrays.fill(slots, 0L);
+            if (spilled[p]) settleSpilled(p, chunk);
+            if (pendingUsed[p] > 0) settle(pending[p], 0, pendingUsed[p]);
+            pending[p] = null;
+            pendingUsed[p] = 0;
+        }
+        // The tables of the last partition are of no use any more.
+        idBytes = new byte[0];
+        idStart = new int[0];
+        timestamps = lines = new long[0];
+        bucketOf = fatalities = fileNos = new int[0];
+        slots = new long[0];
+    }
+
+    private void settleSpilled(int partition, byte[] chunk) {
+        try (InputStream in = Files.newInputStream(spillFile(partition))) {
+            int kept = 0;
+            for (int n; (n = in.readNBytes(chunk, kept, chunk.length - kept)) > 0; ) {
+                int end = kept + n;
+                int done = settle(chunk, 0, end);
+                kept = end - done;
+                System.arraycopy(chunk, done, chunk, 0, kept);
+            }
+            if (kept != 0) throw new IllegalStateException("a spill file of ACLED event ids ends inside a record");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back spilled ACLED event ids: " + e.getMessage(), e);
+        }
+    }
+
+    /** Settles the whole records in from..to; returns where the first incomplete one begins. */
+    private int settle(byte[] b, int from, int to) {
+        int at = from;
+        while (to - at >= RECORD_HEAD) {
+            int length = (b[at + RECORD_HEAD - 2] & 0xFF) << 8 | (b[at + RECORD_HEAD - 1] & 0xFF);
+            if (to - at < RECORD_HEAD + length) break;
+            int fileNo = getInt(b, at);
+            long line = getLong(b, at + 4);
+            long timestamp = getLong(b, at + 12);
+            int bucket = getInt(b, at + 20);
+            int dead = getInt(b, at + 24);
+            if (probe.length < length) probe = new byte[Math.max(length, probe.length * 2)];
+            System.arraycopy(b, at + RECORD_HEAD, probe, 0, length);
+            settleOne(length, timestamp, bucket, dead, fileNo, line);
+            at += RECORD_HEAD + length;
+        }
+        return at;
+    }
+
+    private void settleOne(int length, long timestamp, int bucket, int dead, int fileNo, long line) {
         int hash = hash(probe, length);
         int mask = slots.length - 1;
         int slot = hash & mask;
@@ -105,14 +267,14 @@ public final class EventTally {
                 if (timestamp >= timestamps[before]) {
                     count(bucketOf[before], this.fatalities[before], fileNos[before], -1);
                     count(bucket, dead, fileNo, +1);
-                    replace(eventId, fileNos[before], timestamps[before], lines[before], fileNo, timestamp, line);
+                    replace(length, fileNos[before], timestamps[before], lines[before], fileNo, timestamp, line);
                     timestamps[before] = timestamp;
                     bucketOf[before] = bucket;
                     this.fatalities[before] = dead;
                     fileNos[before] = fileNo;
                     lines[before] = line;
                 } else {
-                    replace(eventId, fileNo, timestamp, line, fileNos[before], timestamps[before], lines[before]);
+                    replace(length, fileNo, timestamp, line, fileNos[before], timestamps[before], lines[before]);
                 }
                 return;
             }
@@ -123,6 +285,27 @@ public final class EventTally {
         if (events * 2 > slots.length) {
             rehash();
         }
+    }
+
+    private static int putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+        return at + 4;
+    }
+
+    private static int putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        return putInt(b, at + 4, (int) v);
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    private static long getLong(byte[] b, int at) {
+        return (long) getInt(b, at) << 32 | (getInt(b, at + 4) & 0xFFFFFFFFL);
     }
 
     private int bucket(String country, Period month, String eventType) {
@@ -191,14 +374,26 @@ public final class EventTally {
     }
 
 
-    private void replace(String eventId, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
+    /** A replaced copy that may be listed; ordered by file and line, which are unique to a copy. */
+    private record Replaced(int file, long line, String eventId, long timestamp, int winnerFile, long winnerLine,
+                            long winnerTimestamp) implements Comparable<Replaced> {
+        @Override
+        public int compareTo(Replaced o) {
+            return file != o.file ? Integer.compare(file, o.file) : Long.compare(line, o.line);
+        }
+    }
+
+    private void replace(int idLength, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
                          long winnerTimestamp, long winnerLine) {
         replacedByFile[loserFile]++;
-        if (replaced.size() >= listedReplaced) return;
-        replaced.add(new RejectedRow(fileNames[loserFile], loserLine,
-                "event_id_cnty=" + eventId + " timestamp=" + loserTimestamp,
-                "duplicate event " + eventId + ": replaced by " + fileNames[winnerFile] + " line " + winnerLine
-                        + " (timestamp " + winnerTimestamp + " is not older)"));
+        if (listedReplaced == 0) return;
+        if (listed.size() >= listedReplaced) {
+            Replaced last = listed.peek();
+            if (last.file() < loserFile || last.file() == loserFile && last.line() < loserLine) return;
+            listed.poll();
+        }
+        listed.add(new Replaced(loserFile, loserLine, new String(probe, 0, idLength, StandardCharsets.UTF_8),
+                loserTimestamp, winnerFile, winnerLine, winnerTimestamp));
     }
 
     /** The id's UTF-8 bytes into {@link #probe}; ids are nearly always ASCII, which needs no encoder. */
@@ -275,6 +470,7 @@ public final class EventTally {
     }
 
     public List<EventCount> counts() {
+        settle();
         List<EventCount> out = new ArrayList<>(buckets.size());
         for (int b = 0; b < buckets.size(); b++) {
             BucketKey k = buckets.get(b);
@@ -290,16 +486,30 @@ public final class EventTally {
 
     /** Rows counted from this file (after later copies replaced some). */
     public int used(int fileNo) {
+        settle();
         return fileNo >= 0 && fileNo < usedByFile.length ? usedByFile[fileNo] : 0;
     }
 
     /** Rows of this file that another copy of the same event replaced. */
     public int replaced(int fileNo) {
+        settle();
         return fileNo >= 0 && fileNo < replacedByFile.length ? replacedByFile[fileNo] : 0;
     }
 
-    /** The first {@link #LISTED_REPLACED} (or as constructed) replaced copies, in the order they were replaced. */
+    /**
+     * The first {@link #LISTED_REPLACED} (or as constructed) replaced copies by file number and line, with their
+     * reasons; replaced(fileNo) counts them all.
+     */
     public List<RejectedRow> replacedRows() {
-        return replaced;
+        settle();
+        List<Replaced> in = new ArrayList<>(listed);
+        in.sort(null);
+        List<RejectedRow> rows = new ArrayList<>(in.size());
+        for (Replaced r : in) {
+            rows.add(new RejectedRow(fileNames[r.file()], r.line(), "event_id_cnty=" + r.eventId() + " timestamp=" + r.timestamp(),
+                    "duplicate event " + r.eventId() + ": replaced by " + fileNames[r.winnerFile()] + " line "
+                            + r.winnerLine() + " (timestamp " + r.winnerTimestamp() + " is not older)"));
+        }
+        return rows;
     }
 }

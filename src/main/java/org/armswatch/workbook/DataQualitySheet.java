@@ -13,7 +13,7 @@ final class DataQualitySheet {
         TableSheet t = new TableSheet(book, "Data_quality",
                 "Data quality: rows read, used and rejected, and every rejected row with its reason",
                 "First one row per input file (line [z]); then each rejected row and each duplicate that a later row"
-                        + " replaced (of ACLED's revised events, which can run to tens of thousands, the first ones; the"
+                        + " replaced (of ACLED's revised events, which can run to tens of thousands, the first ones by file and line; the"
                         + " file's notes say how many are listed, and all are counted). Rows read = used + rejected + replaced + skipped for every file; skipped rows are"
                         + " passed over on purpose (HDX rows below country level).",
                 List.of(new TableSheet.Column("Input file", 40), new TableSheet.Column("Line (number)", 9),

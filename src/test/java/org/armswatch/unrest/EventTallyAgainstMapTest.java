@@ -2,6 +2,8 @@ package org.armswatch.unrest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.armswatch.input.RejectedRow;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EventTallyAgainstMapTest {
 
@@ -86,13 +90,54 @@ class EventTallyAgainstMapTest {
             model.add(id, timestamp, country, d, type, dead, fileNo, "f" + fileNo + ".csv", row + 2);
         }
         assertThat(tally.counts()).isEqualTo(model.counts());
-        assertThat(tally.replacedRows()).isEqualTo(model.replaced);
+        assertThat(tally.replacedRows()).isEqualTo(model.replacedByFileAndLine());
         for (int f = 1; f <= 3; f++) {
             assertThat(tally.used(f)).isEqualTo(model.file(f)[0]);
             assertThat(tally.replaced(f)).isEqualTo(model.file(f)[1]);
         }
         assertThat(tally.used(1) + tally.used(2) + tally.used(3))
                 .isEqualTo(tally.counts().stream().mapToLong(EventCount::events).sum());
+    }
+
+    /**
+     * Spilled to disk past a tiny budget, the tally counts, balances and lists exactly as in memory, and keeps the
+     * first copies by file and line when it may list only some; close() leaves no spill file.
+     */
+    @Test
+    void spilledPartitionsGiveTheSameResultAsMemory(@TempDir Path dir) throws Exception {
+        Random random = new Random(7);
+        Path spill = dir.resolve("spill");
+        EventTally inMemory = new EventTally(150);
+        EventTally spilled = new EventTally(150, spill, 4096);
+        PlainTally model = new PlainTally();
+        String[] countries = {"KZ", "TR", "EG"};
+        for (int row = 0; row < 40_000; row++) {
+            String id = (random.nextInt(7) == 0 ? "Ü" : "E") + random.nextInt(12_000);
+            long timestamp = random.nextInt(500);
+            String country = countries[random.nextInt(countries.length)];
+            Period d = day(LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000)).toString());
+            Integer dead = random.nextInt(9) == 0 ? null : random.nextInt(30);
+            int fileNo = 1 + random.nextInt(4);
+            for (EventTally t : List.of(inMemory, spilled)) {
+                t.add(id, timestamp, country, d, "Protests", dead, fileNo, "f" + fileNo + ".csv", row + 2);
+            }
+            model.add(id, timestamp, country, d, "Protests", dead, fileNo, "f" + fileNo + ".csv", row + 2);
+        }
+        try (Stream<Path> files = Files.list(spill)) {
+            assertThat(files.count()).as("partitions spilled").isEqualTo(EventTally.PARTITIONS);
+        }
+        assertThat(spilled.counts()).isEqualTo(model.counts()).isEqualTo(inMemory.counts());
+        for (int f = 1; f <= 4; f++) {
+            assertThat(spilled.used(f)).isEqualTo(model.file(f)[0]);
+            assertThat(spilled.replaced(f)).isEqualTo(model.file(f)[1]);
+        }
+        assertThat(model.replaced).hasSizeGreaterThan(150);
+        assertThat(spilled.replacedRows()).isEqualTo(inMemory.replacedRows())
+                .isEqualTo(model.replacedByFileAndLine().subList(0, 150));
+        spilled.close();
+        try (Stream<Path> files = Files.list(spill)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     /** EventTally as it was before it kept events in arrays: one map entry per id. */
@@ -140,6 +185,11 @@ class EventTallyAgainstMapTest {
             replaced.add(new RejectedRow(loser.fileName(), loser.line(), "event_id_cnty=" + id + " timestamp=" + loser.timestamp(),
                     "duplicate event " + id + ": replaced by " + winner.fileName() + " line " + winner.line()
                             + " (timestamp " + winner.timestamp() + " is not older)"));
+        }
+
+        /** The tally lists replaced copies by file and line, whatever order they were replaced in. */
+        List<RejectedRow> replacedByFileAndLine() {
+            return replaced.stream().sorted(Comparator.comparing(RejectedRow::file).thenComparing(RejectedRow::line)).toList();
         }
 
         List<EventCount> counts() {
