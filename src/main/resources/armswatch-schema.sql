@@ -46,7 +46,12 @@ CREATE TABLE IF NOT EXISTS aw_rejected_row (
 -- Licence figures as reported, after duplicates within a file were resolved. Every row is shown in
 -- the Licences sheet; which of them the Overview counts (the same key in a file read later wins, a
 -- report period's total wins over its parts) is worked out when the run is aggregated.
-CREATE TABLE IF NOT EXISTS aw_licence (
+-- row_key is run, file and position (StagedLicences.key): staging stores each file's rows in the
+-- sheet's order, so the sheet and the aggregation read them along the primary key with no sort and
+-- no other index. (Earlier versions wrote aw_licence, with two indexes; a run they began is started
+-- afresh rather than resumed, and completed runs' rows there are never read again.)
+CREATE TABLE IF NOT EXISTS aw_licence_row (
+    row_key       BIGINT        NOT NULL PRIMARY KEY,
     run_id        BIGINT        NOT NULL,
     file_no       INT           NOT NULL,
     exporter      VARCHAR(2)    NOT NULL,
@@ -59,13 +64,19 @@ CREATE TABLE IF NOT EXISTS aw_licence (
     value_eur     DECIMAL(22,2),
     source        VARCHAR       NOT NULL
 );
--- Columns of earlier versions that nothing read: each costs every staged row a little.
-ALTER TABLE aw_licence DROP COLUMN IF EXISTS line;
-ALTER TABLE aw_licence DROP COLUMN IF EXISTS superseded;
--- Per-country workbooks read one country's rows; everything else reads a whole run, which a
--- scan does faster than lookups through an index on run_id (H2 would pick that index).
-CREATE INDEX IF NOT EXISTS aw_licence_destination ON aw_licence (destination);
-CREATE INDEX IF NOT EXISTS aw_licence_exporter ON aw_licence (exporter);
+-- Per file, the keys between which a destination's rows lie (all of them, in a row) and an
+-- exporter's (among others): one country's workbook reads only those.
+CREATE TABLE IF NOT EXISTS aw_licence_span (
+    run_id    BIGINT      NOT NULL,
+    file_no   INT         NOT NULL,
+    role      VARCHAR(12) NOT NULL,
+    country   VARCHAR(2)  NOT NULL,
+    first_key BIGINT      NOT NULL,
+    last_key  BIGINT      NOT NULL,
+    PRIMARY KEY (run_id, role, country, file_no)
+);
+-- Whether a licence file has a value with cents: the money columns then show decimals.
+ALTER TABLE aw_source_file ADD COLUMN IF NOT EXISTS value_cents BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- Events counted per source, country, month and type: raw ACLED events are never staged, and HDX
 -- publishes counts. rows_without_fatalities: rows that gave no fatality figure ([x], never 0).

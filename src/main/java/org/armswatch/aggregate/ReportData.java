@@ -57,16 +57,23 @@ public final class ReportData {
     }
 
     public void forEachLicenceRow(long runId, Consumer<LicenceRow> sink) {
-        licenceRows("", sink, runId);
+        LicenceRowMerger merger = new LicenceRowMerger(sink, fileNames(runId));
+        new StagedLicences(jdbc).forEach(runId, merger::add);
+        merger.finish();
     }
 
-    /**
-     * The licence rows where the country is the destination, then those where it is the exporter:
-     * its own workbook's Licences sheet. Two queries, so that each can use its index.
-     */
+    /** The licence rows where the country is the destination, then those where it is the exporter: its own workbook's Licences sheet. */
     public void forEachLicenceRow(long runId, String country, Consumer<LicenceRow> sink) {
-        licenceRows(" AND l.destination = ?", sink, runId, country);
-        licenceRows(" AND l.exporter = ? AND l.destination <> ?", sink, runId, country, country);
+        LicenceRowMerger merger = new LicenceRowMerger(sink, fileNames(runId));
+        new StagedLicences(jdbc).forEachOf(runId, country, merger::add);
+        merger.finish();
+    }
+
+    private Map<Integer, String> fileNames(long runId) {
+        Map<Integer, String> files = new java.util.HashMap<>();
+        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
+                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
+        return files;
     }
 
     /** What differs from the previous run (see {@link RunComparison}): the Changes sheet and the Overview's [r]. */
@@ -76,26 +83,9 @@ public final class ReportData {
 
     /**
      * Rows of one file that share exporter, destination, report period, category and status (quarters
-     * rolled up into a year) make one sheet row. The run's rows come sorted and are merged here as they
-     * stream past: an SQL GROUP BY kept an aggregate and a set of sources for every group in memory.
+     * rolled up into a year) make one sheet row. The run's rows come in the sheet's order and are merged
+     * here as they stream past: an SQL GROUP BY kept an aggregate and a set of sources for every group in memory.
      */
-    private void licenceRows(String filter, Consumer<LicenceRow> sink, Object... args) {
-        long runId = (Long) args[0];
-        Map<Integer, String> files = new java.util.HashMap<>();
-        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
-                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
-        LicenceRowMerger merger = new LicenceRowMerger(sink, files);
-        jdbc.query("SELECT l.exporter, l.destination, l.report_period, l.category, l.status, l.licences, l.value_eur,"
-                + " l.source, l.file_no FROM aw_licence l WHERE l.run_id = ?" + filter
-                + " ORDER BY l.destination, l.report_period, l.exporter, l.category, l.status, l.file_no, l.source", rs -> {
-            long count = rs.getLong(6);
-            Long licences = rs.wasNull() ? null : count;
-            merger.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    licences, rs.getBigDecimal(7), rs.getString(8), rs.getInt(9));
-        }, args);
-        merger.finish();
-    }
-
     /** Sums consecutive rows with the same sheet key, as SUM and COUNT would: a sum missing a part is "at least". */
     private final class LicenceRowMerger {
         private final Consumer<LicenceRow> sink;
@@ -120,8 +110,13 @@ public final class ReportData {
             this.files = files;
         }
 
-        void add(String exporter, String destination, String period, String category, String status, Long licences,
-                 BigDecimal value, String source, int fileNo) {
+        void add(StagedLicences.Row r) {
+            add(r.exporter(), r.destination(), r.reportPeriod(), r.category(), r.status(), r.licences(), r.valueEur(),
+                    r.source(), r.fileNo());
+        }
+
+        private void add(String exporter, String destination, String period, String category, String status, Long licences,
+                         BigDecimal value, String source, int fileNo) {
             if (fileNo != this.fileNo || !destination.equals(this.destination) || !period.equals(this.period)
                     || !exporter.equals(this.exporter) || !category.equals(this.category) || !status.equals(this.status)) {
                 emit();

@@ -46,33 +46,21 @@ public final class RunAggregation {
      * finer figures of the same key that roll up into it (a year's total over its quarters: they
      * describe the same licences). A sum with a missing count or value in it is a floor.
      *
-     * <p>Worked out in memory from one read of the run's rows: marking rows in SQL cost an update
-     * per overlapping key, and nothing but this method needs the marks.
+     * <p>The staged rows come in the sheet's order, in which every row that can overrule another
+     * (same exporter, destination, category, status and report period) is next to it: each such group
+     * is settled as it passes, so memory holds a group and the sums, not the run's rows.
      */
     private void licences(long runId) {
-        List<StagedLicence> rows = new ArrayList<>();
-        Map<LicenceKey, Integer> lastFile = new HashMap<>();
-        jdbc.query("SELECT exporter, destination, period, report_period, category, status, file_no, licences, value_eur"
-                + " FROM aw_licence WHERE run_id = ?", rs -> {
-            long count = rs.getLong(8);
-            Long licences = rs.wasNull() ? null : count;
-            StagedLicence row = new StagedLicence(new LicenceKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(5), rs.getString(6)), rs.getString(4), rs.getInt(7), licences, rs.getBigDecimal(9));
-            rows.add(row);
-            lastFile.merge(row.key(), row.fileNo(), Math::max);
-        }, runId);
-        // Within a file keys are unique (the reader resolved duplicates), so this leaves one row per key.
-        rows.removeIf(r -> r.fileNo() < lastFile.get(r.key()));
-        Map<TotalKey, boolean[]> totalAndFiner = new HashMap<>();
-        for (StagedLicence r : rows) {
-            totalAndFiner.computeIfAbsent(r.totalKey(), k -> new boolean[2])[r.isTotal() ? 0 : 1] = true;
-        }
-        rows.removeIf(r -> !r.isTotal() && totalAndFiner.get(r.totalKey())[0]);
         Map<FigureKey, FigureSum> sums = new HashMap<>();
-        for (StagedLicence r : rows) {
-            sums.computeIfAbsent(new FigureKey(r.key().destination(), r.reportPeriod(), r.key().status()),
-                    k -> new FigureSum()).add(r);
-        }
+        List<StagedLicences.Row> group = new ArrayList<>();
+        new StagedLicences(jdbc).forEach(runId, r -> {
+            if (!group.isEmpty() && StagedLicences.SHEET_ORDER.compare(group.get(0), r) != 0) {
+                count(group, sums);
+                group.clear();
+            }
+            group.add(r);
+        });
+        count(group, sums);
         List<Object[]> figures = new ArrayList<>();
         sums.forEach((k, sum) -> {
             boolean issued = k.status().equals("issued");
@@ -85,24 +73,22 @@ public final class RunAggregation {
                 figures);
     }
 
-    /** What makes two licence rows the same figure: within a file the later row wins, across files the later file. */
-    private record LicenceKey(String exporter, String destination, String period, String category, String status) {}
-
-    /** A whole report period's figure and the finer ones that roll up into it share this. */
-    private record TotalKey(String exporter, String destination, String category, String status, String reportPeriod) {}
+    /** Adds the rows of one exporter, destination, category, status and report period that are not overruled. */
+    private static void count(List<StagedLicences.Row> group, Map<FigureKey, FigureSum> sums) {
+        if (group.isEmpty()) return;
+        // Within a file periods are unique (the reader resolved duplicates): the last file's row of a period stands.
+        Map<String, Integer> lastFile = new HashMap<>();
+        for (StagedLicences.Row r : group) lastFile.merge(r.period(), r.fileNo(), Math::max);
+        boolean total = false;
+        for (StagedLicences.Row r : group) total |= r.isTotal() && r.fileNo() == lastFile.get(r.period());
+        for (StagedLicences.Row r : group) {
+            if (r.fileNo() < lastFile.get(r.period()) || total && !r.isTotal()) continue;
+            sums.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), r.status()), k -> new FigureSum()).add(r);
+        }
+    }
 
     /** One Overview cell pair: licences and value for a destination, report period and status. */
     private record FigureKey(String destination, String reportPeriod, String status) {}
-
-    private record StagedLicence(LicenceKey key, String reportPeriod, int fileNo, Long licences, BigDecimal valueEur) {
-        boolean isTotal() {
-            return key.period().equals(reportPeriod);
-        }
-
-        TotalKey totalKey() {
-            return new TotalKey(key.exporter(), key.destination(), key.category(), key.status(), reportPeriod);
-        }
-    }
 
     /** As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero. */
     private static final class FigureSum {
@@ -112,7 +98,7 @@ public final class RunAggregation {
         private BigDecimal licenceSum = BigDecimal.ZERO;
         private BigDecimal value;
 
-        void add(StagedLicence r) {
+        void add(StagedLicences.Row r) {
             rows++;
             if (r.licences() != null) {
                 withLicences++;

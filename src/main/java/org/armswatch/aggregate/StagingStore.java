@@ -1,6 +1,9 @@
 package org.armswatch.aggregate;
 
 import java.util.Optional;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -80,7 +83,7 @@ public final class StagingStore {
     public void completeRun(long runId) {
         jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
         // Only runs that are over: a failed or stopped run may still be resumed and needs its rows.
-        for (String table : List.of("aw_licence", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
+        for (String table : List.of("aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id < ? AND run_id IN"
                     + " (SELECT run_id FROM aw_run WHERE status IN ('COMPLETED', 'ABANDONED'))", runId);
         }
@@ -94,7 +97,7 @@ public final class StagingStore {
 
     /** Money shows without decimals unless some value has cents; the same decimals down a column. */
     public boolean licenceValuesHaveCents(long runId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence WHERE run_id = ? AND value_eur <> FLOOR(value_eur)",
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM aw_source_file WHERE run_id = ? AND value_cents = TRUE",
                 Integer.class, runId);
         return n != null && n > 0;
     }
@@ -124,26 +127,67 @@ public final class StagingStore {
                 read, used, rejected, replaced, skipped, added, added, "\n" + added, runId, fileNo);
     }
 
+    /**
+     * A file's licence rows in the order the Licences sheet reads them (see {@link StagedLicences}), with the key
+     * range of each destination and each exporter, and whether any value has cents.
+     */
     public void insertLicences(long runId, int fileNo, List<LicenceFigure> figures, Granularity report) {
         // A file has a few hundred distinct periods: their texts are made once, not twice a row.
         Map<Period, String[]> periodTexts = new HashMap<>();
-        jdbc.batchUpdate("INSERT INTO aw_licence (run_id, file_no, exporter, destination, period, report_period,"
-                        + " category, status, licences, value_eur, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                figures, LICENCE_BATCH, (ps, f) -> {
-                    String[] period = periodTexts.computeIfAbsent(f.period(),
-                            p -> new String[] {p.iso(), p.rollUpTo(report).iso()});
-                    ps.setLong(1, runId);
-                    ps.setInt(2, fileNo);
-                    ps.setString(3, f.exporter());
-                    ps.setString(4, f.destination());
-                    ps.setString(5, period[0]);
-                    ps.setString(6, period[1]);
-                    ps.setString(7, f.category());
-                    ps.setString(8, f.status().word());
-                    if (f.licences() == null) ps.setNull(9, Types.BIGINT); else ps.setLong(9, f.licences());
-                    ps.setBigDecimal(10, f.valueEur());
-                    ps.setString(11, f.source());
+        List<StagedLicences.Row> rows = new ArrayList<>(figures.size());
+        for (LicenceFigure f : figures) {
+            String[] period = periodTexts.computeIfAbsent(f.period(), p -> new String[] {p.iso(), p.rollUpTo(report).iso()});
+            rows.add(new StagedLicences.Row(f.exporter(), f.destination(), period[0], period[1], f.category(),
+                    f.status().word(), f.licences(), f.valueEur(), f.source(), fileNo));
+        }
+        rows.sort(StagedLicences.FILE_ORDER);
+        long first = StagedLicences.key(runId, fileNo, 0);
+        StagedLicences.key(runId, fileNo, Math.max(0, rows.size() - 1));
+        Map<String, long[]> destinations = new LinkedHashMap<>();
+        Map<String, long[]> exporters = new TreeMap<>();
+        boolean cents = false;
+        for (int i = 0; i < rows.size(); i++) {
+            StagedLicences.Row r = rows.get(i);
+            long key = first + i;
+            destinations.computeIfAbsent(r.destination(), d -> new long[] {key, key})[1] = key;
+            exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
+            cents |= r.valueEur() != null && r.valueEur().remainder(BigDecimal.ONE).signum() != 0;
+        }
+        int[] position = {0};
+        jdbc.batchUpdate("INSERT INTO aw_licence_row (row_key, run_id, file_no, exporter, destination, period, report_period,"
+                        + " category, status, licences, value_eur, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows, LICENCE_BATCH, (ps, r) -> {
+                    ps.setLong(1, first + position[0]++);
+                    ps.setLong(2, runId);
+                    ps.setInt(3, fileNo);
+                    ps.setString(4, r.exporter());
+                    ps.setString(5, r.destination());
+                    ps.setString(6, r.period());
+                    ps.setString(7, r.reportPeriod());
+                    ps.setString(8, r.category());
+                    ps.setString(9, r.status());
+                    if (r.licences() == null) ps.setNull(10, Types.BIGINT); else ps.setLong(10, r.licences());
+                    ps.setBigDecimal(11, r.valueEur());
+                    ps.setString(12, r.source());
                 });
+        List<Object[]> spans = new ArrayList<>();
+        destinations.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "destination", c, range[0], range[1]}));
+        exporters.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "exporter", c, range[0], range[1]}));
+        jdbc.batchUpdate("INSERT INTO aw_licence_span (run_id, file_no, role, country, first_key, last_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", spans);
+        jdbc.update("UPDATE aw_source_file SET value_cents = ? WHERE run_id = ? AND file_no = ?", cents, runId, fileNo);
+    }
+
+    /**
+     * Whether the run began under an earlier version, which staged licence rows into aw_licence: such a run cannot
+     * be resumed, as its staged rows are not where this version reads them.
+     */
+    public boolean stagedByEarlierVersion(long runId) {
+        Integer tables = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_NAME) = 'aw_licence'", Integer.class);
+        if (tables == null || tables == 0) return false;
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence WHERE run_id = ?", Integer.class, runId);
+        return rows != null && rows > 0;
     }
 
     public void insertReportedFigures(long runId, List<ReportedFigure> figures) {

@@ -128,6 +128,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
      */
     private String reasonToStartAfresh(JobExecution last) {
         if (options.rerun()) return "--rerun was given";
+        if (store.stagedByEarlierVersion(last.getJobInstanceId())) {
+            return "an earlier version of armswatch staged its licence rows where this one does not read them";
+        }
         Granularity began = Granularity.valueOf(last.getJobParameters().getString(RunParameters.PERIOD));
         if (began != options.period()) {
             throw new UsageException("the run of " + options.runDate() + " began with --period="

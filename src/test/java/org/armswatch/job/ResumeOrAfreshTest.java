@@ -3,6 +3,9 @@ package org.armswatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -79,6 +82,24 @@ class ResumeOrAfreshTest {
         assertThat(resumed.printed()).doesNotContain("afresh");
         assertThat(column(overviewRow("2026-11-27", "KZ", "2021"), "Licences issued").number()).isEqualTo(25.0);
         assertThat(Files.readSymbolicLink(dir.resolve("output/latest")).toString()).isEqualTo("2026-11-28");
+    }
+
+    /** Its licence rows sit where this version does not read them: resumed, its Overview would lack them. */
+    @Test
+    void aFailedRunThatAnEarlierVersionStagedStartsAfresh() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        assertThat(run(input, "2026-11-27", "--reject-threshold=0.01").exitCode()).isEqualTo(1);
+        String url = "jdbc:h2:file:" + dir.resolve("output/.state/armswatch").toAbsolutePath();
+        try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
+            // aw_licence as earlier versions wrote it, holding the failed run's rows; this version staged none.
+            sql.execute("CREATE TABLE aw_licence (run_id BIGINT NOT NULL, file_no INT NOT NULL, exporter VARCHAR(2))");
+            sql.execute("INSERT INTO aw_licence SELECT run_id, 1, 'DE' FROM aw_run");
+            sql.execute("DELETE FROM aw_licence_row");
+        }
+        InProcessRun resumed = run(input, "2026-11-27");
+        assertThat(resumed.exitCode()).as(resumed.printed()).isZero();
+        assertThat(resumed.printed()).contains("an earlier version of armswatch staged", "starting it afresh");
+        assertThat(column(overviewRow("2026-11-27", "KZ", "2021"), "Licences issued").number()).isEqualTo(25.0);
     }
 
     @Test
