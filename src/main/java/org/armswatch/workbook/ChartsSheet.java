@@ -28,7 +28,7 @@ final class ChartsSheet {
                 "Each chart's title, its alt text and its files; the picture stands to the right of its row. The numbers"
                         + " behind every chart are in the Overview sheet.",
                 List.of(new TableSheet.Column("Chart title", 40), new TableSheet.Column("Alt text", 70),
-                        new TableSheet.Column("Picture (PNG)", 28), new TableSheet.Column("Picture for the web (SVG)", 28)));
+                        new TableSheet.Column("Picture (PNG)", 28), new TableSheet.Column("Picture for the web (SVG)", 28))).cellByCell();
         XSSFDrawing drawing = null;
         for (DrawnChart chart : c.charts().get()) {
             t.row().text(chart.title()).text(chart.altText()).text("charts/" + chart.fileName())

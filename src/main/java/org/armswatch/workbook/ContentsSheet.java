@@ -11,7 +11,7 @@ final class ContentsSheet {
         List<Book.Entry> entries = book.entries();
         TableSheet t = new TableSheet(book, "Contents", "Contents",
                 "The sheets of this workbook; each name links to its sheet.",
-                List.of(new TableSheet.Column("Sheet", 16), new TableSheet.Column("What it holds", 100)));
+                List.of(new TableSheet.Column("Sheet", 16), new TableSheet.Column("What it holds", 100))).cellByCell();
         for (Book.Entry e : entries) {
             t.row().link(e.sheet()).text(e.description());
         }

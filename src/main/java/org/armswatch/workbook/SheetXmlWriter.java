@@ -39,7 +39,21 @@ final class SheetXmlWriter extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) write(s.charAt(i));
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (high != 0 || used >= bytes.length - 4) {
+                write(s.charAt(i++));
+                continue;
+            }
+            // ASCII, nearly all of a sheet, straight into the buffer; anything else one character at a time.
+            int stop = i + Math.min(end - i, bytes.length - 4 - used);
+            byte[] b = bytes;
+            int u = used;
+            for (char c; i < stop && (c = s.charAt(i)) < 0x80; i++) b[u++] = (byte) c;
+            used = u;
+            if (i < stop) write(s.charAt(i++));
+        }
     }
 
     private void encode(char ch) {

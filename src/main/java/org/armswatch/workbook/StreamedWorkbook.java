@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     private final Map<String, Boolean> seen = new HashMap<>();
     private final Map<String, Integer> shared = new HashMap<>();
     private final List<String> sharedInOrder = new ArrayList<>();
+    private final Map<String, RowWriter> writers = new HashMap<>();
+    private RowWriter created;
 
     StreamedWorkbook() {
         super(null, 200, false, false);
@@ -59,31 +62,119 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return new SheetDataWriter() {
-            @Override
-            public Writer createWriter(File fd) throws IOException {
-                return new SheetXmlWriter(new FileOutputStream(fd));
-            }
+        created = new RowWriter();
+        return created;
+    }
 
-            @Override
-            public void writeCell(int column, Cell cell) throws IOException {
-                Integer index = cell.getCellType() == CellType.STRING ? sharedIndex(cell.getStringCellValue()) : null;
-                if (index == null) {
-                    super.writeCell(column, cell);
-                    return;
-                }
+    @Override
+    public SXSSFSheet createSheet(String sheetname) {
+        SXSSFSheet sheet = super.createSheet(sheetname);
+        writers.put(sheetname, created);
+        return sheet;
+    }
+
+    /** The writer of a sheet's rows, for rows that bypass SXSSF's cells. */
+    RowWriter rows(String sheetName) {
+        RowWriter w = writers.get(sheetName);
+        if (w == null) throw new IllegalArgumentException("no sheet " + sheetName);
+        return w;
+    }
+
+    /**
+     * Writes rows as SXSSF would, and also straight from a table's values (see {@link TableSheet}): a
+     * row object and a cell object for each of millions of cells, kept in a TreeMap and formatted
+     * through CellReference, cost more than writing the XML itself.
+     */
+    final class RowWriter extends SheetDataWriter {
+        static final byte TEXT = 1;
+        static final byte NUMBER = 2;
+        private String[] columns = new String[0];
+
+        RowWriter() throws IOException {
+            super();
+        }
+
+        @Override
+        public Writer createWriter(File fd) throws IOException {
+            return new SheetXmlWriter(new FileOutputStream(fd));
+        }
+
+        @Override
+        public void writeCell(int column, Cell cell) throws IOException {
+            Integer index = cell.getCellType() == CellType.STRING ? sharedIndex(cell.getStringCellValue()) : null;
+            if (index == null) {
+                super.writeCell(column, cell);
+                return;
+            }
+            _out.write("<c r=\"");
+            _out.write(new CellReference(cell.getRowIndex(), column).formatAsString());
+            int style = cell.getCellStyle().getIndex() & 0xFFFF;
+            if (style != 0) {
+                _out.write("\" s=\"");
+                _out.write(Integer.toString(style));
+            }
+            _out.write("\" t=\"s\"><v>");
+            _out.write(Integer.toString(index));
+            _out.write("</v></c>");
+        }
+
+        /**
+         * One row, byte for byte as SXSSF writes it: cell i is a text (texts[i]) or a number (numbers[i]) in style
+         * styles[i]; a height of 0 leaves the row at the sheet's default.
+         */
+        void row(int rowIndex, float height, int cells, byte[] kinds, short[] styles, String[] texts, double[] numbers)
+                throws IOException {
+            String r = Integer.toString(rowIndex + 1);
+            _out.write("<row r=\"");
+            _out.write(r);
+            if (height > 0) {
+                _out.write("\" customHeight=\"1\" ht=\"");
+                _out.write(Float.toString(height));
+            }
+            _out.write("\">\n");
+            for (int i = 0; i < cells; i++) {
                 _out.write("<c r=\"");
-                _out.write(new CellReference(cell.getRowIndex(), column).formatAsString());
-                int style = cell.getCellStyle().getIndex() & 0xFFFF;
+                _out.write(column(i));
+                _out.write(r);
+                int style = styles[i] & 0xFFFF;
                 if (style != 0) {
                     _out.write("\" s=\"");
                     _out.write(Integer.toString(style));
                 }
-                _out.write("\" t=\"s\"><v>");
-                _out.write(Integer.toString(index));
-                _out.write("</v></c>");
+                if (kinds[i] == NUMBER) {
+                    _out.write("\" t=\"n\"><v>");
+                    _out.write(Double.toString(numbers[i]));
+                    _out.write("</v></c>");
+                    continue;
+                }
+                String text = texts[i];
+                Integer index = sharedIndex(text);
+                if (index != null) {
+                    _out.write("\" t=\"s\"><v>");
+                    _out.write(Integer.toString(index));
+                    _out.write("</v></c>");
+                    continue;
+                }
+                _out.write("\" t=\"inlineStr\"><is><t");
+                if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                        || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                    _out.write(" xml:space=\"preserve\"");
+                }
+                _out.write(">");
+                outputEscapedString(text);
+                _out.write("</t></is></c>");
             }
-        };
+            _out.write("</row>\n");
+        }
+
+        private String column(int i) {
+            if (i >= columns.length) {
+                String[] more = Arrays.copyOf(columns, i + 1);
+                for (int c = columns.length; c <= i; c++) more[c] = CellReference.convertNumToColString(c);
+                columns = more;
+            }
+            return columns[i];
+        }
     }
 
     /** The shared-string index of a text met before, or null to write it inline. */

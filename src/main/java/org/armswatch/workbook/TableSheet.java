@@ -55,6 +55,17 @@ final class TableSheet {
     private int col;
     /** Lines the tallest wrapped cell of the current row needs: rows are sized here, as no reader sizes them on opening. */
     private int rowLines;
+    /**
+     * Data rows go straight to the sheet's XML (see {@link StreamedWorkbook.RowWriter}) unless a sheet needs SXSSF's
+     * row objects: a link, or a picture's row height. The current row's cells wait here until the next row.
+     */
+    private boolean cellByCell;
+    private StreamedWorkbook.RowWriter rows;
+    private int rowIndex = -1;
+    private byte[] kinds = new byte[16];
+    private short[] cellStyles = new short[16];
+    private String[] texts = new String[16];
+    private double[] numbers = new double[16];
 
     TableSheet(Book book, String sheetName, String title, String description, List<Column> columns) {
         this.book = book;
@@ -90,6 +101,7 @@ final class TableSheet {
         }
         header.setHeightInPoints(Math.min(MAX_ROW_HEIGHT, headerLines * LINE_HEIGHT));
         printed(sheet);
+        rows = null;
         // Printed, every page repeats the header row.
         sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
     }
@@ -143,28 +155,81 @@ final class TableSheet {
                     + " onwards of the table that begins in sheet " + baseName + ". " + description);
         }
         sizeRow();
-        row = sheet.createRow(nextRow++);
+        if (cellByCell) {
+            row = sheet.createRow(nextRow++);
+        } else {
+            if (rows == null) {
+                // Title, description and header go first, through SXSSF; the data rows follow them in the same stream.
+                flush();
+                rows = ((StreamedWorkbook) book.wb).rows(sheet.getSheetName());
+            }
+            rowIndex = nextRow++;
+        }
         col = 0;
         rowLines = 1;
         return this;
     }
 
+    /** Writes every row after this one through SXSSF's row and cell objects; call it before the first row. */
+    TableSheet cellByCell() {
+        if (nextRow != HEADER_ROW + 1) throw new IllegalStateException("cellByCell() comes before the first row");
+        cellByCell = true;
+        return this;
+    }
+
     private void sizeRow() {
+        float height = rowLines > 1 ? Math.min(MAX_ROW_HEIGHT, rowLines * LINE_HEIGHT) : 0;
+        if (rowIndex >= 0) {
+            try {
+                rows.row(rowIndex, height, col, kinds, cellStyles, texts, numbers);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write sheet " + sheet.getSheetName() + ": " + e.getMessage(), e);
+            }
+            java.util.Arrays.fill(texts, 0, col, null);
+            rowIndex = -1;
+        }
         // Never lower a row a sheet writer made taller (a chart's row).
-        if (row != null && rowLines > 1) {
-            row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(MAX_ROW_HEIGHT, rowLines * LINE_HEIGHT)));
+        if (row != null && height > 0) {
+            row.setHeightInPoints(Math.max(row.getHeightInPoints(), height));
         }
         row = null;
+    }
+
+    private void flush() {
+        try {
+            sheet.flushRows();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write sheet " + sheet.getSheetName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The current row's next cell, as a text or a number in a style. */
+    private void cell(byte kind, org.apache.poi.ss.usermodel.CellStyle style, String text, double number) {
+        if (row != null) {
+            Cell c = row.createCell(col);
+            if (kind == StreamedWorkbook.RowWriter.TEXT) c.setCellValue(text); else c.setCellValue(number);
+            c.setCellStyle(style);
+            return;
+        }
+        if (col == kinds.length) {
+            int n = col * 2;
+            kinds = java.util.Arrays.copyOf(kinds, n);
+            cellStyles = java.util.Arrays.copyOf(cellStyles, n);
+            texts = java.util.Arrays.copyOf(texts, n);
+            numbers = java.util.Arrays.copyOf(numbers, n);
+        }
+        kinds[col] = kind;
+        cellStyles[col] = style.getIndex();
+        texts[col] = text;
+        numbers[col] = number;
     }
 
     /** Text from an input: always a text cell; formula-looking text is quote-prefixed; over-long text is cut, visibly. */
     TableSheet text(String value) {
         String v = cut(value == null ? "" : value, book.notes);
-        Cell c = row.createCell(col);
-        c.setCellValue(v);
         int max = columns.get(col).maxWidth();
         boolean wraps = v.length() > max || v.indexOf('\n') >= 0;
-        c.setCellStyle(looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text));
+        cell(StreamedWorkbook.RowWriter.TEXT, looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text), v, 0);
         if (wraps) rowLines = Math.max(rowLines, lines(v, max));
         fit(v.length());
         return this;
@@ -198,10 +263,8 @@ final class TableSheet {
         if (!f.available()) {
             return marker(NOT_AVAILABLE);
         }
-        Cell c = row.createCell(col);
         BigDecimal v = f.value();
-        c.setCellValue(v.doubleValue());
-        c.setCellStyle(styles.number(kind, f.qualifier(), revised));
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.number(kind, f.qualifier(), revised), null, v.doubleValue());
         // Width of the formatted number: digits, separators, decimals, a qualifier sign and [r].
         int digits = Math.max(1, v.precision() - v.scale());
         fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0));
@@ -209,14 +272,13 @@ final class TableSheet {
     }
 
     TableSheet marker(String marker) {
-        Cell c = row.createCell(col);
-        c.setCellValue(marker);
-        c.setCellStyle(styles.missing);
+        cell(StreamedWorkbook.RowWriter.TEXT, styles.missing, marker, 0);
         fit(marker.length());
         return this;
     }
 
     TableSheet link(String sheetName) {
+        if (!cellByCell) throw new IllegalStateException("a link needs cellByCell()");
         Cell c = row.createCell(col);
         c.setCellValue(sheetName);
         var link = book.wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
@@ -290,7 +352,9 @@ final class TableSheet {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
+    /** The sheet, for a table written cellByCell(), whose rows it can still reach. */
     SXSSFSheet sheet() {
+        if (!cellByCell) throw new IllegalStateException("the sheet's rows are reachable only cellByCell()");
         return sheet;
     }
 }
