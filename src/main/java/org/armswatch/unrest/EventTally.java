@@ -40,7 +40,7 @@ public final class EventTally implements AutoCloseable {
     static final int PARTITIONS = 64;
     private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
     /** Bytes of records kept in memory, over all partitions, before they go to the spill files. */
-    public static final int DEFAULT_MEMORY_BUDGET = 16 << 20;
+    public static final int DEFAULT_MEMORY_BUDGET = 4 << 20;
     /** file number, line, timestamp, bucket, fatalities, id length; the id's bytes follow. */
     private static final int RECORD_HEAD = 4 + 8 + 8 + 4 + 4 + 2;
 
