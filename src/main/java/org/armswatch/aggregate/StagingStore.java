@@ -142,7 +142,7 @@ public final class StagingStore {
         }
         rows.sort(StagedLicences.FILE_ORDER);
         long first = StagedLicences.key(runId, fileNo, 0);
-        StagedLicences.key(runId, fileNo, Math.max(0, rows.size() - 1));
+        StagedLicences.key(runId, fileNo, Math.max(0, rows.size() - 1)); // refuses a file too long for its keys
         Map<String, long[]> destinations = new LinkedHashMap<>();
         Map<String, long[]> exporters = new TreeMap<>();
         boolean cents = false;
@@ -153,6 +153,7 @@ public final class StagingStore {
             exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
             cents |= r.valueEur() != null && r.valueEur().remainder(BigDecimal.ONE).signum() != 0;
         }
+        // batchUpdate sets the rows in list order: the n-th row gets key first + n.
         int[] position = {0};
         jdbc.batchUpdate("INSERT INTO aw_licence_row (row_key, run_id, file_no, exporter, destination, period, report_period,"
                         + " category, status, licences, value_eur, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

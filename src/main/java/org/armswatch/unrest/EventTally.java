@@ -159,7 +159,8 @@ public final class EventTally implements AutoCloseable {
         byte[] b = pending[partition];
         int used = pendingUsed[partition];
         if (b == null || b.length - used < bytes) {
-            b = Arrays.copyOf(b == null ? new byte[0] : b, Math.max(Math.max(4096, used + bytes), b == null ? 0 : b.length * 2));
+            int size = Math.max(used + bytes, b == null ? 4096 : b.length * 2);
+            b = b == null ? new byte[size] : Arrays.copyOf(b, size);
             pending[partition] = b;
         }
         return b;

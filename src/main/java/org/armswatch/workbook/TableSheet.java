@@ -1,13 +1,17 @@
 package org.armswatch.workbook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellAddress;
@@ -180,12 +184,8 @@ final class TableSheet {
     private void sizeRow() {
         float height = rowLines > 1 ? Math.min(MAX_ROW_HEIGHT, rowLines * LINE_HEIGHT) : 0;
         if (rowIndex >= 0) {
-            try {
-                rows.row(rowIndex, height, col, kinds, cellStyles, texts, numbers);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write sheet " + sheet.getSheetName() + ": " + e.getMessage(), e);
-            }
-            java.util.Arrays.fill(texts, 0, col, null);
+            writing(() -> rows.row(rowIndex, height, col, kinds, cellStyles, texts, numbers));
+            Arrays.fill(texts, 0, col, null);
             rowIndex = -1;
         }
         // Never lower a row a sheet writer made taller (a chart's row).
@@ -196,15 +196,23 @@ final class TableSheet {
     }
 
     private void flush() {
+        writing(sheet::flushRows);
+    }
+
+    private interface SheetWrite {
+        void run() throws IOException;
+    }
+
+    private void writing(SheetWrite write) {
         try {
-            sheet.flushRows();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write sheet " + sheet.getSheetName() + ": " + e.getMessage(), e);
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName() + ": " + e.getMessage(), e);
         }
     }
 
     /** The current row's next cell, as a text or a number in a style. */
-    private void cell(byte kind, org.apache.poi.ss.usermodel.CellStyle style, String text, double number) {
+    private void cell(byte kind, CellStyle style, String text, double number) {
         if (row != null) {
             Cell c = row.createCell(col);
             if (kind == StreamedWorkbook.RowWriter.TEXT) c.setCellValue(text); else c.setCellValue(number);
@@ -213,10 +221,10 @@ final class TableSheet {
         }
         if (col == kinds.length) {
             int n = col * 2;
-            kinds = java.util.Arrays.copyOf(kinds, n);
-            cellStyles = java.util.Arrays.copyOf(cellStyles, n);
-            texts = java.util.Arrays.copyOf(texts, n);
-            numbers = java.util.Arrays.copyOf(numbers, n);
+            kinds = Arrays.copyOf(kinds, n);
+            cellStyles = Arrays.copyOf(cellStyles, n);
+            texts = Arrays.copyOf(texts, n);
+            numbers = Arrays.copyOf(numbers, n);
         }
         kinds[col] = kind;
         cellStyles[col] = style.getIndex();
