@@ -12,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.batik.svggen.DefaultErrorHandler;
+import org.apache.batik.svggen.DefaultExtensionHandler;
+import org.apache.batik.svggen.DefaultStyleHandler;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.Document;
@@ -41,9 +46,8 @@ final class SvgPicture {
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML document builder in this Java runtime", e);
         }
-        SVGGeneratorContext context = SVGGeneratorContext.createDefault(doc);
+        SVGGeneratorContext context = new Context(doc);
         context.setComment(null);
-        context.setPrecision(4);
         context.setEmbeddedFontsOn(false);
         // Batik's default font is Java's logical "Dialog", which no browser knows.
         var defaults = new SVGGeneratorContext.GraphicContextDefaults();
@@ -74,6 +78,20 @@ final class SvgPicture {
         // SVG 1.1 onwards needs no DOCTYPE, and one pointing at w3.org makes XML readers fetch it.
         String svg = bytes.toString(StandardCharsets.UTF_8).replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
         return svg.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SVGGeneratorContext.createDefault's context, with coordinates to four places through {@link FourPlaces}. */
+    private static final class Context extends SVGGeneratorContext {
+        Context(Document doc) {
+            super(doc);
+            setIDGenerator(new SVGIDGenerator());
+            setExtensionHandler(new DefaultExtensionHandler());
+            setImageHandler(new ImageHandlerBase64Encoder());
+            setStyleHandler(new DefaultStyleHandler());
+            setErrorHandler(new DefaultErrorHandler());
+            setPrecision(4);
+            decimalFormat = new FourPlaces();
+        }
     }
 
     private static void addFallbackFonts(Element element) {
