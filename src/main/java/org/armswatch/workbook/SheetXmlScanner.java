@@ -28,6 +28,7 @@ final class SheetXmlScanner {
     private int depth;
     private final TagAttributes attributes = new TagAttributes();
     private final String[] names = new String[64];
+    private final String[] recent = new String[256];
     private int nameCount;
 
     private SheetXmlScanner(InputStream in) {
@@ -203,8 +204,18 @@ final class SheetXmlScanner {
         tag[tagLen++] = (byte) b;
     }
 
-    /** Element names repeat millions of times: each distinct one becomes a String once. */
+    /** Element names repeat millions of times: each distinct one becomes a String once, found by a small hash first. */
     private String name(int from, int to) {
+        int len = to - from;
+        int slot = len == 0 ? 0 : (len * 31 + tag[from] * 7 + tag[to - 1]) & (recent.length - 1);
+        String r = recent[slot];
+        if (r != null && r.length() == len && matches(r, from)) return r;
+        r = known(from, to);
+        recent[slot] = r;
+        return r;
+    }
+
+    private String known(int from, int to) {
         int len = to - from;
         for (int i = 0; i < nameCount; i++) {
             String n = names[i];

@@ -81,7 +81,9 @@ public final class WorkbookCheck {
                 throw new WorkbookRuleException(workbook, names.isEmpty() ? "(none)" : names.get((int) active), "A1",
                         "the Cover is the active sheet");
             }
-            SharedStrings strings = reader.getSharedStringsTable();
+            // The read-only table keeps plain strings; POI's default builds XML objects for every one of them.
+            reader.setUseReadOnlySharedStringsTable(true);
+            SharedText strings = new SharedText(reader.getSharedStringsTable());
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream in = sheets.next()) {
@@ -126,12 +128,30 @@ public final class WorkbookCheck {
         }
     }
 
+    /** A workbook's shared strings, each made a String once however many cells use it. */
+    private static final class SharedText {
+        private final SharedStrings table;
+        private final String[] texts;
+
+        SharedText(SharedStrings table) {
+            this.table = table;
+            this.texts = new String[Math.max(0, table.getUniqueCount())];
+        }
+
+        String text(int index) {
+            if (index < 0 || index >= texts.length) return table.getItemAt(index).getString();
+            String t = texts[index];
+            if (t == null) texts[index] = t = table.getItemAt(index).getString();
+            return t;
+        }
+    }
+
     /** The rules of one sheet, checked while its XML streams past. */
     private static final class SheetRules extends DefaultHandler {
         private final String workbook;
         private final String sheet;
         private final CTTable table;
-        private final SharedStrings strings;
+        private final SharedText strings;
         private final int firstRow;
         private final int lastRow;
         private final int lastCol;
@@ -148,7 +168,7 @@ public final class WorkbookCheck {
         private String cellType;
         private boolean inValue;
 
-        SheetRules(String workbook, String sheet, List<CTTable> tables, SharedStrings strings) {
+        SheetRules(String workbook, String sheet, List<CTTable> tables, SharedText strings) {
             this.workbook = workbook;
             this.sheet = sheet;
             this.strings = strings;
@@ -223,12 +243,20 @@ public final class WorkbookCheck {
             long rc = rowAndColumn(cellRef);
             int r = (int) (rc >> 32);
             int c = (int) rc;
+            if (text.length() == 0) return;
             boolean numeric = cellType == null || cellType.equals("n");
-            String value = cellType != null && cellType.equals("s")
-                    ? strings.getItemAt(Integer.parseInt(text.toString().trim())).getString() : text.toString();
+            boolean shared = cellType != null && cellType.equals("s");
+            // Most cells are numbers in data rows: no rule needs their value as text.
+            if (numeric && table != null && r > firstRow && r <= lastRow && c <= lastCol) {
+                if (text.length() > TableSheet.MAX_CELL) broken(cellRef, "a cell holds at most 32,767 characters");
+                maxRow = Math.max(maxRow, r);
+                numericColumns.add(c);
+                return;
+            }
+            String value = shared ? strings.text(Integer.parseInt(text.toString().trim())) : text.toString();
             if (value.isEmpty()) return;
-            if (value.length() > TableSheet.MAX_CELL) broken(cellRef, "a cell holds at most 32,767 characters");
             maxRow = Math.max(maxRow, r);
+            if (value.length() > TableSheet.MAX_CELL) broken(cellRef, "a cell holds at most 32,767 characters");
             if (r == 0 && c == 0) a1 = value;
             if (r == 1 && c == 0) a2 = value;
             if (table == null) {
