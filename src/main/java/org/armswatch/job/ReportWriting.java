@@ -101,6 +101,7 @@ final class ReportWriting {
             });
             pieces.add(() -> {
                 ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
+                log.info("writeReport: main workbook written and checked in {} s", seconds(t0));
                 return "report";
             });
             List<String> codes = countryWorkbooks(overview, options.countries());
