@@ -75,10 +75,10 @@ public final class LicenceFileReader {
         if (col.licences < 0) notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
         if (col.value < 0) notes.add(fileName + ": no value column, so the value of licences is not available [x]");
 
-        // Figures in line order, a replaced one leaving a null behind; the raw text of each kept row
-        // stays at the same index, for the Data quality sheet should a later row replace it.
+        // Figures in line order, a replaced one leaving a null behind. The raw text of a replaced row is
+        // fetched by a second pass, only if some row was replaced: kept for every row, it was most of the
+        // memory a large licence file took.
         List<LicenceFigure> kept = new ArrayList<>();
-        List<String> keptRaw = new ArrayList<>();
         Map<LicenceFigure.Key, Integer> indexByKey = new HashMap<>();
         List<RejectedRow> rejected = new ArrayList<>();
         List<RejectedRow> replaced = new ArrayList<>();
@@ -102,18 +102,33 @@ public final class LicenceFileReader {
                 Integer earlierIndex = indexByKey.put(figure.key(), kept.size());
                 if (earlierIndex != null) {
                     LicenceFigure earlier = kept.set(earlierIndex, null);
-                    replaced.add(new RejectedRow(fileName, earlier.line(), keptRaw.set(earlierIndex, null),
+                    replaced.add(new RejectedRow(fileName, earlier.line(), null,
                             "duplicate: replaced by line " + figure.line() + " (same exporter, destination, period, category and status; the later row wins)"));
                 }
                 kept.add(figure);
-                keptRaw.add(csv.raw());
             }
         }
+        indexByKey = null;
+        if (!replaced.isEmpty()) replaced = withRawText(scan, replaced);
         List<LicenceFigure> figures = new ArrayList<>(kept.size() - replaced.size());
         for (LicenceFigure f : kept) {
             if (f != null) figures.add(f);
         }
         return new LicenceFile(read, Collections.unmodifiableList(figures), rejected, replaced, notes);
+    }
+
+    /** The replaced rows with their raw text, read again from the file (which must not have changed). */
+    private static List<RejectedRow> withRawText(InputScan scan, List<RejectedRow> replaced) throws InputFileException {
+        Map<Long, String> raw = new HashMap<>();
+        for (RejectedRow r : replaced) raw.put(r.line(), null);
+        try (CsvReader csv = CsvReader.open(scan)) {
+            while (csv.next()) {
+                if (raw.containsKey(csv.line())) raw.put(csv.line(), csv.raw());
+            }
+        }
+        List<RejectedRow> rows = new ArrayList<>(replaced.size());
+        for (RejectedRow r : replaced) rows.add(new RejectedRow(r.file(), r.line(), raw.get(r.line()), r.reason()));
+        return rows;
     }
 
     private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers) throws RowRejected {
