@@ -18,9 +18,9 @@ CREATE TABLE IF NOT EXISTS aw_source_file (
     file_no       INT           NOT NULL,
     name          VARCHAR(1000) NOT NULL,
     shape         VARCHAR(30)   NOT NULL,
-    sha256        VARCHAR(64)   NOT NULL,
+    sha256        VARCHAR(64),
     bytes         BIGINT        NOT NULL,
-    encoding      VARCHAR(40)   NOT NULL,
+    encoding      VARCHAR(40),
     delimiter     VARCHAR(5)    NOT NULL,
     decimal_comma BOOLEAN       NOT NULL,
     staged        BOOLEAN       NOT NULL,
@@ -77,6 +77,10 @@ CREATE TABLE IF NOT EXISTS aw_licence_span (
 );
 -- Whether a licence file has a value with cents: the money columns then show decimals.
 ALTER TABLE aw_source_file ADD COLUMN IF NOT EXISTS value_cents BOOLEAN DEFAULT FALSE NOT NULL;
+-- A file is read once, by the step that stages it: its SHA-256, and its charset unless configured, are
+-- null until then (state files of earlier versions had both NOT NULL).
+ALTER TABLE aw_source_file ALTER COLUMN sha256 DROP NOT NULL;
+ALTER TABLE aw_source_file ALTER COLUMN encoding DROP NOT NULL;
 
 -- Events counted per source, country, month and type: raw ACLED events are never staged, and HDX
 -- publishes counts. rows_without_fatalities: rows that gave no fatality figure ([x], never 0).

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.armswatch.input.InputFile;
+import org.armswatch.input.InputScan;
 import org.armswatch.input.InputShape;
 import org.armswatch.input.RejectedRow;
 import org.armswatch.licence.LicenceFigure;
@@ -45,7 +46,10 @@ public final class StagingStore {
         this.jdbc = jdbc;
     }
 
-    /** Records the run and its input files, unless a resumed run recorded them already. */
+    /**
+     * Records the run and its input files, unless a resumed run recorded them already. A file's SHA-256, and its
+     * charset unless configured, stay null until the reader that stages it has read every byte ({@link #markStaged}).
+     */
     public boolean beginRun(long runId, LocalDate runDate, Granularity period, List<InputFile> files) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM aw_run WHERE run_id = ?", Integer.class, runId);
         if (known != null && known > 0) {
@@ -62,7 +66,7 @@ public final class StagingStore {
                     ps.setString(4, f.shape().name());
                     ps.setString(5, f.scan().sha256());
                     ps.setLong(6, f.scan().bytes());
-                    ps.setString(7, f.scan().dialect().charset().name() + (f.scan().bom() ? " with BOM" : ""));
+                    ps.setString(7, f.scan().utf8Unconfirmed() ? null : encoding(f.scan()));
                     ps.setString(8, f.scan().dialect().delimiter() == '\t' ? "tab" : String.valueOf(f.scan().dialect().delimiter()));
                     ps.setBoolean(9, f.scan().dialect().decimalComma());
                     ps.setString(10, String.join("\n", f.scan().notes().stream().map(n -> f.name() + ": " + n).toList()));
@@ -112,19 +116,31 @@ public final class StagingStore {
                 String.class, runId, fileNo);
     }
 
-    public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, List<String> notes) {
-        markStaged(runId, fileNo, read, used, rejected, replaced, 0, notes);
+    /** "UTF-8 with BOM", "windows-1252": as the run records a file's charset. */
+    public static String encoding(InputScan scan) {
+        return scan.dialect().charset().name() + (scan.bom() ? " with BOM" : "");
     }
 
-    /** @param skipped rows passed over on purpose (HDX rows below country level), neither used nor rejected */
-    public void markStaged(long runId, int fileNo, int read, int used, int rejected, int replaced, int skipped,
-                           List<String> notes) {
+    public void markStaged(long runId, int fileNo, InputScan readAs, String sha256, int read, int used, int rejected,
+                           int replaced, List<String> notes) {
+        markStaged(runId, fileNo, readAs, sha256, read, used, rejected, replaced, 0, notes);
+    }
+
+    /**
+     * @param readAs  the file as it was read: its charset is recorded, now that every byte was seen
+     * @param sha256  of the bytes read
+     * @param skipped rows passed over on purpose (HDX rows below country level), neither used nor rejected
+     */
+    public void markStaged(long runId, int fileNo, InputScan readAs, String sha256, int read, int used, int rejected,
+                           int replaced, int skipped, List<String> notes) {
         // The scan's notes come first; the reader's follow on a line of their own (no CHAR/CHR: H2 and PostgreSQL differ).
         String added = String.join("\n", notes);
-        jdbc.update("UPDATE aw_source_file SET staged = TRUE, rows_read = ?, rows_used = ?, rows_rejected = ?,"
-                        + " rows_replaced = ?, rows_skipped = ?, notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes"
-                        + " ELSE notes || ? END WHERE run_id = ? AND file_no = ?",
-                read, used, rejected, replaced, skipped, added, added, "\n" + added, runId, fileNo);
+        jdbc.update("UPDATE aw_source_file SET staged = TRUE, sha256 = ?, bytes = ?, encoding = ?, rows_read = ?,"
+                        + " rows_used = ?, rows_rejected = ?, rows_replaced = ?, rows_skipped = ?,"
+                        + " notes = CASE WHEN notes = '' THEN ? WHEN ? = '' THEN notes ELSE notes || ? END"
+                        + " WHERE run_id = ? AND file_no = ?",
+                sha256, readAs.bytes(), encoding(readAs), read, used, rejected, replaced, skipped, added, added,
+                "\n" + added, runId, fileNo);
     }
 
     /**

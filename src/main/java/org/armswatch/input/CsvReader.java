@@ -28,8 +28,9 @@ import java.util.Locale;
  * text after a closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside
  * quotes at the end of the file is reported as an "unterminated quote".
  *
- * <p>Opened on a scan, it computes the file's SHA-256 as it reads and, at the end of the file, refuses a file whose
- * bytes are no longer those the scan saw, before a caller could keep anything of it.
+ * <p>Opened on a scan, it computes the file's SHA-256 as it reads ({@link #sha256()}) and, at the end of the file,
+ * refuses a file whose bytes are no longer those the run recorded, or that the scan took for UTF-8 and is not, before
+ * a caller could keep anything of it.
  */
 public final class CsvReader implements Closeable {
 
@@ -62,6 +63,10 @@ public final class CsvReader implements Closeable {
     private final long delimiterBytes;
     /** The scan's SHA-256, which the bytes read must have; null when nobody asked. */
     private String expectedSha256;
+    /** The SHA-256 of every byte of the file, once its end was reached. */
+    private String sha256;
+    /** The scan took the file for UTF-8 without having seen all of it. */
+    private boolean utf8Unconfirmed;
     private DigestingInput digesting;
     private boolean bytesEnded;
 
@@ -101,7 +106,7 @@ public final class CsvReader implements Closeable {
         Path file = scan.file();
         DigestingInput in;
         try {
-            in = new DigestingInput(Files.newInputStream(file));
+            in = new DigestingInput(Files.newInputStream(file), scan.utf8Unconfirmed());
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
@@ -117,6 +122,7 @@ public final class CsvReader implements Closeable {
         CsvReader reader = new CsvReader(file, in, scan.dialect());
         reader.digesting = in;
         reader.expectedSha256 = scan.sha256();
+        reader.utf8Unconfirmed = scan.utf8Unconfirmed();
         if (scan.mapping() != null) {
             reader.mapping = scan.mapping();
             reader.constants = scan.mapping().constantValues();
@@ -129,7 +135,7 @@ public final class CsvReader implements Closeable {
             // A preamble (a title, a note above the table) is passed over record by record, blank or not.
             for (int i = 0; i < scan.skipLines(); i++) {
                 if (!reader.parseRecord()) {
-                    reader.checkUnchanged();
+                    reader.checkAtEnd();
                     throw new InputFileException(file, "ends within its " + scan.skipLines() + " preamble lines");
                 }
             }
@@ -155,7 +161,7 @@ public final class CsvReader implements Closeable {
                 }
             }
             fieldCount = 0;
-            checkUnchanged();
+            checkAtEnd();
             return false;
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
@@ -272,25 +278,30 @@ public final class CsvReader implements Closeable {
     }
 
     /**
-     * At the end of the file: refuses it if its bytes are not those the scan hashed (a run's figures come from one set
-     * of inputs; a resumed run may come hours after the scan).
+     * At the end of the file: refuses it if its bytes are not those the run recorded (a run's figures come from one set
+     * of inputs; a resumed run may come hours after the first look), or if it is not the UTF-8 it was read as.
      */
-    private void checkUnchanged() throws InputFileException {
-        if (expectedSha256 == null) {
+    private void checkAtEnd() throws InputFileException {
+        if (digesting == null || sha256 != null) {
             return;
         }
-        String now;
         try {
-            now = digesting.sha256();
+            sha256 = digesting.sha256();
+            if (utf8Unconfirmed && !digesting.utf8()) {
+                throw new NotUtf8Exception(file);
+            }
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
-        String expected = expectedSha256;
-        expectedSha256 = null;
-        if (!now.equals(expected)) {
-            throw new InputFileException(file, "changed since this run began (SHA-256 was " + expected + ", is " + now
-                    + "); the next start reads the inputs afresh");
+        if (expectedSha256 != null && !sha256.equals(expectedSha256)) {
+            throw new InputFileException(file, "changed since this run began (SHA-256 was " + expectedSha256 + ", is "
+                    + sha256 + "); the next start reads the inputs afresh");
         }
+    }
+
+    /** The SHA-256 of every byte of the file, as lower-case hex, once {@link #next()} returned false; else null. */
+    public String sha256() {
+        return sha256;
     }
 
     private String materialize(int i) {

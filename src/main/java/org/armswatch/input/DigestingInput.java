@@ -9,9 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The bytes of a file as they are read, with their SHA-256 computed on a second thread: checking that a file is the
- * one the run scanned then costs no pass of its own, and on two cores hardly any time (SHA-256 of ACLED's 1 GB takes
- * about as long as parsing it).
+ * The bytes of a file as they are read, with their SHA-256 computed on a second thread, and, when asked, whether they
+ * are UTF-8: a file is read once, by the reader that stages it, and the run still records its checksum and refuses it
+ * if it changed since it was staged; on two cores this costs hardly any time.
  *
  * <p>Each read is copied into one of a few chunks for the hashing thread; the reader waits only when all of them are
  * still being hashed, so memory stays at {@code CHUNKS × CHUNK} bytes whatever the file's size.
@@ -36,14 +36,17 @@ final class DigestingInput extends InputStream {
     private final BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
     private final MessageDigest sha256;
+    /** Null when the charset is known and UTF-8 need not be checked. */
+    private final Utf8Validity.Running utf8;
     private final Thread hasher;
     private volatile Throwable hasherFailed;
     private String hex;
     private boolean ended;
 
-    DigestingInput(InputStream in) {
+    DigestingInput(InputStream in, boolean checkUtf8) {
         this.in = in;
         this.sha256 = newSha256();
+        this.utf8 = checkUtf8 ? new Utf8Validity.Running() : null;
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new Chunk(new byte[CHUNK]));
         }
@@ -107,6 +110,13 @@ final class DigestingInput extends InputStream {
         return hex;
     }
 
+    /** Whether every byte of the file is UTF-8; known once {@link #sha256()} returned, and only if asked for. */
+    boolean utf8() throws IOException {
+        if (utf8 == null) throw new IllegalStateException("UTF-8 was not checked");
+        sha256();
+        return utf8.valid();
+    }
+
     @Override
     public void close() throws IOException {
         if (hasher.isAlive()) {
@@ -119,6 +129,7 @@ final class DigestingInput extends InputStream {
         try {
             for (Chunk c; (c = toHash.take()) != END; ) {
                 sha256.update(c.bytes, 0, c.length);
+                if (utf8 != null) utf8.accept(c.bytes, 0, c.length);
                 free.put(c);
             }
         } catch (InterruptedException e) {

@@ -45,13 +45,16 @@ public final class InputCatalog {
         return files;
     }
 
-    /** Scans one file by its name in the input folder, through the first mapping that matches it, if any. */
+    /**
+     * Looks at one file by its name in the input folder, through the first mapping that matches it, if any: its
+     * header only ({@link InputScan#head}); the reader that stages it reads every byte once.
+     */
     public static InputScan scan(Path inputDir, String name, List<ColumnMapping> mappings) throws InputFileException {
         Path path = inputDir.resolve(name);
         for (ColumnMapping m : mappings) {
-            if (m.matches(name)) return InputScan.of(path, m);
+            if (m.matches(name)) return InputScan.head(path, m);
         }
-        return InputScan.of(path);
+        return InputScan.head(path, ReadingOptions.BY_CONTENT);
     }
 
     /**

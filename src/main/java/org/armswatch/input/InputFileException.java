@@ -3,7 +3,7 @@ package org.armswatch.input;
 import java.nio.file.Path;
 
 /** A file that cannot be read as a whole: fails the run, with a message that names the file. */
-public final class InputFileException extends Exception {
+public class InputFileException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,12 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** One pass over a whole file's bytes: SHA-256, UTF-8 validity, BOM, header line, delimiter. */
+/**
+ * What is known of a file before its rows are read: BOM, header line, delimiter, charset, and, once some reader has
+ * read every byte, its SHA-256 (else null).
+ *
+ * @param utf8Unconfirmed the charset is UTF-8 because none was configured and no byte seen so far says otherwise;
+ *                        the reader checks the rest ({@link NotUtf8Exception})
+ */
 public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDialect dialect, List<String> header,
-                        List<String> notes, int skipLines, ColumnMapping mapping) {
+                        List<String> notes, int skipLines, ColumnMapping mapping, boolean utf8Unconfirmed) {
 
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    public static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
 
     /** A header that has not ended by then is not a header: the file is something else. */
     static final int MAX_HEADER_BYTES = 1 << 20;
@@ -33,23 +39,25 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         return of(file, ReadingOptions.BY_CONTENT);
     }
 
-    /** Scans with what a configured mapping says of the file: preamble lines, delimiter, encoding, decimal mark. */
+    /**
+     * Scans with what a configured mapping says of the file: preamble lines, delimiter, encoding, decimal mark. Reads
+     * every byte; the nightly run's first look is {@link #head(Path, ReadingOptions)}, which leaves that to the reader.
+     */
     public static InputScan of(Path file, ReadingOptions options) throws InputFileException {
         HeaderLine headerLine = new HeaderLine(options.skipLines());
         byte[] buf = new byte[BUFFER];
         long total = 0;
         boolean bom = false;
-        boolean validUtf8 = true;
-        int carry = 0;
+        boolean validUtf8;
         String sha256;
-        // SHA-256 on a second thread; this one checks the UTF-8 and finds the header.
-        try (DigestingInput in = new DigestingInput(Files.newInputStream(file))) {
+        // SHA-256 and the UTF-8 check on a second thread; this one finds the header.
+        try (DigestingInput in = new DigestingInput(Files.newInputStream(file), true)) {
             for (;;) {
-                int n = in.readNBytes(buf, carry, buf.length - carry);
+                int n = in.readNBytes(buf, 0, buf.length);
                 if (n == 0) {
                     break;
                 }
-                int headerFrom = carry;
+                int headerFrom = 0;
                 if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
                         && (buf[2] & 0xFF) == 0xBF) {
                     bom = true;
@@ -57,31 +65,41 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                 }
                 total += n;
                 if (!headerLine.complete()) {
-                    headerLine.accept(buf, headerFrom, carry + n);
-                }
-                if (validUtf8) {
-                    int checked = Utf8Validity.checkedUntil(buf, 0, carry + n);
-                    validUtf8 = checked >= 0;
-                    // A multi-byte sequence cut by the buffer's end waits at the start of the next read.
-                    carry = validUtf8 ? carry + n - checked : 0;
-                    System.arraycopy(buf, validUtf8 ? checked : 0, buf, 0, carry);
-                } else {
-                    carry = 0;
+                    headerLine.accept(buf, headerFrom, n);
                 }
             }
-            // The file must not end inside a sequence.
-            validUtf8 &= carry == 0;
             sha256 = in.sha256();
+            validUtf8 = in.utf8();
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
-        return scanned(file, options, headerLine, validUtf8 ? null : WINDOWS_1252, sha256, total, bom);
+        return scanned(file, options, headerLine, validUtf8 ? null : WINDOWS_1252, sha256, total, bom, false);
     }
 
     /**
-     * A file this run scanned before, as the staging steps see it: only its header is read again; its SHA-256 and
-     * charset are those recorded, and {@link CsvReader} refuses the file at its end if its bytes no longer have that
-     * SHA-256. One pass over a large file instead of two.
+     * The first look at a file: its header only, as {@link #ofRecorded(Path, ReadingOptions, String, Charset)} reads
+     * it, without a checksum. Unless configured, the charset is UTF-8 unless the header says otherwise, until the
+     * reader has seen every byte: the reader checks that and computes the SHA-256 in the same pass
+     * ({@link CsvReader#sha256()}; {@link NotUtf8Exception}, and the caller reads the file again as Windows-1252).
+     */
+    public static InputScan head(Path file, ReadingOptions options) throws InputFileException {
+        return ofRecorded(file, options, null, null);
+    }
+
+    /** The same file, read before with this SHA-256: a reader refuses it at its end if it changed since. */
+    public InputScan withSha256(String sha) {
+        return new InputScan(file, sha, bytes, bom, dialect, header, notes, skipLines, mapping, false);
+    }
+
+    /** As {@link #head(Path, ReadingOptions)}, for a file a configured mapping describes. */
+    public static InputScan head(Path file, ColumnMapping mapping) throws InputFileException {
+        return mapped(head(file, mapping.reading()), mapping);
+    }
+
+    /**
+     * A file of this run, as the staging steps see it: only its header is read again; its SHA-256 and charset are
+     * those recorded, and {@link CsvReader} refuses the file at its end if its bytes no longer have that SHA-256. A
+     * null SHA-256 (nobody read the file yet) checks nothing; a null charset is found as {@link #head} finds it.
      */
     public static InputScan ofRecorded(Path file, ReadingOptions options, String sha256, Charset charset)
             throws InputFileException {
@@ -109,7 +127,13 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
             throw FileReadFailure.of(file, e);
         }
         Charset recorded = StandardCharsets.UTF_8.equals(charset) ? null : charset;
-        return scanned(file, options, headerLine, recorded, sha256, size, bom);
+        boolean unchecked = charset == null;
+        if (unchecked && !headerLine.utf8()) {
+            // Seen at once in a spreadsheet's export with an accented header: no need to wait for the reader.
+            recorded = WINDOWS_1252;
+            unchecked = false;
+        }
+        return scanned(file, options, headerLine, recorded, sha256, size, bom, unchecked);
     }
 
     /** As {@link #ofRecorded(Path, ReadingOptions, String, Charset)}, for a file a configured mapping describes. */
@@ -118,9 +142,13 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         return mapped(ofRecorded(file, mapping.reading(), sha256, charset), mapping);
     }
 
-    /** @param notUtf8 the charset the content was read in because it is not UTF-8, else null */
+    /**
+     * @param notUtf8 the charset the content was read in because it is not UTF-8, else null
+     * @param unchecked whether nobody has yet seen whether the content is UTF-8
+     */
     private static InputScan scanned(Path file, ReadingOptions options, HeaderLine headerLine, Charset notUtf8,
-                                     String sha256, long total, boolean bom) throws InputFileException {
+                                     String sha256, long total, boolean bom, boolean unchecked)
+            throws InputFileException {
         headerLine.end();
         if (headerLine.overlong()) {
             throw new InputFileException(file,
@@ -141,7 +169,9 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         boolean decimalComma = options.decimalComma() != null ? options.decimalComma() : delimiter == ';';
         CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
         List<String> header = parseHeader(file, headerLine.bytes(), dialect);
-        return new InputScan(file, sha256, total, bom, dialect, header, notes, options.skipLines(), null);
+        boolean utf8Unconfirmed = unchecked && options.charset() == null;
+        return new InputScan(file, sha256, total, bom, dialect, header, notes, options.skipLines(), null,
+                utf8Unconfirmed);
     }
 
     /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */
@@ -154,7 +184,7 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         List<String> notes = new ArrayList<>(raw.notes());
         notes.add("read through the mapping '" + mapping.name() + "'");
         return new InputScan(file, raw.sha256(), raw.bytes(), raw.bom(), raw.dialect(),
-                mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping);
+                mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping, raw.utf8Unconfirmed());
     }
 
     /** Parses the header with the same reader the rows will be read with, so both agree on quoting. */
@@ -293,6 +323,12 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
 
         byte[] bytes() {
             return kept.toByteArray();
+        }
+
+        /** Whether the header line's bytes are UTF-8. */
+        boolean utf8() {
+            byte[] b = kept.toByteArray();
+            return Utf8Validity.checkedUntil(b, 0, b.length) == b.length;
         }
 
         /** The most frequent candidate; ties go to the comma, the CSV default. */

@@ -62,4 +62,51 @@ final class Utf8Validity {
         }
         return to;
     }
+
+    /**
+     * Whether a stream of chunks is UTF-8, a sequence cut by a chunk's end checked with the bytes that follow; the
+     * stream must not end inside a sequence.
+     */
+    static final class Running {
+        private final byte[] pending = new byte[4];
+        private int pendingLength;
+        private boolean valid = true;
+
+        void accept(byte[] b, int from, int to) {
+            if (!valid || from == to) {
+                return;
+            }
+            int start = from;
+            if (pendingLength > 0) {
+                int lead = pending[0] & 0xFF;
+                int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+                int take = Math.min(length - pendingLength, to - from);
+                System.arraycopy(b, from, pending, pendingLength, take);
+                pendingLength += take;
+                start += take;
+                if (pendingLength < length) {
+                    // Still cut short: every byte taken so far must fit the sequence.
+                    valid = checkedUntil(pending, 0, pendingLength) == 0;
+                    return;
+                }
+                valid = checkedUntil(pending, 0, length) == length;
+                pendingLength = 0;
+                if (!valid) {
+                    return;
+                }
+            }
+            int checked = checkedUntil(b, start, to);
+            if (checked < 0) {
+                valid = false;
+            } else if (checked < to) {
+                pendingLength = to - checked;
+                System.arraycopy(b, checked, pending, 0, pendingLength);
+            }
+        }
+
+        /** True when every byte accepted is UTF-8 and the last sequence is complete. */
+        boolean valid() {
+            return valid && pendingLength == 0;
+        }
+    }
 }

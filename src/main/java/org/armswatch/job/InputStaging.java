@@ -14,6 +14,7 @@ import org.armswatch.input.InputCatalog;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
 import org.armswatch.input.InputShape;
+import org.armswatch.input.NotUtf8Exception;
 import org.armswatch.input.RejectedRow;
 import org.armswatch.licence.LicenceFile;
 import org.armswatch.licence.LicenceFileReader;
@@ -24,6 +25,8 @@ import org.armswatch.unrest.EventTally;
 import org.armswatch.unrest.ReportedFigureReader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads input files of one shape into the staging tables. Each call stages what one transaction
@@ -63,33 +66,37 @@ final class InputStaging {
 
     private long stageLicences(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        InputScan scan = rescan(run, fileNo, name);
-        LicenceFile file = new LicenceFileReader(countries).read(scan, name);
+        Read<LicenceFile> read = readByContent(run, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
+        LicenceFile file = read.result();
         store.insertLicences(run.runId(), fileNo, file.figures(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
         store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
-        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(),
-                file.replaced().size(), file.notes());
+        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.figures().size(),
+                file.rejected().size(), file.replaced().size(), read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
     private long stageTally(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        InputScan scan = rescan(run, fileNo, name);
-        ReportedFigureReader.TallyFile file = new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name);
+        Read<ReportedFigureReader.TallyFile> read = readByContent(run, fileNo, name,
+                scan -> new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name));
+        ReportedFigureReader.TallyFile file = read.result();
         store.insertReportedFigures(run.runId(), file.figures());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
-        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.figures().size(), file.rejected().size(), 0, file.notes());
+        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.figures().size(),
+                file.rejected().size(), 0, read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
     private long stageCounts(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        HdxCountReader.HdxFile file = new HdxCountReader(countries).read(rescan(run, fileNo, name), name);
+        Read<HdxCountReader.HdxFile> read = readByContent(run, fileNo, name,
+                scan -> new HdxCountReader(countries).read(scan, name));
+        HdxCountReader.HdxFile file = read.result();
         store.insertEventCounts(run.runId(), "HDX", fileNo, file.counts(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
-        store.markStaged(run.runId(), fileNo, file.rowsRead(), file.rowsUsed(), file.rejected().size(), 0,
-                file.rowsSkipped(), file.notes());
+        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.rowsUsed(),
+                file.rejected().size(), 0, file.rowsSkipped(), read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
@@ -97,20 +104,38 @@ final class InputStaging {
         // Past its memory budget the tally spills event ids to the run's work folder; a killed attempt's files are
         // overwritten by the next one, and the folder goes when the run is published.
         Path spill = options.output().resolve(".work").resolve(run.runDate() + ".events");
-        try (EventTally tally = new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
-            return stageEvents(run, fileNos, tally);
+        Set<Integer> notUtf8 = new HashSet<>();
+        for (;;) {
+            try (EventTally tally = new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
+                return stageEvents(run, fileNos, tally, notUtf8);
+            } catch (NotUtf8Exception e) {
+                // An export that is not UTF-8 after all: every file again, into a new tally, that one as Windows-1252.
+            }
         }
     }
 
-    private long stageEvents(RunParameters run, List<Integer> fileNos, EventTally tally) throws InputFileException {
+    /** @param notUtf8 files known not to be UTF-8; one found so is added, and nothing is staged */
+    private long stageEvents(RunParameters run, List<Integer> fileNos, EventTally tally, Set<Integer> notUtf8)
+            throws InputFileException {
         EventFileReader reader = new EventFileReader(countries);
         List<EventFileReader.EventFile> results = new ArrayList<>();
+        List<InputScan> scans = new ArrayList<>();
+        List<List<RejectedRow>> rejectedByFile = new ArrayList<>();
         for (int fileNo : fileNos) {
             String name = store.fileName(run.runId(), fileNo);
-            InputScan scan = rescan(run, fileNo, name);
+            InputScan scan = rescan(run, fileNo, name, notUtf8.contains(fileNo));
             List<RejectedRow> rejected = new ArrayList<>();
-            results.add(reader.read(scan, fileNo, name, tally, rejected::add));
-            store.insertRejected(run.runId(), fileNo, "rejected", rejected);
+            try {
+                results.add(reader.read(scan, fileNo, name, tally, rejected::add));
+            } catch (NotUtf8Exception e) {
+                notUtf8.add(fileNo);
+                throw e;
+            }
+            scans.add(scan);
+            rejectedByFile.add(rejected);
+        }
+        for (int i = 0; i < fileNos.size(); i++) {
+            store.insertRejected(run.runId(), fileNos.get(i), "rejected", rejectedByFile.get(i));
         }
         Map<String, Integer> numbers = store.fileNumbers(run.runId());
         Map<String, List<RejectedRow>> replacedByFile = tally.replacedRows().stream()
@@ -119,34 +144,69 @@ final class InputStaging {
         store.insertEventCounts(run.runId(), "ACLED", 0, tally.counts().stream().map(CountedEvents::of).toList(), run.period());
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
+            String name = store.fileName(run.runId(), fileNo);
             EventFileReader.EventFile f = results.get(i);
             List<String> notes = new ArrayList<>(f.notes());
-            int listed = replacedByFile.getOrDefault(store.fileName(run.runId(), fileNo), List.of()).size();
+            int listed = replacedByFile.getOrDefault(name, List.of()).size();
             if (listed < tally.replaced(fileNo)) {
                 notes.add(String.format(java.util.Locale.UK, "%s: %,d duplicate events replaced by a later copy, all counted;"
                         + " Data_quality lists %,d of them (the run lists the first %,d replaced copies of its ACLED exports, by file and line)",
-                        store.fileName(run.runId(), fileNo), tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
+                        name, tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
             }
-            store.markStaged(run.runId(), fileNo, f.rowsRead(), tally.used(fileNo), f.rowsRejected(),
-                    tally.replaced(fileNo), notes);
+            if (notUtf8.contains(fileNo)) notes.add(0, name + ": " + InputScan.NOT_UTF8);
+            store.markStaged(run.runId(), fileNo, scans.get(i), f.sha256(), f.rowsRead(), tally.used(fileNo),
+                    f.rowsRejected(), tally.replaced(fileNo), notes);
         }
         return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
     }
 
-    /**
-     * The file as the run recorded it (a resumed run may come hours later), its header read again. Its bytes are not
-     * read twice: the reader computes their SHA-256 as it parses them and refuses, at the end of the file and so
-     * before this call's transaction commits anything of it, a file whose bytes changed since the run began.
-     */
-    private InputScan rescan(RunParameters run, int fileNo, String name) throws InputFileException {
-        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream().filter(f -> f.fileNo() == fileNo)
-                .findFirst().orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
-        return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(),
-                charset(recorded.encoding()));
+    /** How one file is read into what its staging step keeps. */
+    private interface Reading<T> {
+        T read(InputScan scan) throws InputFileException;
     }
 
-    /** The charset of a recorded encoding such as "windows-1252" or "UTF-8 with BOM". */
+    /** What a file gave, and the scan it was read through (its charset is recorded). */
+    private record Read<T>(InputScan scan, T result, boolean notUtf8) {
+        List<String> notes(String name, List<String> readerNotes) {
+            if (!notUtf8) return readerNotes;
+            List<String> notes = new ArrayList<>(readerNotes);
+            notes.add(0, name + ": " + InputScan.NOT_UTF8);
+            return notes;
+        }
+    }
+
+    /**
+     * Reads the file as recorded; one taken for UTF-8 that turns out not to be (seen only at its end, nothing of it
+     * kept) is read again as Windows-1252, as a spreadsheet's export is.
+     */
+    private <T> Read<T> readByContent(RunParameters run, int fileNo, String name, Reading<T> reading)
+            throws InputFileException {
+        InputScan scan = rescan(run, fileNo, name, false);
+        try {
+            return new Read<>(scan, reading.read(scan), false);
+        } catch (NotUtf8Exception e) {
+            InputScan again = rescan(run, fileNo, name, true);
+            return new Read<>(again, reading.read(again), true);
+        }
+    }
+
+    /**
+     * The file as the run recorded it (a resumed run may come hours later), its header read again. Its bytes are not
+     * read twice: the reader computes their SHA-256 as it parses them and, when the run recorded one, refuses at the
+     * end of the file, and so before this call's transaction commits anything of it, a file whose bytes changed.
+     *
+     * @param windows1252 read as Windows-1252, because a first reading found the file is not UTF-8
+     */
+    private InputScan rescan(RunParameters run, int fileNo, String name, boolean windows1252) throws InputFileException {
+        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream().filter(f -> f.fileNo() == fileNo)
+                .findFirst().orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
+        Charset charset = windows1252 ? InputScan.WINDOWS_1252 : charset(recorded.encoding());
+        return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(), charset);
+    }
+
+    /** The charset of a recorded encoding such as "windows-1252" or "UTF-8 with BOM"; null when not known yet. */
     private static Charset charset(String encoding) {
+        if (encoding == null) return null;
         return Charset.forName(encoding.replace(" with BOM", ""));
     }
 }

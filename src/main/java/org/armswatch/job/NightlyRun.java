@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,8 @@ import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.input.InputCatalog;
+import org.armswatch.input.InputScan;
+import org.armswatch.input.InputFile;
 import org.armswatch.input.InputFileException;
 import org.armswatch.period.Granularity;
 import org.armswatch.publish.RunFolder;
@@ -137,12 +140,17 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                     + began.name().toLowerCase(Locale.ROOT) + "; start it again with that period to finish it,"
                     + " or with --rerun to make it afresh by " + options.period().name().toLowerCase(Locale.ROOT));
         }
+        // A file's SHA-256 is recorded when it is staged; one not staged yet is read afresh anyway, so only its
+        // presence counts.
         Map<String, String> recorded = new TreeMap<>();
-        store.sourceFiles(last.getJobInstanceId()).forEach(f -> recorded.put(f.name(), f.sha256()));
+        store.sourceFiles(last.getJobInstanceId()).forEach(f -> recorded.put(f.name(), Objects.toString(f.sha256(), "")));
         if (recorded.isEmpty()) return null; // it died before it listed its inputs
         Map<String, String> now = new TreeMap<>();
         try {
-            InputCatalog.find(options.input(), options.mappings()).forEach(f -> now.put(f.name(), f.scan().sha256()));
+            for (InputFile f : InputCatalog.find(options.input(), options.mappings())) {
+                boolean staged = !recorded.getOrDefault(f.name(), "").isEmpty();
+                now.put(f.name(), staged ? InputScan.of(f.scan().file()).sha256() : "");
+            }
         } catch (InputFileException e) {
             return null; // the resumed run fails with this file's name, as a fresh one would
         }

@@ -83,6 +83,7 @@ public final class LicenceFileReader {
         List<RejectedRow> rejected = new ArrayList<>();
         List<RejectedRow> replaced = new ArrayList<>();
         int read = 0;
+        String sha256;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
@@ -107,14 +108,15 @@ public final class LicenceFileReader {
                 }
                 kept.add(figure);
             }
+            sha256 = csv.sha256();
         }
         indexByKey = null;
-        if (!replaced.isEmpty()) replaced = withRawText(scan, replaced);
+        if (!replaced.isEmpty()) replaced = withRawText(scan.withSha256(sha256), replaced);
         List<LicenceFigure> figures = new ArrayList<>(kept.size() - replaced.size());
         for (LicenceFigure f : kept) {
             if (f != null) figures.add(f);
         }
-        return new LicenceFile(read, Collections.unmodifiableList(figures), rejected, replaced, notes);
+        return new LicenceFile(read, Collections.unmodifiableList(figures), rejected, replaced, notes, sha256);
     }
 
     /** The replaced rows with their raw text, read again from the file (which must not have changed). */

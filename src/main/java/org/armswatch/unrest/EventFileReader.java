@@ -42,7 +42,8 @@ public final class EventFileReader {
     }
 
     /** What one file gave, before de-duplication against other files (see the tally for that). */
-    public record EventFile(int rowsRead, int rowsRejected, List<String> notes) {}
+    /** @param sha256 of the bytes read */
+    public record EventFile(int rowsRead, int rowsRejected, List<String> notes, String sha256) {}
 
     public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
                           Consumer<RejectedRow> rejects) throws InputFileException {
@@ -62,6 +63,7 @@ public final class EventFileReader {
         int read = 0;
         int rejected = 0;
         Seen seen = new Seen();
+        String sha256;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
@@ -73,8 +75,9 @@ public final class EventFileReader {
                     rejects.accept(new RejectedRow(fileName, csv.line(), csv.raw(), r.getMessage()));
                 }
             }
+            sha256 = csv.sha256();
         }
-        return new EventFile(read, rejected, notes);
+        return new EventFile(read, rejected, notes, sha256);
     }
 
     /**

@@ -41,8 +41,9 @@ public final class HdxCountReader {
      * What one file gave. Rows below country level are neither used nor rejected: they are
      * skipped on purpose and counted, so that read = used + rejected + skipped.
      */
+    /** @param sha256 of the bytes read */
     public record HdxFile(int rowsRead, int rowsUsed, int rowsSkipped, List<CountedEvents> counts,
-                          List<RejectedRow> rejected, List<String> notes) {}
+                          List<RejectedRow> rejected, List<String> notes, String sha256) {}
 
     private record Key(String country, Period month, String eventType) {}
 
@@ -63,6 +64,7 @@ public final class HdxCountReader {
         int used = 0;
         int skipped = 0;
         boolean first = true;
+        String sha256;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 if (first && isTagRow(csv)) {
@@ -106,6 +108,7 @@ public final class HdxCountReader {
                     rejected.add(new RejectedRow(fileName, csv.line(), csv.raw(), e.getMessage()));
                 }
             }
+            sha256 = csv.sha256();
         }
         if (skipped > 0) {
             notes.add(fileName + ": " + skipped + " rows below country level (admin_level 1 or more) passed over,"
@@ -115,7 +118,7 @@ public final class HdxCountReader {
         sums.forEach((k, v) -> counts.add(new CountedEvents(k.country(), k.month(), k.eventType(), v[0], v[1], v[2], v[3])));
         counts.sort(Comparator.comparing(CountedEvents::country).thenComparing(CountedEvents::month)
                 .thenComparing(CountedEvents::eventType));
-        return new HdxFile(read, used, skipped, counts, rejected, notes);
+        return new HdxFile(read, used, skipped, counts, rejected, notes, sha256);
     }
 
     /**

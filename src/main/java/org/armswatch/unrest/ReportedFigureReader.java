@@ -33,8 +33,9 @@ public final class ReportedFigureReader {
         this.metrics = metrics;
     }
 
-    /** What one tally file gave. */
-    public record TallyFile(int rowsRead, List<ReportedFigure> figures, List<RejectedRow> rejected, List<String> notes) {}
+    /** What one tally file gave, and the SHA-256 of the bytes read. */
+    public record TallyFile(int rowsRead, List<ReportedFigure> figures, List<RejectedRow> rejected, List<String> notes,
+                            String sha256) {}
 
     record Columns(int country, int date, int metric, int value, int qualifier, int basis,
                    int region, int source, int sourceType, int notes) {
@@ -66,6 +67,7 @@ public final class ReportedFigureReader {
         List<ReportedFigure> figures = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         int read = 0;
+        String sha256;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
@@ -76,8 +78,9 @@ public final class ReportedFigureReader {
                     rejected.add(new RejectedRow(fileName, csv.line(), csv.raw(), r.getMessage()));
                 }
             }
+            sha256 = csv.sha256();
         }
-        return new TallyFile(read, figures, rejected, notes);
+        return new TallyFile(read, figures, rejected, notes, sha256);
     }
 
     private ReportedFigure figure(CsvReader csv, Columns col, FigureParser numbers, int fileNo) throws RowRejected {
