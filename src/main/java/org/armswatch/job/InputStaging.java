@@ -109,7 +109,9 @@ final class InputStaging {
             try (EventTally tally = new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
                 return stageEvents(run, fileNos, tally, notUtf8);
             } catch (NotUtf8Exception e) {
-                // An export that is not UTF-8 after all: every file again, into a new tally, that one as Windows-1252.
+                // An export that is not UTF-8 after all: every file again, into a new tally, that one as Windows-1252
+                // (which every byte is, so each file comes here at most once).
+                if (notUtf8.size() > fileNos.size()) throw new IllegalStateException("read again more than once", e);
             }
         }
     }

@@ -408,6 +408,43 @@ class CsvReaderTest {
     }
 
     @Test
+    void aFileTakenForUtf8ByItsHeaderIsRefusedAtItsEndWhenALaterByteIsNotAndItsSha256IsKnownThen() throws Exception {
+        Path file = dir.resolve("late.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("name,value\nplain,1\n".getBytes(StandardCharsets.US_ASCII));
+        bytes.writeBytes("T\u00fcrkei,2\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(file, bytes.toByteArray());
+        InputScan head = InputScan.head(file, ReadingOptions.BY_CONTENT);
+        assertThat(head.utf8Unconfirmed()).isTrue();
+        assertThat(head.sha256()).isNull();
+        assertThat(head.dialect().charset()).isEqualTo(StandardCharsets.UTF_8);
+
+        try (CsvReader reader = CsvReader.open(head)) {
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.sha256()).isNull();
+            assertThatThrownBy(reader::next).isInstanceOf(NotUtf8Exception.class)
+                    .hasMessage("late.csv: is not valid UTF-8");
+            assertThat(reader.sha256()).isEqualTo(InputScan.of(file).sha256());
+        }
+        InputScan again = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, null, InputScan.WINDOWS_1252);
+        assertThat(again.utf8Unconfirmed()).isFalse();
+        assertThat(rows(again)).extracting(Row::fields)
+                .containsExactly(List.of("plain", "1"), List.of("T\u00fcrkei", "2"));
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8SaysWindows1252AtOnce() throws Exception {
+        Path file = dir.resolve("header.csv");
+        Files.write(file, "Empf\u00e4nger;Wert\nT\u00fcrkei;1\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        InputScan head = InputScan.head(file, ReadingOptions.BY_CONTENT);
+        assertThat(head.utf8Unconfirmed()).isFalse();
+        assertThat(head.header()).containsExactly("Empf\u00e4nger", "Wert");
+        assertThat(head.notes()).containsExactly("not valid UTF-8: read as Windows-1252");
+        assertThat(rows(head)).extracting(Row::fields).containsExactly(List.of("T\u00fcrkei", "1"));
+    }
+
+    @Test
     void aFileReadAsRecordedIsReadLikeAScannedOneAndRefusedWhenItChanged() throws Exception {
         Path file = dir.resolve("recorded.csv");
         // A BOM before Windows-1252 text: not UTF-8, so read as Windows-1252, the BOM's bytes skipped and hashed.

@@ -14,19 +14,18 @@ class Utf8ValidityTest {
         return ReaderFuzzTest.isUtf8(bytes);
     }
 
-    /** As InputScan uses it: in pieces, a cut sequence carried into the next piece. */
+    /** As DigestingInput uses it: in pieces, a cut sequence completed by the bytes of the next piece(s). */
     private static boolean checkSaysUtf8(byte[] bytes, int piece) {
-        byte[] buf = new byte[piece + 4];
-        int carry = 0;
+        Utf8Validity.Running running = new Utf8Validity.Running();
+        // Each piece comes at another offset of a larger buffer, as a reader's chunks do.
+        byte[] buf = new byte[piece + 7];
         for (int at = 0; at < bytes.length; at += piece) {
             int n = Math.min(piece, bytes.length - at);
-            System.arraycopy(bytes, at, buf, carry, n);
-            int checked = Utf8Validity.checkedUntil(buf, 0, carry + n);
-            if (checked < 0) return false;
-            carry = carry + n - checked;
-            System.arraycopy(buf, checked, buf, 0, carry);
+            int offset = at % 7;
+            System.arraycopy(bytes, at, buf, offset, n);
+            running.accept(buf, offset, offset + n);
         }
-        return carry == 0;
+        return running.valid();
     }
 
     @Test
@@ -51,9 +50,11 @@ class Utf8ValidityTest {
             byte[] bytes = out.toByteArray();
             boolean expected = decoderSaysUtf8(bytes);
             if (!expected) invalid++;
-            int piece = 1 + random.nextInt(bytes.length + 8);
-            assertThat(checkSaysUtf8(bytes, piece)).as("%s cut every %d bytes", java.util.HexFormat.of().formatHex(bytes),
-                    piece).isEqualTo(expected);
+            // A byte or two at a time, a sequence waits over several pieces; a random size cuts it anywhere.
+            for (int piece : new int[] {1, 2, 1 + random.nextInt(bytes.length + 8)}) {
+                assertThat(checkSaysUtf8(bytes, piece)).as("%s cut every %d bytes",
+                        java.util.HexFormat.of().formatHex(bytes), piece).isEqualTo(expected);
+            }
             text.setLength(0);
         }
         assertThat(invalid).isBetween(2_000, 18_000);
