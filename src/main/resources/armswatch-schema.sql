@@ -46,10 +46,20 @@ CREATE TABLE IF NOT EXISTS aw_rejected_row (
 -- Licence figures as reported, after duplicates within a file were resolved. Every row is shown in
 -- the Licences sheet; which of them the Overview counts (the same key in a file read later wins, a
 -- report period's total wins over its parts) is worked out when the run is aggregated.
--- row_key is run, file and position (StagedLicences.key): staging stores each file's rows in the
--- sheet's order, so the sheet and the aggregation read them along the primary key with no sort and
--- no other index. (Earlier versions wrote aw_licence, with two indexes; a run they began is started
--- afresh rather than resumed, and completed runs' rows there are never read again.)
+-- Staging stores each file's rows in the sheet's order, 1,024 to a block (LicenceBlock), under the
+-- key of the block's first row: run, file and position (StagedLicences.key). The sheet and the
+-- aggregation read them along the primary key with no sort and no other index. BYTEA is binary
+-- data in H2 and PostgreSQL alike.
+CREATE TABLE IF NOT EXISTS aw_licence_block (
+    first_key BIGINT  NOT NULL PRIMARY KEY,
+    run_id    BIGINT  NOT NULL,
+    file_no   INT     NOT NULL,
+    row_count INT     NOT NULL,
+    data      BYTEA   NOT NULL
+);
+-- Earlier versions wrote a database row per licence row, into aw_licence_row or, with two indexes,
+-- aw_licence: a run they began is started afresh rather than resumed, and completed runs' rows there
+-- are never read again.
 CREATE TABLE IF NOT EXISTS aw_licence_row (
     row_key       BIGINT        NOT NULL PRIMARY KEY,
     run_id        BIGINT        NOT NULL,

@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A run's staged licence rows in the Licences sheet's order: destination, report period, exporter,
  * category and status, then file, then the file's own order (source, period). Staging stores each
- * file's rows in that order under a key of run, file and position ({@link #key}), so reading them is
- * a walk along the primary key for each file and a merge of the files, in pages: an ORDER BY over a
- * large run made the database spool every row and read it back, and indexes on destination and
- * exporter cost every staged row. A country's rows are found through the spans staging recorded.
+ * file's rows in that order, {@link LicenceBlock#ROWS} to a block, under a key of run, file and
+ * position ({@link #key}), so reading them is a walk along the primary key for each file and a merge
+ * of the files: an ORDER BY over a large run made the database spool every row and read it back,
+ * indexes on destination and exporter cost every staged row, and a row a database row cost more than
+ * reading the input. A country's rows are found through the spans staging recorded.
  */
 final class StagedLicences {
 
@@ -40,7 +41,8 @@ final class StagedLicences {
     private static final int RUN_BITS = 23;
     private static final int FILE_BITS = 12;
     private static final int POSITION_BITS = 28;
-    private static final int PAGE = 5_000;
+    /** Blocks read at once by a file's cursor. */
+    private static final int PAGE = 4;
 
     private final JdbcTemplate jdbc;
 
@@ -57,6 +59,17 @@ final class StagedLicences {
                     + "), row " + position + " (at most " + ((1L << POSITION_BITS) - 1) + ")");
         }
         return runId << (FILE_BITS + POSITION_BITS) | (long) fileNo << POSITION_BITS | position;
+    }
+
+    /** Stores a file's rows, sorted in {@link #FILE_ORDER}: the n-th gets the key of position n. */
+    void store(long runId, int fileNo, List<Row> sorted) {
+        List<Object[]> blocks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += LicenceBlock.ROWS) {
+            List<Row> rows = sorted.subList(from, Math.min(sorted.size(), from + LicenceBlock.ROWS));
+            blocks.add(new Object[] {key(runId, fileNo, from), runId, fileNo, rows.size(), LicenceBlock.encode(rows)});
+        }
+        jdbc.batchUpdate("INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data) VALUES (?, ?, ?, ?, ?)",
+                blocks);
     }
 
     /** Every licence row of the run, in the sheet's order. */
@@ -95,7 +108,7 @@ final class StagedLicences {
         }
     }
 
-    /** One file's rows between two keys, a page at a time; only those of one exporter (not to itself) when given. */
+    /** One file's rows between two keys, some blocks at a time; only those of one exporter (not to itself) when given. */
     private final class Cursor {
         private long next;
         private final long last;
@@ -108,21 +121,29 @@ final class StagedLicences {
             this.exporter = exporter;
         }
 
+        /** Reads blocks until some row is at hand or the span is done. */
         void fill() {
-            if (next > last) return;
-            long[] lastRead = {-1};
-            Object[] args = exporter == null ? new Object[] {next, last} : new Object[] {next, last, exporter, exporter};
-            jdbc.query("SELECT row_key, exporter, destination, period, report_period, category, status, licences, value_eur,"
-                    + " source, file_no FROM aw_licence_row WHERE row_key >= ? AND row_key <= ?"
-                    + (exporter == null ? "" : " AND exporter = ? AND destination <> ?")
-                    + " ORDER BY row_key LIMIT " + PAGE, rs -> {
-                lastRead[0] = rs.getLong(1);
-                long count = rs.getLong(8);
-                Long licences = rs.wasNull() ? null : count;
-                rows.add(new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), licences, rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
-            }, args);
-            next = rows.size() < PAGE ? last + 1 : lastRead[0] + 1;
+            while (rows.isEmpty() && next <= last) {
+                // Positions are the key's low bits: the block holding a key starts at the key rounded down.
+                long from = next - Math.floorMod(next, (long) LicenceBlock.ROWS);
+                long[] end = {last + 1};
+                int[] blocks = {0};
+                jdbc.query("SELECT first_key, row_count, data, file_no FROM aw_licence_block WHERE first_key >= ?"
+                        + " AND first_key <= ? ORDER BY first_key LIMIT " + PAGE, rs -> {
+                    blocks[0]++;
+                    long first = rs.getLong(1);
+                    List<Row> block = LicenceBlock.decode(rs.getBytes(3), rs.getInt(4));
+                    for (int i = 0; i < block.size(); i++) {
+                        long key = first + i;
+                        Row r = block.get(i);
+                        if (key < next || key > last) continue;
+                        if (exporter != null && (!r.exporter().equals(exporter) || r.destination().equals(exporter))) continue;
+                        rows.add(r);
+                    }
+                    end[0] = first + rs.getInt(2);
+                }, from, last);
+                next = blocks[0] < PAGE ? last + 1 : end[0];
+            }
         }
     }
 }

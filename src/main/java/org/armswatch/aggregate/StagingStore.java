@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.sql.Date;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,6 @@ public final class StagingStore {
 
     private static final int BATCH = 2_000;
     /** Licence files run to hundreds of thousands of rows; fewer round trips through the batch. */
-    private static final int LICENCE_BATCH = 10_000;
     /**
      * A bound on a rejected row's raw text, so that a broken quote that swallowed a file cannot fill the
      * database; the workbook cuts what is longer than a cell (32,767 characters) and marks the cut.
@@ -87,7 +85,7 @@ public final class StagingStore {
     public void completeRun(long runId) {
         jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
         // Only runs that are over: a failed or stopped run may still be resumed and needs its rows.
-        for (String table : List.of("aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
+        for (String table : List.of("aw_licence_block", "aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id < ? AND run_id IN"
                     + " (SELECT run_id FROM aw_run WHERE status IN ('COMPLETED', 'ABANDONED'))", runId);
         }
@@ -169,24 +167,7 @@ public final class StagingStore {
             exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
             cents |= r.valueEur() != null && r.valueEur().remainder(BigDecimal.ONE).signum() != 0;
         }
-        // batchUpdate sets the rows in list order: the n-th row gets key first + n.
-        int[] position = {0};
-        jdbc.batchUpdate("INSERT INTO aw_licence_row (row_key, run_id, file_no, exporter, destination, period, report_period,"
-                        + " category, status, licences, value_eur, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows, LICENCE_BATCH, (ps, r) -> {
-                    ps.setLong(1, first + position[0]++);
-                    ps.setLong(2, runId);
-                    ps.setInt(3, fileNo);
-                    ps.setString(4, r.exporter());
-                    ps.setString(5, r.destination());
-                    ps.setString(6, r.period());
-                    ps.setString(7, r.reportPeriod());
-                    ps.setString(8, r.category());
-                    ps.setString(9, r.status());
-                    if (r.licences() == null) ps.setNull(10, Types.BIGINT); else ps.setLong(10, r.licences());
-                    ps.setBigDecimal(11, r.valueEur());
-                    ps.setString(12, r.source());
-                });
+        new StagedLicences(jdbc).store(runId, fileNo, rows);
         List<Object[]> spans = new ArrayList<>();
         destinations.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "destination", c, range[0], range[1]}));
         exporters.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "exporter", c, range[0], range[1]}));
@@ -196,14 +177,17 @@ public final class StagingStore {
     }
 
     /**
-     * Whether the run began under an earlier version, which staged licence rows into aw_licence: such a run cannot
-     * be resumed, as its staged rows are not where this version reads them.
+     * Whether the run began under an earlier version, which staged licence rows into aw_licence or, a row a
+     * database row, into aw_licence_row: such a run cannot be resumed, as its staged rows are not where this
+     * version reads them.
      */
     public boolean stagedByEarlierVersion(long runId) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence_row WHERE run_id = ?", Integer.class, runId);
+        if (rows != null && rows > 0) return true;
         Integer tables = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE LOWER(TABLE_NAME) = 'aw_licence'", Integer.class);
         if (tables == null || tables == 0) return false;
-        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence WHERE run_id = ?", Integer.class, runId);
+        rows = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence WHERE run_id = ?", Integer.class, runId);
         return rows != null && rows > 0;
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armswatch.workbook.WrittenTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -85,16 +87,22 @@ class ResumeOrAfreshTest {
     }
 
     /** Its licence rows sit where this version does not read them: resumed, its Overview would lack them. */
-    @Test
-    void aFailedRunThatAnEarlierVersionStagedStartsAfresh() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // aw_licence, as the first versions wrote it, with two indexes
+            "CREATE TABLE aw_licence (run_id BIGINT NOT NULL, file_no INT NOT NULL, exporter VARCHAR(2));"
+                    + "INSERT INTO aw_licence SELECT run_id, 1, 'DE' FROM aw_run",
+            // aw_licence_row, a database row per licence row
+            "INSERT INTO aw_licence_row SELECT run_id, run_id, 1, 'DE', 'KZ', '2021', '2021', '', 'issued', 25, 2200000,"
+                    + " 'test' FROM aw_run"})
+    void aFailedRunThatAnEarlierVersionStagedStartsAfresh(String earlierStaging) throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         assertThat(run(input, "2026-11-27", "--reject-threshold=0.01").exitCode()).isEqualTo(1);
         String url = "jdbc:h2:file:" + dir.resolve("output/.state/armswatch").toAbsolutePath();
         try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
-            // aw_licence as earlier versions wrote it, holding the failed run's rows; this version staged none.
-            sql.execute("CREATE TABLE aw_licence (run_id BIGINT NOT NULL, file_no INT NOT NULL, exporter VARCHAR(2))");
-            sql.execute("INSERT INTO aw_licence SELECT run_id, 1, 'DE' FROM aw_run");
-            sql.execute("DELETE FROM aw_licence_row");
+            // The failed run's rows as the earlier version left them; this version staged none.
+            for (String statement : earlierStaging.split(";")) sql.execute(statement);
+            sql.execute("DELETE FROM aw_licence_block");
         }
         InProcessRun resumed = run(input, "2026-11-27");
         assertThat(resumed.exitCode()).as(resumed.printed()).isZero();
