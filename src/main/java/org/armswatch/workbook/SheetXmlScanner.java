@@ -237,12 +237,45 @@ final class SheetXmlScanner {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    /** The current tag's attributes, found and decoded on request; only getValue(qName) is offered. */
-    private final class TagAttributes implements Attributes {
+    /** The current tag's attributes, found and decoded on request; only getValue(qName) is offered, and cellPosition. */
+    final class TagAttributes implements Attributes {
         int from;
+        /** Short values repeat ("s", "n", "4"): each distinct one becomes a String once. */
+        private final String[] recentValues = new String[64];
 
         @Override
         public String getValue(String qName) {
+            long span = find(qName);
+            return span < 0 ? null : value((int) (span >>> 32), (int) span);
+        }
+
+        /**
+         * A cell reference such as "AB12" as row 11 and column 27, 0-based (row in the high half), read from the
+         * bytes; -1 when the attribute is missing, -2 when it is not letters then digits.
+         */
+        long cellPosition(String qName) {
+            long span = find(qName);
+            if (span < 0) return -1;
+            int i = (int) (span >>> 32);
+            int end = (int) span;
+            int col = 0;
+            int start = i;
+            for (; i < end && ((tag[i] | 0x20) >= 'a' && (tag[i] | 0x20) <= 'z'); i++) {
+                col = col * 26 + ((tag[i] | 0x20) - 'a' + 1);
+            }
+            if (i == start || i == end || i - start > 3) return -2;
+            long row = 0;
+            for (; i < end; i++) {
+                int d = tag[i] - '0';
+                if (d < 0 || d > 9 || row > Integer.MAX_VALUE) return -2;
+                row = row * 10 + d;
+            }
+            if (row < 1 || row > Integer.MAX_VALUE) return -2;
+            return (row - 1) << 32 | (col - 1);
+        }
+
+        /** Where the attribute's value lies in the tag: start in the high half, end in the low; -1 if absent. */
+        private long find(String qName) {
             int i = from;
             while (i < tagLen) {
                 while (i < tagLen && isSpace(tag[i])) i++;
@@ -250,19 +283,32 @@ final class SheetXmlScanner {
                 while (i < tagLen && tag[i] != '=' && !isSpace(tag[i])) i++;
                 int nameEnd = i;
                 while (i < tagLen && tag[i] != '"' && tag[i] != '\'') i++;
-                if (i >= tagLen) return null;
+                if (i >= tagLen) return -1;
                 byte quote = tag[i++];
                 int valueStart = i;
                 while (i < tagLen && tag[i] != quote) i++;
                 int valueEnd = i++;
                 if (nameEnd - nameStart == qName.length() && matches(qName, nameStart)) {
-                    return value(valueStart, valueEnd);
+                    return (long) valueStart << 32 | valueEnd;
                 }
             }
-            return null;
+            return -1;
         }
 
         private String value(int from, int to) {
+            int len = to - from;
+            if (len <= 12) {
+                int slot = len == 0 ? 0 : (len * 31 + tag[from] * 7 + tag[to - 1]) & (recentValues.length - 1);
+                String r = recentValues[slot];
+                if (r != null && r.length() == len && matches(r, from)) return r;
+                r = decoded(from, to);
+                if (r.indexOf('&') < 0 && r.length() == len) recentValues[slot] = r;
+                return r;
+            }
+            return decoded(from, to);
+        }
+
+        private String decoded(int from, int to) {
             String raw = new String(tag, from, to - from, StandardCharsets.UTF_8);
             if (raw.indexOf('&') < 0) return raw;
             if (raw.contains("&#")) throw new IllegalStateException("a character reference in an attribute: " + raw);

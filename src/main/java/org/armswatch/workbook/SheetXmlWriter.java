@@ -56,6 +56,24 @@ final class SheetXmlWriter extends Writer {
         }
     }
 
+    /** A number of a million rows' cells (a row, a shared text's index, a style) written as its digits, no String made. */
+    void writeDigits(int n) throws IOException {
+        if (n < 0) {
+            write(Integer.toString(n));
+            return;
+        }
+        if (high != 0) throw new IllegalStateException("digits inside a surrogate pair");
+        if (used > bytes.length - 11) drain();
+        int digits = 1;
+        for (int rest = n / 10; rest > 0; rest /= 10) digits++;
+        int at = used + digits;
+        used = at;
+        do {
+            bytes[--at] = (byte) ('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+    }
+
     private void encode(char ch) {
         if (high != 0) {
             char h = high;

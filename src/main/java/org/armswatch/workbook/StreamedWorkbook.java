@@ -88,6 +88,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     final class RowWriter extends SheetDataWriter {
         static final byte TEXT = 1;
         static final byte NUMBER = 2;
+        private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
         private String[] columns = new String[0];
 
         RowWriter() throws IOException {
@@ -124,47 +125,60 @@ final class StreamedWorkbook extends SXSSFWorkbook {
          */
         void row(int rowIndex, float height, int cells, byte[] kinds, short[] styles, String[] texts, double[] numbers)
                 throws IOException {
-            String r = Integer.toString(rowIndex + 1);
-            _out.write("<row r=\"");
-            _out.write(r);
+            SheetXmlWriter out = (SheetXmlWriter) _out;
+            int r = rowIndex + 1;
+            out.write("<row r=\"");
+            out.writeDigits(r);
             if (height > 0) {
-                _out.write("\" customHeight=\"1\" ht=\"");
-                _out.write(Float.toString(height));
+                out.write("\" customHeight=\"1\" ht=\"");
+                out.write(Float.toString(height));
             }
-            _out.write("\">\n");
+            out.write("\">\n");
             for (int i = 0; i < cells; i++) {
-                _out.write("<c r=\"");
-                _out.write(column(i));
-                _out.write(r);
+                out.write("<c r=\"");
+                out.write(column(i));
+                out.writeDigits(r);
                 int style = styles[i] & 0xFFFF;
                 if (style != 0) {
-                    _out.write("\" s=\"");
-                    _out.write(Integer.toString(style));
+                    out.write("\" s=\"");
+                    out.writeDigits(style);
                 }
                 if (kinds[i] == NUMBER) {
-                    _out.write("\" t=\"n\"><v>");
-                    _out.write(Double.toString(numbers[i]));
-                    _out.write("</v></c>");
+                    out.write("\" t=\"n\"><v>");
+                    double v = numbers[i];
+                    if (wholeBelowTenMillion(v)) {
+                        // What Double.toString gives for it ("25.0"), no String made.
+                        out.writeDigits((int) v);
+                        out.write(".0");
+                    } else {
+                        out.write(Double.toString(v));
+                    }
+                    out.write("</v></c>");
                     continue;
                 }
                 String text = texts[i];
                 Integer index = sharedIndex(text);
                 if (index != null) {
-                    _out.write("\" t=\"s\"><v>");
-                    _out.write(Integer.toString(index));
-                    _out.write("</v></c>");
+                    out.write("\" t=\"s\"><v>");
+                    out.writeDigits(index);
+                    out.write("</v></c>");
                     continue;
                 }
-                _out.write("\" t=\"inlineStr\"><is><t");
+                out.write("\" t=\"inlineStr\"><is><t");
                 if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
                         || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-                    _out.write(" xml:space=\"preserve\"");
+                    out.write(" xml:space=\"preserve\"");
                 }
-                _out.write(">");
+                out.write(">");
                 outputEscapedString(text);
-                _out.write("</t></is></c>");
+                out.write("</t></is></c>");
             }
-            _out.write("</row>\n");
+            out.write("</row>\n");
+        }
+
+        /** Whether Double.toString writes the number as its digits and ".0" (from ten million on, it writes 1.0E7). */
+        static boolean wholeBelowTenMillion(double v) {
+            return v >= 0 && v < 1e7 && v == (int) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
         }
 
         private String column(int i) {

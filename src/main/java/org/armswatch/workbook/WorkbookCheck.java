@@ -164,7 +164,8 @@ public final class WorkbookCheck {
         private String a2;
         private int maxRow = -1;
         private boolean frozenAtHeader;
-        private String cellRef;
+        /** The current cell's row (high half) and column, 0-based. */
+        private long cellPosition;
         private String cellType;
         private boolean inValue;
 
@@ -217,11 +218,15 @@ public final class WorkbookCheck {
                     if ("1".equals(atts.getValue("hidden"))) broken("A" + atts.getValue("r"), "no hidden rows");
                 }
                 case "c" -> {
-                    cellRef = atts.getValue("r");
+                    // Read straight from the scanner's bytes: a String per cell reference was most of the check's garbage.
+                    cellPosition = ((SheetXmlScanner.TagAttributes) atts).cellPosition("r");
+                    if (cellPosition < 0) {
+                        broken(String.valueOf(atts.getValue("r")), "a cell reference is a column and a row");
+                    }
                     cellType = atts.getValue("t");
                     text.setLength(0);
                 }
-                case "f" -> broken(cellRef, "text from inputs is written as text, never as a formula");
+                case "f" -> broken(cellRef(), "text from inputs is written as text, never as a formula");
                 case "v", "t" -> inValue = true;
                 case "mergeCell" -> broken(atts.getValue("ref"), "no merged cells");
                 default -> { }
@@ -240,60 +245,73 @@ public final class WorkbookCheck {
         }
 
         private void cell() {
-            long rc = rowAndColumn(cellRef);
-            int r = (int) (rc >> 32);
-            int c = (int) rc;
+            int r = (int) (cellPosition >> 32);
+            int c = (int) cellPosition;
             if (text.length() == 0) return;
             boolean numeric = cellType == null || cellType.equals("n");
             boolean shared = cellType != null && cellType.equals("s");
-            // Most cells are numbers in data rows: no rule needs their value as text.
-            if (numeric && table != null && r > firstRow && r <= lastRow && c <= lastCol) {
-                if (text.length() > TableSheet.MAX_CELL) broken(cellRef, "a cell holds at most 32,767 characters");
+            boolean data = table != null && r > firstRow && r <= lastRow && c <= lastCol;
+            // Most cells are numbers or repeated texts in data rows: no rule needs a String of their own.
+            if (data && numeric) {
+                if (text.length() > TableSheet.MAX_CELL) broken(cellRef(), "a cell holds at most 32,767 characters");
                 maxRow = Math.max(maxRow, r);
                 numericColumns.add(c);
                 return;
             }
-            String value = shared ? strings.text(Integer.parseInt(text.toString().trim())) : text.toString();
+            if (data && !shared) {
+                maxRow = Math.max(maxRow, r);
+                if (text.length() > TableSheet.MAX_CELL) broken(cellRef(), "a cell holds at most 32,767 characters");
+                if (!firstTextInColumn.containsKey(c) && !text.toString().equals(TableSheet.NOT_AVAILABLE)
+                        && !text.toString().equals(TableSheet.NOT_APPLICABLE)) {
+                    firstTextInColumn.put(c, text.toString());
+                    firstTextRef.put(c, cellRef());
+                }
+                return;
+            }
+            String value = shared ? strings.text(sharedIndex()) : text.toString();
             if (value.isEmpty()) return;
             maxRow = Math.max(maxRow, r);
-            if (value.length() > TableSheet.MAX_CELL) broken(cellRef, "a cell holds at most 32,767 characters");
+            if (value.length() > TableSheet.MAX_CELL) broken(cellRef(), "a cell holds at most 32,767 characters");
             if (r == 0 && c == 0) a1 = value;
             if (r == 1 && c == 0) a2 = value;
             if (table == null) {
-                if (c != 0) broken(cellRef, "all text of the Cover is in column A");
+                if (c != 0) broken(cellRef(), "all text of the Cover is in column A");
                 return;
             }
             if (r < firstRow) {
-                if (c != 0 || r > 1) broken(cellRef, "above the table only the title (A1) and a description (A2)");
+                if (c != 0 || r > 1) broken(cellRef(), "above the table only the title (A1) and a description (A2)");
                 return;
             }
-            if (r > lastRow || c > lastCol) broken(cellRef, "nothing outside the table (" + table.getRef() + ")");
+            if (r > lastRow || c > lastCol) broken(cellRef(), "nothing outside the table (" + table.getRef() + ")");
             if (r == firstRow) {
                 header.put(c, value);
             } else if (numeric) {
                 numericColumns.add(c);
             } else if (!value.equals(TableSheet.NOT_AVAILABLE) && !value.equals(TableSheet.NOT_APPLICABLE)) {
                 firstTextInColumn.putIfAbsent(c, value);
-                firstTextRef.putIfAbsent(c, cellRef);
+                firstTextRef.putIfAbsent(c, cellRef());
             }
         }
 
-        /** "AB12" as row 11 and column 27, 0-based (row in the high half): CellReference's regex costs too much per cell. */
-        private long rowAndColumn(String ref) {
-            int col = 0;
-            int i = 0;
-            while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-                col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-                i++;
+        /** The shared text's index in the cell's value, read from its characters. */
+        private int sharedIndex() {
+            int from = 0;
+            int to = text.length();
+            while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+            if (from == to || to - from > 9) return Integer.parseInt(text.toString().trim());
+            int index = 0;
+            for (int i = from; i < to; i++) {
+                int d = text.charAt(i) - '0';
+                if (d < 0 || d > 9) return Integer.parseInt(text.toString().trim());
+                index = index * 10 + d;
             }
-            int row = 0;
-            if (i == 0 || i == ref.length()) broken(ref, "a cell reference is a column and a row");
-            for (; i < ref.length(); i++) {
-                char d = ref.charAt(i);
-                if (d < '0' || d > '9') broken(ref, "a cell reference is a column and a row");
-                row = row * 10 + (d - '0');
-            }
-            return ((long) (row - 1) << 32) | (col - 1);
+            return index;
+        }
+
+        /** The current cell's reference, "B7": made only for a message or the first text of a column. */
+        private String cellRef() {
+            return new CellReference((int) (cellPosition >> 32), (int) cellPosition).formatAsString();
         }
 
         void finish() {

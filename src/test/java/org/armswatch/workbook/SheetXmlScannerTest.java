@@ -117,4 +117,19 @@ class SheetXmlScannerTest {
         byte[] cut = "<x><c r=\"A1".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> scanned(cut)).isInstanceOf(IOException.class).hasMessageContaining("ends inside a tag");
     }
+
+    @Test
+    void aCellsPositionIsReadFromItsReferenceAndABadOneIsToldApart() throws IOException {
+        String xml = "<sheetData><c r=\"A1\"/><c r=\"AB12\"/><c t=\"s\" r='XFD1048576'/><c r=\"b3\"/><c/>"
+                + "<c r=\"A0\"/><c r=\"12\"/><c r=\"A\"/><c r=\"\"/><c r=\"A1B\"/><c r=\"ABCD1\"/></sheetData>";
+        List<Long> positions = new ArrayList<>();
+        SheetXmlScanner.scan(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes atts) {
+                if (localName.equals("c")) positions.add(((SheetXmlScanner.TagAttributes) atts).cellPosition("r"));
+            }
+        });
+        assertThat(positions).containsExactly(0L, 11L << 32 | 27, 1_048_575L << 32 | 16_383, 2L << 32 | 1, -1L,
+                -2L, -2L, -2L, -2L, -2L, -2L);
+    }
 }

@@ -42,4 +42,41 @@ class SheetXmlWriterTest {
             }
         }
     }
+
+    @Test
+    void digitsAreWhatIntegerToStringGivesAcrossBufferEnds() throws IOException {
+        java.util.Random random = new java.util.Random(20261128);
+        var jdk = new ByteArrayOutputStream();
+        var ours = new ByteArrayOutputStream();
+        try (Writer expected = new OutputStreamWriter(jdk, StandardCharsets.UTF_8); SheetXmlWriter w = new SheetXmlWriter(ours)) {
+            int[] edges = {0, 1, 9, 10, 99, 100, 999_999, 1_000_000, Integer.MAX_VALUE, -1, Integer.MIN_VALUE};
+            for (int i = 0; i < 200_000; i++) {
+                int n = i < edges.length ? edges[i] : random.nextInt(1 << (1 + random.nextInt(30)));
+                String text = i % 3 == 0 ? "<c r=\"A" : "é";
+                expected.write(text);
+                expected.write(Integer.toString(n));
+                w.write(text);
+                w.writeDigits(n);
+            }
+        }
+        assertThat(ours.toByteArray()).isEqualTo(jdk.toByteArray());
+    }
+
+    @Test
+    void aWholeNumberBelowTenMillionIsWrittenAsDoubleToStringWritesIt() {
+        java.util.Random random = new java.util.Random(7);
+        double[] edges = {0.0, -0.0, 1.0, 9_999_999.0, 10_000_000.0, 2.5, -3.0, 1e-9, Double.NaN, 123_456.78};
+        int fast = 0;
+        for (int i = 0; i < 100_000; i++) {
+            double v = i < edges.length ? edges[i]
+                    : i % 2 == 0 ? random.nextInt(20_000_000) : random.nextInt(20_000_000) / 100.0;
+            if (StreamedWorkbook.RowWriter.wholeBelowTenMillion(v)) {
+                fast++;
+                assertThat((int) v + ".0").as("%s", v).isEqualTo(Double.toString(v));
+            }
+        }
+        assertThat(fast).isBetween(20_000, 40_000);
+        assertThat(StreamedWorkbook.RowWriter.wholeBelowTenMillion(-0.0)).isFalse();
+        assertThat(StreamedWorkbook.RowWriter.wholeBelowTenMillion(1e7)).isFalse();
+    }
 }
