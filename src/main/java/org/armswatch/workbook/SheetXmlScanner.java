@@ -30,6 +30,8 @@ final class SheetXmlScanner {
     private final String[] names = new String[64];
     private final String[] recent = new String[256];
     private int nameCount;
+    private String lastQName;
+    private String lastLocal;
 
     private SheetXmlScanner(InputStream in) {
         this.in = in;
@@ -51,22 +53,55 @@ final class SheetXmlScanner {
         return buf[pos++] & 0xFF;
     }
 
+    /** Makes bytes available at pos; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (pos < end) return true;
+        end = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (end <= 0) {
+            end = 0;
+            return false;
+        }
+        return true;
+    }
+
     private void run(DefaultHandler handler) throws IOException {
         try {
-            int b = read();
-            while (b >= 0) {
-                if (b == '<') {
+            while (fill()) {
+                if (buf[pos] == '<') {
+                    pos++;
                     flushText(handler);
                     tagged(handler);
-                    b = read();
                 } else {
-                    b = textByte(b);
+                    text();
                 }
             }
             flushText(handler);
         } catch (org.xml.sax.SAXException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** Text up to the next '<' or the buffer's end: ASCII straight from the buffer, the rest byte by byte. */
+    private void text() throws IOException {
+        byte[] b = buf;
+        int p = pos;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
+            if (c == '<') break;
+            if (c < 0 || c == '&') {
+                pos = p + 1;
+                int next = textByte(c & 0xFF);
+                // textByte read one byte past the character; put it back for the loop above.
+                if (next >= 0) pos--;
+                return;
+            }
+            if (textLen == text.length) text = Arrays.copyOf(text, text.length * 2);
+            text[textLen++] = (char) c;
+            p++;
+        }
+        pos = p;
     }
 
     /** After a '<': an element's start or end, or markup the handler does not see. */
@@ -82,27 +117,41 @@ final class SheetXmlScanner {
         }
         boolean closing = first == '/';
         tagLen = 0;
+        if (first < 0) throw new IOException("the XML ends inside a tag");
         if (!closing) addTag(first);
         int quote = 0;
+        if (first == '"' || first == '\'') quote = first;
         for (;;) {
-            int b = read();
-            if (b < 0) throw new IOException("the XML ends inside a tag");
-            if (quote != 0) {
-                if (b == quote) quote = 0;
-            } else if (b == '"' || b == '\'') {
-                quote = b;
-            } else if (b == '>') {
-                break;
+            if (!fill()) throw new IOException("the XML ends inside a tag");
+            byte[] b = buf;
+            int start = pos;
+            int p = start;
+            int e = end;
+            boolean closed = false;
+            for (; p < e; p++) {
+                byte c = b[p];
+                if (quote != 0) {
+                    if (c == quote) quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    closed = true;
+                    break;
+                }
             }
-            addTag(b);
+            int n = p - start;
+            if (tagLen + n > tag.length) tag = Arrays.copyOf(tag, Math.max(tag.length * 2, tagLen + n));
+            System.arraycopy(b, start, tag, tagLen, n);
+            tagLen += n;
+            pos = closed ? p + 1 : p;
+            if (closed) break;
         }
         boolean empty = tagLen > 0 && tag[tagLen - 1] == '/';
         if (empty) tagLen--;
         int nameEnd = 0;
         while (nameEnd < tagLen && !isSpace(tag[nameEnd])) nameEnd++;
         String qName = name(0, nameEnd);
-        int colon = qName.indexOf(':');
-        String local = colon < 0 ? qName : qName.substring(colon + 1);
+        String local = localName(qName);
         if (closing) {
             depth--;
             handler.endElement("", local, qName);
@@ -224,6 +273,15 @@ final class SheetXmlScanner {
         String n = new String(tag, from, len, StandardCharsets.UTF_8);
         if (nameCount < names.length) names[nameCount++] = n;
         return n;
+    }
+
+    /** The name without its prefix; the last one asked for is kept, as the same names come in turn. */
+    private String localName(String qName) {
+        if (qName == lastQName) return lastLocal;
+        int colon = qName.indexOf(':');
+        lastQName = qName;
+        lastLocal = colon < 0 ? qName : qName.substring(colon + 1);
+        return lastLocal;
     }
 
     private boolean matches(String n, int from) {

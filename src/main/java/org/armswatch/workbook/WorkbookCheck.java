@@ -156,7 +156,7 @@ public final class WorkbookCheck {
         private final int lastRow;
         private final int lastCol;
         private final Map<Integer, String> header = new HashMap<>();
-        private final Set<Integer> numericColumns = new HashSet<>();
+        private final java.util.BitSet numericColumns = new java.util.BitSet();
         private final Map<Integer, String> firstTextInColumn = new HashMap<>();
         private final Map<Integer, String> firstTextRef = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
@@ -255,7 +255,7 @@ public final class WorkbookCheck {
             if (data && numeric) {
                 if (text.length() > TableSheet.MAX_CELL) broken(cellRef(), "a cell holds at most 32,767 characters");
                 maxRow = Math.max(maxRow, r);
-                numericColumns.add(c);
+                numericColumns.set(c);
                 return;
             }
             if (data && !shared) {
@@ -286,7 +286,7 @@ public final class WorkbookCheck {
             if (r == firstRow) {
                 header.put(c, value);
             } else if (numeric) {
-                numericColumns.add(c);
+                numericColumns.set(c);
             } else if (!value.equals(TableSheet.NOT_AVAILABLE) && !value.equals(TableSheet.NOT_APPLICABLE)) {
                 firstTextInColumn.putIfAbsent(c, value);
                 firstTextRef.putIfAbsent(c, cellRef());
@@ -342,7 +342,7 @@ public final class WorkbookCheck {
             }
             if (table.getAutoFilter() == null) broken(ref(firstRow), "the table has filter buttons");
             if (!frozenAtHeader) broken(ref(firstRow), "the header row is frozen");
-            for (int c : numericColumns) {
+            for (int c = numericColumns.nextSetBit(0); c >= 0; c = numericColumns.nextSetBit(c + 1)) {
                 if (firstTextInColumn.containsKey(c)) {
                     broken(firstTextRef.get(c), "a numeric column holds numbers, [x] or [z], not '"
                             + abbreviated(firstTextInColumn.get(c)) + "'");
