@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -55,9 +56,62 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     @Override
     protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-        zip.setLevel(Deflater.BEST_SPEED);
-        return zip;
+        return new MediaStored(super.createArchiveOutputStream(out));
+    }
+
+    /**
+     * POI's zip stream, deflating XML at the fastest level and pictures not at all: a PNG is deflated already, and
+     * deflating the charts' pictures again took longer than drawing them, for nothing.
+     */
+    private static final class MediaStored extends ZipArchiveOutputStream {
+        private final ZipArchiveOutputStream zip;
+
+        MediaStored(ZipArchiveOutputStream zip) {
+            super(OutputStream.nullOutputStream());
+            this.zip = zip;
+        }
+
+        @Override
+        public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+            zip.setLevel(entry.getName().endsWith(".png") ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+            zip.putArchiveEntry(entry);
+        }
+
+        @Override
+        public void closeArchiveEntry() throws IOException {
+            zip.closeArchiveEntry();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            zip.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            zip.write(b);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            zip.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            zip.finish();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                zip.close();
+            } finally {
+                // This stream's own deflater, never used, holds native memory until it is ended.
+                finished = true;
+                def.end();
+            }
+        }
     }
 
     @Override
