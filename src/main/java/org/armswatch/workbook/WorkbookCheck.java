@@ -287,9 +287,10 @@ public final class WorkbookCheck {
                 header.put(c, value);
             } else if (numeric) {
                 numericColumns.set(c);
-            } else if (!value.equals(TableSheet.NOT_AVAILABLE) && !value.equals(TableSheet.NOT_APPLICABLE)) {
-                firstTextInColumn.putIfAbsent(c, value);
-                firstTextRef.putIfAbsent(c, cellRef());
+            } else if (!firstTextInColumn.containsKey(c) && !value.equals(TableSheet.NOT_AVAILABLE)
+                    && !value.equals(TableSheet.NOT_APPLICABLE)) {
+                firstTextInColumn.put(c, value);
+                firstTextRef.put(c, cellRef());
             }
         }
 
