@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Turns a run's staged figures into the Overview's figures (aw_figure) and the tally's totals
- * (aw_reported_total), in two halves that the job runs as two steps. Each is idempotent: it clears
- * its own results first, so a resumed step that failed half-way simply runs again.
+ * (aw_reported_total). Idempotent: it clears the run's results first, so a resumed step that
+ * failed half-way simply runs again.
  */
 public final class RunAggregation {
 
@@ -31,29 +31,12 @@ public final class RunAggregation {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The licence figures and the tally's totals: they need only the licence and tally files, so the
-     * job works them out beside the ACLED export's staging, which takes longest.
-     */
-    public void aggregateLicences(long runId, Granularity report) {
-        deleteFigures(runId, Measure.LICENCES_ISSUED, Measure.VALUE_ISSUED, Measure.LICENCES_REFUSED,
-                Measure.VALUE_REFUSED, Measure.DETAINED_OFFICIAL, Measure.DETAINED_HIGHEST, Measure.KILLED_OFFICIAL,
-                Measure.KILLED_HIGHEST);
+    public void aggregate(long runId, Granularity report) {
+        jdbc.update("DELETE FROM aw_figure WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM aw_reported_total WHERE run_id = ?", runId);
         licences(runId);
-        reportedFigures(runId, report);
-    }
-
-    /** The event and fatality figures, once every unrest file is staged. */
-    public void aggregateEvents(long runId) {
-        deleteFigures(runId, Measure.EVENTS, Measure.FATALITIES);
         events(runId);
-    }
-
-    private void deleteFigures(long runId, Measure... measures) {
-        for (Measure m : measures) {
-            jdbc.update("DELETE FROM aw_figure WHERE run_id = ? AND measure = ?", runId, m.key());
-        }
+        reportedFigures(runId, report);
     }
 
     /**

@@ -40,15 +40,14 @@ class NightlyJobConfiguration {
     static final String JOB = "nightly";
 
     /**
-     * Licences (and the tally) and the unrest events are staged side by side, and the licence figures
-     * worked out while the events are still being read: on two cores they overlap well. Each step
-     * still restarts on its own.
+     * Licences (and the tally) and the unrest events are staged side by side: the first is mostly
+     * database inserts, the second mostly CSV parsing, so on two cores they overlap well. Each
+     * step still restarts on its own.
      */
     @Bean
     Job nightly(JobRepository repository, List<Step> steps, JobOperator operator) {
         Flow licences = new FlowBuilder<SimpleFlow>("stageLicenceFiles")
-                .start(step(steps, "stageLicences")).next(step(steps, "stageReportedFigures"))
-                .next(step(steps, "aggregateLicences")).build();
+                .start(step(steps, "stageLicences")).next(step(steps, "stageReportedFigures")).build();
         Flow events = new FlowBuilder<SimpleFlow>("stageEventFiles")
                 .start(step(steps, "stageEvents")).next(step(steps, "stageEventCounts")).build();
         Flow staging = new FlowBuilder<SimpleFlow>("staging")
@@ -57,7 +56,7 @@ class NightlyJobConfiguration {
                 .start(step(steps, "findInputs"))
                 .next(staging)
                 .next(step(steps, "checkRejects"))
-                .next(step(steps, "aggregateEvents"))
+                .next(step(steps, "aggregate"))
                 .next(step(steps, "writeReport"))
                 .next(step(steps, "publish"))
                 .build();
@@ -156,25 +155,12 @@ class NightlyJobConfiguration {
         });
     }
 
-    /**
-     * The Overview's licence figures and the tally's totals, as soon as those files are staged: beside the ACLED
-     * export's staging, which takes longest. A run that then fails its reject check has done this for nothing.
-     */
     @Bean
-    Step aggregateLicences(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                           RunAggregation aggregation) {
-        return tasklet("aggregateLicences", repository, tm, options, (contribution, chunk) -> {
+    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
+                   RunAggregation aggregation) {
+        return tasklet("aggregate", repository, tm, options, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
-            aggregation.aggregateLicences(run.runId(), run.period());
-            return RepeatStatus.FINISHED;
-        });
-    }
-
-    @Bean
-    Step aggregateEvents(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                         RunAggregation aggregation) {
-        return tasklet("aggregateEvents", repository, tm, options, (contribution, chunk) -> {
-            aggregation.aggregateEvents(RunParameters.of(chunk).runId());
+            aggregation.aggregate(run.runId(), run.period());
             return RepeatStatus.FINISHED;
         });
     }
