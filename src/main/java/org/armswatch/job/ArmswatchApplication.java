@@ -34,6 +34,9 @@ public class ArmswatchApplication {
             // Boot's hook would close the database under a running step; GracefulStop handles signals.
             app.setRegisterShutdownHook(false);
             return SpringApplication.exit(app.run(args));
+        } catch (SpringApplication.AbandonedRunException e) {
+            // The build's ahead-of-time processing stops the application once its context is prepared.
+            throw e;
         } catch (Throwable t) {
             ExitCode code = startupFailure(t);
             System.out.println("armswatch did not run: " + Failures.reason(t) + " (exit " + code.code() + ": "
