@@ -17,6 +17,7 @@ import org.armswatch.input.Header;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
 import org.armswatch.input.RejectedRow;
+import org.armswatch.input.RepeatedValues;
 import org.armswatch.input.RowRejected;
 import org.armswatch.period.Period;
 import org.armswatch.period.PeriodFormatException;
@@ -84,6 +85,7 @@ public final class LicenceFileReader {
         List<RejectedRow> replaced = new ArrayList<>();
         int read = 0;
         String sha256;
+        Seen seen = new Seen();
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
@@ -91,7 +93,7 @@ public final class LicenceFileReader {
                 LicenceFigure figure = null;
                 if (reason == null) {
                     try {
-                        figure = figure(csv, col, numbers);
+                        figure = figure(csv, col, numbers, seen);
                     } catch (RowRejected r) {
                         reason = r.getMessage();
                     }
@@ -133,15 +135,28 @@ public final class LicenceFileReader {
         return rows;
     }
 
-    private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers) throws RowRejected {
-        Country exporter = country(csv, col.exporter, "exporter");
-        Country destination = country(csv, col.destination, "destination");
-        Period period;
-        try {
-            period = Period.parse("period", text(csv, col.period));
-        } catch (PeriodFormatException e) {
-            throw new RowRejected(e.getMessage());
-        }
+    /**
+     * Per file: the columns whose values repeat (countries, periods, categories, statuses, sources) give the same
+     * String for the same text, and a country or period is resolved once per distinct text. A large file's rows are
+     * held while they are sorted and staged: a String of their own in every row was most of that memory.
+     */
+    private static final class Seen {
+        final RepeatedValues exporters = new RepeatedValues();
+        final RepeatedValues destinations = new RepeatedValues();
+        final RepeatedValues periods = new RepeatedValues();
+        final RepeatedValues categories = new RepeatedValues();
+        final RepeatedValues statuses = new RepeatedValues();
+        final RepeatedValues sources = new RepeatedValues();
+        final RepeatedValues notes = new RepeatedValues();
+        final Country[] exporterOf = new Country[RepeatedValues.MAX_VALUES];
+        final Country[] destinationOf = new Country[RepeatedValues.MAX_VALUES];
+        final Period[] periodOf = new Period[RepeatedValues.MAX_VALUES];
+    }
+
+    private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers, Seen seen) throws RowRejected {
+        Country exporter = country(csv, col.exporter, "exporter", seen.exporters, seen.exporterOf);
+        Country destination = country(csv, col.destination, "destination", seen.destinations, seen.destinationOf);
+        Period period = period(csv, col.period, seen);
         Long licences;
         BigDecimal value;
         try {
@@ -153,24 +168,47 @@ public final class LicenceFileReader {
         if (licences == null && value == null) {
             throw new RowRejected("neither licences nor value_eur is given");
         }
-        String statusText = text(csv, col.status);
+        String statusText = text(csv, col.status, seen.statuses);
         LicenceStatus status = LicenceStatus.parse(statusText)
                 .orElseThrow(() -> new RowRejected("status '" + statusText + "' is not issued or refused"));
         return new LicenceFigure(csv.line(), exporter.code(), destination.code(), period,
-                text(csv, col.category), status, licences, value, text(csv, col.source), text(csv, col.notes));
+                text(csv, col.category, seen.categories), status, licences, value, text(csv, col.source, seen.sources),
+                text(csv, col.notes, seen.notes));
     }
 
-    private Country country(CsvReader csv, int index, String field) throws RowRejected {
-        String cell = text(csv, index);
+    private Country country(CsvReader csv, int index, String field, RepeatedValues seen, Country[] resolved)
+            throws RowRejected {
+        int n = index < 0 ? -1 : csv.fieldNumber(index, seen);
+        if (n >= 0 && resolved[n] != null) return resolved[n];
+        String cell = text(csv, index, seen);
         if (cell.isEmpty()) {
             throw new RowRejected(field + " is empty");
         }
         Optional<Country> country = countries.resolve(cell);
-        return country.orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+        Country c = country.orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+        if (n >= 0) resolved[n] = c;
+        return c;
+    }
+
+    private static Period period(CsvReader csv, int index, Seen seen) throws RowRejected {
+        int n = index < 0 ? -1 : csv.fieldNumber(index, seen.periods);
+        if (n >= 0 && seen.periodOf[n] != null) return seen.periodOf[n];
+        Period period;
+        try {
+            period = Period.parse("period", text(csv, index, seen.periods));
+        } catch (PeriodFormatException e) {
+            throw new RowRejected(e.getMessage());
+        }
+        if (n >= 0) seen.periodOf[n] = period;
+        return period;
     }
 
     private static String text(CsvReader csv, int index) {
         return index < 0 ? "" : csv.field(index).trim();
+    }
+
+    private static String text(CsvReader csv, int index, RepeatedValues seen) {
+        return index < 0 ? "" : csv.field(index, seen).trim();
     }
 
 }
