@@ -369,9 +369,31 @@ final class SheetXmlScanner {
         private String decoded(int from, int to) {
             String raw = new String(tag, from, to - from, StandardCharsets.UTF_8);
             if (raw.indexOf('&') < 0) return raw;
-            if (raw.contains("&#")) throw new IllegalStateException("a character reference in an attribute: " + raw);
-            return raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
-                    .replace("&amp;", "&");
+            StringBuilder out = new StringBuilder(raw.length());
+            for (int i = 0; i < raw.length(); ) {
+                char c = raw.charAt(i);
+                int semi = c == '&' ? raw.indexOf(';', i) : -1;
+                if (semi < 0) {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                String e = raw.substring(i + 1, semi);
+                switch (e) {
+                    case "lt" -> out.append('<');
+                    case "gt" -> out.append('>');
+                    case "amp" -> out.append('&');
+                    case "quot" -> out.append('"');
+                    case "apos" -> out.append('\'');
+                    default -> {
+                        if (!e.startsWith("#")) throw new IllegalStateException("an unknown entity in an attribute: " + raw);
+                        out.appendCodePoint(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
+                                : Integer.parseInt(e.substring(1)));
+                    }
+                }
+                i = semi + 1;
+            }
+            return out.toString();
         }
 
         @Override public int getLength() { throw new UnsupportedOperationException(); }

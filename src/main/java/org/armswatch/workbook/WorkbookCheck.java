@@ -28,10 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookView;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheet;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.TableDocument;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -89,7 +86,7 @@ public final class WorkbookCheck {
                 try (InputStream in = sheets.next()) {
                     String name = sheets.getSheetName();
                     PackagePart part = sheets.getSheetPart();
-                    List<CTTable> tables = tables(part);
+                    List<TableXml> tables = tables(part);
                     SheetRules rules = new SheetRules(workbook, name, tables, strings);
                     SheetXmlScanner.scan(in, rules);
                     rules.finish();
@@ -107,14 +104,46 @@ public final class WorkbookCheck {
         }
     }
 
-    private static List<CTTable> tables(PackagePart sheet) throws InvalidFormatException, IOException, XmlException {
-        List<CTTable> tables = new ArrayList<>();
+    /** What the rules need of a sheet's tables, read by the scanner: XMLBeans' object model cost more than the rest. */
+    private static List<TableXml> tables(PackagePart sheet) throws InvalidFormatException, IOException {
+        List<TableXml> tables = new ArrayList<>();
         for (PackageRelationship rel : sheet.getRelationshipsByType(XSSFRelation.TABLE.getRelation())) {
             try (InputStream in = sheet.getRelatedPart(rel).getInputStream()) {
-                tables.add(TableDocument.Factory.parse(in).getTable());
+                TableXml.Reader reader = new TableXml.Reader();
+                SheetXmlScanner.scan(in, reader);
+                tables.add(reader.table());
             }
         }
         return tables;
+    }
+
+    /** A table part: its name, its area, its columns' names in order, and whether it has filter buttons. */
+    private record TableXml(String name, String ref, List<String> columns, boolean autoFilter) {
+
+        static final class Reader extends DefaultHandler {
+            private String name;
+            private String ref;
+            private final List<String> columns = new ArrayList<>();
+            private boolean autoFilter;
+
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes atts) {
+                switch (localName) {
+                    case "table" -> {
+                        name = atts.getValue("name");
+                        ref = atts.getValue("ref");
+                    }
+                    case "tableColumn" -> columns.add(atts.getValue("name"));
+                    case "autoFilter" -> autoFilter = true;
+                    default -> { }
+                }
+            }
+
+            TableXml table() throws IOException {
+                if (name == null || ref == null) throw new IOException("a table part without a name or an area");
+                return new TableXml(name, ref, List.copyOf(columns), autoFilter);
+            }
+        }
     }
 
     private static void parse(InputStream in, DefaultHandler handler) throws IOException {
@@ -150,7 +179,7 @@ public final class WorkbookCheck {
     private static final class SheetRules extends DefaultHandler {
         private final String workbook;
         private final String sheet;
-        private final CTTable table;
+        private final TableXml table;
         private final SharedText strings;
         private final int firstRow;
         private final int lastRow;
@@ -169,7 +198,7 @@ public final class WorkbookCheck {
         private String cellType;
         private boolean inValue;
 
-        SheetRules(String workbook, String sheet, List<CTTable> tables, SharedText strings) {
+        SheetRules(String workbook, String sheet, List<TableXml> tables, SharedText strings) {
             this.workbook = workbook;
             this.sheet = sheet;
             this.strings = strings;
@@ -177,7 +206,7 @@ public final class WorkbookCheck {
             if (tables.isEmpty() && !sheet.equals("Cover")) broken("A1", "every sheet but the Cover holds a named table");
             this.table = tables.isEmpty() ? null : tables.get(0);
             if (table != null) {
-                AreaReference area = new AreaReference(table.getRef(), SpreadsheetVersion.EXCEL2007);
+                AreaReference area = new AreaReference(table.ref(), SpreadsheetVersion.EXCEL2007);
                 firstRow = area.getFirstCell().getRow();
                 lastRow = area.getLastCell().getRow();
                 lastCol = area.getLastCell().getCol();
@@ -282,7 +311,7 @@ public final class WorkbookCheck {
                 if (c != 0 || r > 1) broken(cellRef(), "above the table only the title (A1) and a description (A2)");
                 return;
             }
-            if (r > lastRow || c > lastCol) broken(cellRef(), "nothing outside the table (" + table.getRef() + ")");
+            if (r > lastRow || c > lastCol) broken(cellRef(), "nothing outside the table (" + table.ref() + ")");
             if (r == firstRow) {
                 header.put(c, value);
             } else if (numeric) {
@@ -322,26 +351,26 @@ public final class WorkbookCheck {
             }
             if (a1 == null || a1.isBlank()) broken("A1", "A1 holds the sheet's title");
             if (a2 == null || a2.isBlank()) broken("A2", "A2 holds one sentence on what the table holds");
-            CTTableColumn[] columns = table.getTableColumns().getTableColumnArray();
-            if (columns.length != lastCol + 1) {
-                broken(new CellReference(firstRow, 0).formatAsString(), "the table " + table.getName() + " has "
-                        + columns.length + " columns in its header but its area " + table.getRef() + " spans " + (lastCol + 1));
+            List<String> columns = table.columns();
+            if (columns.size() != lastCol + 1) {
+                broken(new CellReference(firstRow, 0).formatAsString(), "the table " + table.name() + " has "
+                        + columns.size() + " columns in its header but its area " + table.ref() + " spans " + (lastCol + 1));
             }
             Set<String> seen = new HashSet<>();
             for (int c = 0; c <= lastCol; c++) {
                 String ref = new CellReference(firstRow, c).formatAsString();
                 String shown = header.get(c);
-                if (shown == null || !shown.equals(columns[c].getName())) {
-                    broken(ref, "the table " + table.getName() + "'s column '" + columns[c].getName()
+                if (shown == null || !shown.equals(columns.get(c))) {
+                    broken(ref, "the table " + table.name() + "'s column '" + columns.get(c)
                             + "' does not match its header cell '" + shown + "'");
                 }
                 if (!seen.add(shown)) broken(ref, "the table's headers are unique ('" + shown + "' twice)");
             }
             if (lastRow != maxRow || lastRow <= firstRow) {
-                broken(new CellReference(Math.max(maxRow, lastRow), 0).formatAsString(), "the table " + table.getName()
-                        + "'s area " + table.getRef() + " covers exactly its rows (the sheet's last row is " + (maxRow + 1) + ")");
+                broken(new CellReference(Math.max(maxRow, lastRow), 0).formatAsString(), "the table " + table.name()
+                        + "'s area " + table.ref() + " covers exactly its rows (the sheet's last row is " + (maxRow + 1) + ")");
             }
-            if (table.getAutoFilter() == null) broken(ref(firstRow), "the table has filter buttons");
+            if (!table.autoFilter()) broken(ref(firstRow), "the table has filter buttons");
             if (!frozenAtHeader) broken(ref(firstRow), "the header row is frozen");
             for (int c = numericColumns.nextSetBit(0); c >= 0; c = numericColumns.nextSetBit(c + 1)) {
                 if (firstTextInColumn.containsKey(c)) {

@@ -132,4 +132,27 @@ class SheetXmlScannerTest {
         assertThat(positions).containsExactly(0L, 11L << 32 | 27, 1_048_575L << 32 | 16_383, 2L << 32 | 1, -1L,
                 -2L, -2L, -2L, -2L, -2L, -2L);
     }
+
+    @Test
+    void attributeValuesAreDecodedAsTheJdkDecodesThem() throws Exception {
+        String xml = "<t><tableColumn name=\"Value &amp; count&#10;(EUR &#x20AC;) &lt;&quot;&apos;&gt;\"/>"
+                + "<tableColumn name='plain'/><tableColumn name=\"caf\u00e9 &#233;\"/></t>";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        List<String> ours = new ArrayList<>();
+        List<String> jdk = new ArrayList<>();
+        SheetXmlScanner.scan(new ByteArrayInputStream(bytes), names(ours));
+        XMLReader reader = XMLHelper.newXMLReader();
+        reader.setContentHandler(names(jdk));
+        reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
+        assertThat(ours).isEqualTo(jdk).containsExactly("Value & count\n(EUR \u20ac) <\"'>", "plain", "caf\u00e9 \u00e9");
+    }
+
+    private static DefaultHandler names(List<String> into) {
+        return new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes atts) {
+                if (localName.equals("tableColumn")) into.add(atts.getValue("name"));
+            }
+        };
+    }
 }

@@ -125,6 +125,13 @@ class WorkbookCheckTest {
     }
 
     @Test
+    void aTableWithoutFilterButtonsOrAFrozenHeader() throws IOException {
+        assertBroken(wb -> wb.getSheet("Data").getTables().get(0).getCTTable().unsetAutoFilter(), "Data", "A3",
+                "the table has filter buttons");
+        assertBroken(wb -> wb.getSheet("Data").createFreezePane(0, 0), "Data", "A3", "the header row is frozen");
+    }
+
+    @Test
     void aTableWhoseAreaDoesNotCoverItsRows() throws IOException {
         assertBroken(wb -> {
             Row extra = wb.getSheet("Data").createRow(5);
