@@ -155,11 +155,16 @@ final class InputStaging {
                         + " Data_quality lists %,d of them (the run lists the first %,d replaced copies of its ACLED exports, by file and line)",
                         name, tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
             }
-            if (notUtf8.contains(fileNo)) notes.add(0, name + ": " + InputScan.NOT_UTF8);
+            if (notUtf8.contains(fileNo)) notes.add(0, notUtf8Note(name));
             store.markStaged(run.runId(), fileNo, scans.get(i), f.sha256(), f.rowsRead(), tally.used(fileNo),
                     f.rowsRejected(), tally.replaced(fileNo), notes);
         }
         return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
+    }
+
+    /** The file's note when it was read again as Windows-1252, as the first look writes its notes. */
+    private static String notUtf8Note(String name) {
+        return name + ": " + InputScan.NOT_UTF8;
     }
 
     /** How one file is read into what its staging step keeps. */
@@ -172,7 +177,7 @@ final class InputStaging {
         List<String> notes(String name, List<String> readerNotes) {
             if (!notUtf8) return readerNotes;
             List<String> notes = new ArrayList<>(readerNotes);
-            notes.add(0, name + ": " + InputScan.NOT_UTF8);
+            notes.add(0, notUtf8Note(name));
             return notes;
         }
     }
