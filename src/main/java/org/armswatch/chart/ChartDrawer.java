@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Supplier;
 
 
 import org.jfree.chart.JFreeChart;
@@ -18,6 +19,9 @@ import org.jfree.chart.JFreeChart;
  */
 public final class ChartDrawer {
 
+    /** The PNG file name of the top-destinations chart. */
+    public static final String TOP_DESTINATIONS_FILE_NAME = TopDestinationsChart.FILE_NAME;
+
     private final ChartStyle style;
 
     /** @throws IllegalStateException if the chart font, DejaVu Sans, is not installed */
@@ -26,14 +30,24 @@ public final class ChartDrawer {
     }
 
     public DrawnChart drawTopDestinations(TopDestinations data, Path chartsDir) throws IOException {
-        var chart = new TopDestinationsChart(data);
-        return write(chart.build(style), chartsDir, TopDestinationsChart.FILE_NAME, chart.title(), chart.subtitle(),
-                chart.altText());
+        return topDestinations(data).writeBoth(chartsDir);
     }
 
     public DrawnChart drawTimeline(CountryTimeline data, Path chartsDir) throws IOException {
+        return timeline(data).writeBoth(chartsDir);
+    }
+
+    /** The top-destinations chart: its names and words now, its drawing when written. */
+    public ChartToDraw topDestinations(TopDestinations data) {
+        var chart = new TopDestinationsChart(data);
+        return new ChartToDraw(() -> chart.build(style), TopDestinationsChart.FILE_NAME, chart.title(),
+                chart.subtitle(), chart.altText());
+    }
+
+    /** A country's timeline: its names and words now, its drawing when written. */
+    public ChartToDraw timeline(CountryTimeline data) {
         var chart = new TimelineChart(data);
-        return write(chart.build(style), chartsDir, TimelineChart.fileName(data.countryCode()), chart.title(),
+        return new ChartToDraw(() -> chart.build(style), TimelineChart.fileName(data.countryCode()), chart.title(),
                 chart.subtitle(), chart.altText());
     }
 
@@ -42,13 +56,45 @@ public final class ChartDrawer {
         return TimelineChart.fileName(countryCode);
     }
 
-    private static DrawnChart write(JFreeChart chart, Path chartsDir, String pngName, String title, String subtitle,
-                                    String altText) throws IOException {
-        String svgName = pngName.replaceFirst("\\.png$", ".svg");
-        write(png(chart), chartsDir.resolve(pngName));
-        write(SvgPicture.svg(chart, title, altText), chartsDir.resolve(svgName));
-        return new DrawnChart(pngName, svgName, title, subtitle, altText,
-                ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE, ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
+    /**
+     * A chart whose file names, title and alt text are known before it is drawn, so a workbook can list
+     * it while it is drawn; its PNG is written first (the workbooks wait for that), its SVG whenever
+     * suits, both from the same drawing calls. One thread writes it.
+     */
+    public static final class ChartToDraw {
+        private final Supplier<JFreeChart> build;
+        private final DrawnChart drawn;
+        private JFreeChart chart;
+
+        private ChartToDraw(Supplier<JFreeChart> build, String pngName, String title, String subtitle, String altText) {
+            this.build = build;
+            this.drawn = new DrawnChart(pngName, pngName.replaceFirst("\\.png$", ".svg"), title, subtitle, altText,
+                    ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE, ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
+        }
+
+        /** What the chart is, with its file names; the files exist once written. */
+        public DrawnChart drawn() {
+            return drawn;
+        }
+
+        public void writePng(Path chartsDir) throws IOException {
+            write(png(chart()), chartsDir.resolve(drawn.fileName()));
+        }
+
+        public void writeSvg(Path chartsDir) throws IOException {
+            write(SvgPicture.svg(chart(), drawn.title(), drawn.altText()), chartsDir.resolve(drawn.svgFileName()));
+        }
+
+        private JFreeChart chart() {
+            if (chart == null) chart = build.get();
+            return chart;
+        }
+
+        private DrawnChart writeBoth(Path chartsDir) throws IOException {
+            writePng(chartsDir);
+            writeSvg(chartsDir);
+            return drawn;
+        }
     }
 
     /** Same chart, same bytes (no time chunk), RGB without alpha: {@link PngEncoding}. */

@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
@@ -69,11 +66,19 @@ final class ReportWriting {
             List<OverviewRow> overview = data.overview(run.runId());
             List<SourceFileRecord> files = store.sourceFiles(run.runId());
             long t0 = System.nanoTime();
-            // The charts are drawn on one thread while the main workbook is written on the other: it needs
-            // them only at its Charts sheet, after the long Licences sheet. The country workbooks, each with
-            // its timeline, come after the charts on whichever thread is free.
-            CompletableFuture<List<DrawnChart>> drawing = new CompletableFuture<>();
-            Supplier<List<DrawnChart>> drawn = () -> drawnCharts(drawing);
+            String licenceFiles = names(files, InputShape.LICENCES);
+            String unrestFiles = names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
+            Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
+            List<CountryTimeline> timelines = timelines(overview,
+                    "Source: armswatch, from " + licenceFiles + "; " + unrestFiles);
+            ChartDrawer drawer = new ChartDrawer();
+            List<ChartDrawer.ChartToDraw> toDraw = new ArrayList<>();
+            top.ifPresent(t -> toDraw.add(drawer.topDestinations(t)));
+            timelines.forEach(t -> toDraw.add(drawer.timeline(t)));
+            List<DrawnChart> planned = toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList();
+            // One thread draws the charts while the other writes the main workbook; a workbook needs a
+            // chart's PNG only when it writes its file, after its sheets are filled.
+            ChartsBeingDrawn drawing = new ChartsBeingDrawn(charts, planned);
             List<String> notes = new ArrayList<>();
             for (SourceFileRecord f : files) {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
@@ -81,20 +86,18 @@ final class ReportWriting {
             ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
                     ReportScope.ALL_COUNTRIES, files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
                     store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
-                    sink -> data.forEachDataQualityRow(run.runId(), sink), drawn, charts, options.maxRowsPerSheet());
+                    sink -> data.forEachDataQualityRow(run.runId(), sink), planned, drawing, options.maxRowsPerSheet());
             Path countries = work.resolve("countries");
             RunFolder.deleteTree(countries);
-            // In this order: pool threads take the pieces first come, so the charts start before anything
-            // waits for them, and even a pool of one thread never waits on a piece no thread has taken.
+            // In this order: threads take the pieces first come, so the charts start before anything
+            // waits for them, and even one thread never waits on a piece no thread has taken.
             List<Parallel.Piece<String>> pieces = new ArrayList<>();
             pieces.add(() -> {
                 try {
-                    List<DrawnChart> done = drawCharts(run, overview, files, charts);
-                    writeAltText(done, charts);
-                    log.info("writeReport: {} charts drawn in {} s", done.size(), seconds(t0));
-                    drawing.complete(done);
+                    drawCharts(toDraw, charts, drawing);
+                    log.info("writeReport: {} charts drawn in {} s", toDraw.size(), seconds(t0));
                 } catch (IOException | RuntimeException | Error e) {
-                    drawing.completeExceptionally(e);
+                    drawing.failed(e);
                     throw e;
                 }
                 return "charts";
@@ -108,10 +111,9 @@ final class ReportWriting {
             for (String code : codes) {
                 pieces.add(() -> {
                     String name = data.countryName(code);
-                    List<DrawnChart> timeline = drawn.get().stream()
-                            .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList();
                     ReportContent country = content.forCountry(code, name,
-                            sink -> data.forEachLicenceRow(run.runId(), code, sink), () -> timeline);
+                            sink -> data.forEachLicenceRow(run.runId(), code, sink),
+                            planned.stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList());
                     ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
                     return code;
                 });
@@ -124,34 +126,20 @@ final class ReportWriting {
         }
     }
 
-    /** The drawn charts, once the thread drawing them is done; its failure is the caller's. */
-    private static List<DrawnChart> drawnCharts(CompletableFuture<List<DrawnChart>> drawing) {
-        try {
-            return drawing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the charts", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the charts could not be drawn: " + e.getCause().getMessage(), e.getCause());
+    /**
+     * Every chart's PNG first, one chart after another, then the SVGs: the workbooks wait only for the
+     * PNGs. Drawn on two threads at once, one chart's PNG once came out with other bytes than the same
+     * run's others in a clean-clone CI run; the cause was not found (Batik, for one, shares
+     * DecimalFormats between threads in a static array). The same inputs must give the same bytes.
+     */
+    private static void drawCharts(List<ChartDrawer.ChartToDraw> toDraw, Path charts, ChartsBeingDrawn drawing)
+            throws IOException {
+        for (ChartDrawer.ChartToDraw chart : toDraw) {
+            chart.writePng(charts);
+            drawing.written(chart.drawn());
         }
-    }
-
-    private List<DrawnChart> drawCharts(RunParameters run, List<OverviewRow> overview, List<SourceFileRecord> files,
-                                        Path charts) throws IOException {
-        // One chart after another. Drawn on two threads at once, one chart's PNG once came out with other
-        // bytes than the same run's others in a clean-clone CI run; the cause was not found (Batik, for
-        // one, shares DecimalFormats between threads in a static array). The same inputs must give the
-        // same bytes, and charts are a small part of the report's time.
-        ChartDrawer drawer = new ChartDrawer();
-        List<DrawnChart> drawn = new ArrayList<>();
-        String licenceFiles = names(files, InputShape.LICENCES);
-        String unrestFiles = names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
-        Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
-        if (top.isPresent()) drawn.add(drawer.drawTopDestinations(top.get(), charts));
-        for (CountryTimeline timeline : timelines(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)) {
-            drawn.add(drawer.drawTimeline(timeline, charts));
-        }
-        return drawn;
+        for (ChartDrawer.ChartToDraw chart : toDraw) chart.writeSvg(charts);
+        writeAltText(toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList(), charts);
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 /**
  * One workbook being written: its styles, its notes, Excel's row limit as configured, and the lines
  * the Contents sheet will list. Every sheet writer works on one of these.
@@ -17,14 +15,14 @@ final class Book {
     /** A line of the Contents sheet. */
     record Entry(String sheet, String description) {}
 
-    final SXSSFWorkbook wb;
+    final StreamedWorkbook wb;
     final CellStyles styles;
     final NoteList notes = new NoteList();
     /** Data rows one sheet may hold before a table goes on in a numbered sheet (Licences_2, ...). */
     final int maxRowsPerSheet;
     private final List<Entry> entries = new ArrayList<>();
 
-    Book(SXSSFWorkbook wb, int maxRowsPerSheet) {
+    Book(StreamedWorkbook wb, int maxRowsPerSheet) {
         if (maxRowsPerSheet < 1 || maxRowsPerSheet > TableSheet.MAX_DATA_ROWS) {
             throw new IllegalArgumentException("rows per sheet must be 1 to " + TableSheet.MAX_DATA_ROWS + ": " + maxRowsPerSheet);
         }

@@ -1,11 +1,9 @@
 package org.armswatch.workbook;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
@@ -30,7 +28,7 @@ final class ChartsSheet {
                 List.of(new TableSheet.Column("Chart title", 40), new TableSheet.Column("Alt text", 70),
                         new TableSheet.Column("Picture (PNG)", 28), new TableSheet.Column("Picture for the web (SVG)", 28))).cellByCell();
         XSSFDrawing drawing = null;
-        for (DrawnChart chart : c.charts().get()) {
+        for (DrawnChart chart : c.charts()) {
             t.row().text(chart.title()).text(chart.altText()).text("charts/" + chart.fileName())
                     .text("charts/" + chart.svgFileName());
             int rowIndex = t.sheetRow();
@@ -38,8 +36,7 @@ final class ChartsSheet {
             if (drawing == null) {
                 drawing = book.wb.getXSSFWorkbook().getSheet(t.sheet().getSheetName()).createDrawingPatriarch();
             }
-            byte[] png = Files.readAllBytes(c.chartsDir().resolve(chart.fileName()));
-            int picture = book.wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
+            int picture = book.wb.addPictureWhenWritten(() -> c.pictures().png(chart));
             XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, PICTURE_COLUMN, rowIndex,
                     PICTURE_COLUMN + 1, rowIndex + 1);
             anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);

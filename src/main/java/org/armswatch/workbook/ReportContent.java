@@ -1,10 +1,8 @@
 package org.armswatch.workbook;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.armswatch.aggregate.DataQualityRow;
 import org.armswatch.aggregate.LicenceRow;
@@ -20,8 +18,8 @@ import org.armswatch.period.Granularity;
  * tables arrive as streams (a consumer of a row sink), so they never sit in memory whole.
  *
  * @param dataQuality null in a country's workbook, which has no Data_quality sheet
- * @param charts asked for only when the Charts sheet is written, so the charts may still be being
- *     drawn while the sheets before it are
+ * @param charts the charts the Charts sheet shows, known before they are drawn
+ * @param pictures their PNGs, asked for only when the workbook's file is written
  * @param maxRowsPerSheet data rows a sheet may hold before a table goes on in a numbered sheet
  */
 public record ReportContent(
@@ -38,8 +36,8 @@ public record ReportContent(
         List<UnrestRow> unrest,
         RunChanges changes,
         Consumer<Consumer<DataQualityRow>> dataQuality,
-        Supplier<List<DrawnChart>> charts,
-        Path chartsDir,
+        List<DrawnChart> charts,
+        ChartPictures pictures,
         int maxRowsPerSheet) {
 
     /**
@@ -47,10 +45,10 @@ public record ReportContent(
      * given (where it is destination or exporter), the charts given, and no Data_quality sheet.
      */
     public ReportContent forCountry(String code, String name, Consumer<Consumer<LicenceRow>> countryLicences,
-                                    Supplier<List<DrawnChart>> countryCharts) {
+                                    List<DrawnChart> countryCharts) {
         return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes,
                 overview.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
                 licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
-                changes.of(code), null, countryCharts, chartsDir, maxRowsPerSheet);
+                changes.of(code), null, countryCharts, pictures, maxRowsPerSheet);
     }
 }

@@ -35,7 +35,7 @@ public final class ReportWorkbook {
         org.apache.poi.util.TempFile.setTempFileCreationStrategy(
                 new org.apache.poi.util.DefaultTempFileCreationStrategy(tempDir.toFile()));
         boolean country = content.scope().oneCountry();
-        try (SXSSFWorkbook wb = new StreamedWorkbook()) {
+        try (StreamedWorkbook wb = new StreamedWorkbook()) {
             for (String name : country ? COUNTRY_SHEETS : SHEETS) wb.createSheet(name);
             Book book = new Book(wb, content.maxRowsPerSheet());
             String period = CoverSheet.period(content);

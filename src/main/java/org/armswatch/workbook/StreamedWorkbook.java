@@ -48,6 +48,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     private final Map<String, Integer> shared = new HashMap<>();
     private final List<String> sharedInOrder = new ArrayList<>();
     private final Map<String, RowWriter> writers = new HashMap<>();
+    /** Pictures whose bytes come only when the workbook is written, by their zip entry's name. */
+    private final Map<String, PictureBytes> picturesWhenWritten = new HashMap<>();
     private RowWriter created;
 
     StreamedWorkbook() {
@@ -56,7 +58,28 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     @Override
     protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-        return new MediaStored(super.createArchiveOutputStream(out));
+        return new MediaStored(super.createArchiveOutputStream(out), picturesWhenWritten);
+    }
+
+    /** A picture's bytes, asked for once, when the workbook is written. */
+    @FunctionalInterface
+    interface PictureBytes {
+        byte[] get() throws IOException;
+    }
+
+    /**
+     * A PNG picture whose bytes are asked for only when the workbook is written. SXSSF writes the
+     * package once as a template and copies it into the file; the template holds an empty part, and the
+     * picture goes straight into the file, stored: until then nobody waits for it, and its bytes are
+     * neither deflated into the template nor inflated out of it.
+     *
+     * @return the picture's index, as {@link #addPicture} gives it
+     */
+    int addPictureWhenWritten(PictureBytes png) {
+        int index = addPicture(new byte[0], PICTURE_TYPE_PNG);
+        String part = getXSSFWorkbook().getAllPictures().get(index).getPackagePart().getPartName().getName();
+        picturesWhenWritten.put(part.substring(1), png);
+        return index;
     }
 
     /**
@@ -65,16 +88,30 @@ final class StreamedWorkbook extends SXSSFWorkbook {
      */
     private static final class MediaStored extends ZipArchiveOutputStream {
         private final ZipArchiveOutputStream zip;
+        private final Map<String, PictureBytes> picturesWhenWritten;
+        /** Whether the entry open is a picture written from its source: the template's empty part is dropped. */
+        private boolean substituted;
 
-        MediaStored(ZipArchiveOutputStream zip) {
+        MediaStored(ZipArchiveOutputStream zip, Map<String, PictureBytes> picturesWhenWritten) {
             super(OutputStream.nullOutputStream());
             this.zip = zip;
+            this.picturesWhenWritten = picturesWhenWritten;
         }
 
         @Override
         public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
             zip.setLevel(entry.getName().endsWith(".png") ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+            PictureBytes picture = picturesWhenWritten.get(entry.getName());
+            if (picture == null) {
+                substituted = false;
+                zip.putArchiveEntry(entry);
+                return;
+            }
+            byte[] bytes = picture.get();
+            entry.setSize(bytes.length);
             zip.putArchiveEntry(entry);
+            zip.write(bytes, 0, bytes.length);
+            substituted = true;
         }
 
         @Override
@@ -84,12 +121,12 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            zip.write(b, off, len);
+            if (!substituted) zip.write(b, off, len);
         }
 
         @Override
         public void write(int b) throws IOException {
-            zip.write(b);
+            if (!substituted) zip.write(b);
         }
 
         @Override

@@ -165,7 +165,7 @@ final class TableSheet {
             if (rows == null) {
                 // Title, description and header go first, through SXSSF; the data rows follow them in the same stream.
                 flush();
-                rows = ((StreamedWorkbook) book.wb).rows(sheet.getSheetName());
+                rows = book.wb.rows(sheet.getSheetName());
             }
             rowIndex = nextRow++;
         }
