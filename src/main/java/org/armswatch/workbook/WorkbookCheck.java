@@ -2,6 +2,7 @@ package org.armswatch.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,31 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.xmlbeans.XmlException;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookView;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheet;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -54,14 +37,16 @@ public final class WorkbookCheck {
     /** @throws WorkbookRuleException naming the workbook, sheet, cell and rule broken */
     public static void check(Path file) throws IOException {
         String workbook = file.getFileName().toString();
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            CTWorkbook wb;
-            try (InputStream in = reader.getWorkbookData()) {
-                wb = WorkbookDocument.Factory.parse(in).getWorkbook();
-            }
-            List<String> names = new ArrayList<>();
-            for (CTSheet s : wb.getSheets().getSheetArray()) names.add(s.getName());
+        // The package is read with the JDK's zip and this check's own scanner: POI's package model (content
+        // types, relationships and the workbook part through DOM and XMLBeans) cost more than all but the
+        // largest sheets, and the check needs only names, relationships and the parts' XML.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Package pkg = new Package(zip, workbook);
+            String workbookPart = pkg.related("", "/officeDocument").stream().findFirst()
+                    .orElseThrow(() -> new IOException(workbook + " cannot be read back: it names no workbook part"));
+            WorkbookXml wb = new WorkbookXml();
+            pkg.scan(workbookPart, wb);
+            List<String> names = wb.sheetNames;
             for (String name : names) {
                 if (name.length() > MAX_SHEET_NAME) {
                     throw new WorkbookRuleException(workbook, name, "A1", "a sheet name has at most 31 characters");
@@ -72,49 +57,102 @@ public final class WorkbookCheck {
                     }
                 }
             }
-            CTBookView[] views = wb.getBookViews() == null ? new CTBookView[0] : wb.getBookViews().getWorkbookViewArray();
-            long active = views.length == 0 || !views[0].isSetActiveTab() ? 0 : views[0].getActiveTab();
-            if (names.isEmpty() || !"Cover".equals(names.get((int) active))) {
-                throw new WorkbookRuleException(workbook, names.isEmpty() ? "(none)" : names.get((int) active), "A1",
-                        "the Cover is the active sheet");
+            int active = wb.activeTab;
+            if (names.isEmpty() || active >= names.size() || !"Cover".equals(names.get(active))) {
+                throw new WorkbookRuleException(workbook, names.isEmpty() || active >= names.size() ? "(none)"
+                        : names.get(active), "A1", "the Cover is the active sheet");
             }
-            // The read-only table keeps plain strings; POI's default builds XML objects for every one of them.
-            reader.setUseReadOnlySharedStringsTable(true);
-            SharedText strings = new SharedText(reader.getSharedStringsTable());
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream in = sheets.next()) {
-                    String name = sheets.getSheetName();
-                    PackagePart part = sheets.getSheetPart();
-                    List<TableXml> tables = tables(part);
-                    SheetRules rules = new SheetRules(workbook, name, tables, strings);
-                    SheetXmlScanner.scan(in, rules);
-                    rules.finish();
-                    for (PackageRelationship rel : part.getRelationshipsByType(XSSFRelation.DRAWINGS.getRelation())) {
-                        try (InputStream d = part.getRelatedPart(rel).getInputStream()) {
-                            parse(d, new PictureRules(workbook, name));
-                        }
-                    }
+            Map<String, String> parts = pkg.relationships(workbookPart);
+            SharedText strings = new SharedText();
+            for (String part : pkg.related(workbookPart, "/sharedStrings")) pkg.scan(part, strings);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                String sheetPart = parts.get(wb.sheetIds.get(i));
+                if (sheetPart == null) throw new IOException(workbook + " cannot be read back: sheet " + name + " has no part");
+                List<TableXml> tables = new ArrayList<>();
+                for (String table : pkg.related(sheetPart, "/table")) {
+                    TableXml.Reader reader = new TableXml.Reader();
+                    pkg.scan(table, reader);
+                    tables.add(reader.table());
                 }
+                SheetRules rules = new SheetRules(workbook, name, tables, strings);
+                pkg.scan(sheetPart, rules);
+                rules.finish();
+                for (String drawing : pkg.related(sheetPart, "/drawing")) pkg.scan(drawing, new PictureRules(workbook, name));
             }
-        } catch (InvalidFormatException | XmlException e) {
-            throw new IOException(workbook + " cannot be read back: " + e.getMessage(), e);
-        } catch (OpenXML4JException e) {
-            throw new IOException(workbook + " cannot be read back: " + e.getMessage(), e);
         }
     }
 
-    /** What the rules need of a sheet's tables, read by the scanner: XMLBeans' object model cost more than the rest. */
-    private static List<TableXml> tables(PackagePart sheet) throws InvalidFormatException, IOException {
-        List<TableXml> tables = new ArrayList<>();
-        for (PackageRelationship rel : sheet.getRelationshipsByType(XSSFRelation.TABLE.getRelation())) {
-            try (InputStream in = sheet.getRelatedPart(rel).getInputStream()) {
-                TableXml.Reader reader = new TableXml.Reader();
-                SheetXmlScanner.scan(in, reader);
-                tables.add(reader.table());
+    /**
+     * A workbook file's parts, found by the relationships that lead to them, as a reader of the format
+     * finds them.
+     */
+    private record Package(ZipFile zip, String workbook) {
+
+        /** The targets of a part's relationships whose type ends as given, in the order listed; "" is the package. */
+        List<String> related(String part, String typeEnding) throws IOException {
+            List<String> targets = new ArrayList<>();
+            for (Relationship r : list(part)) if (r.type().endsWith(typeEnding)) targets.add(r.target());
+            return targets;
+        }
+
+        /** A part's relationships: id to the target part's name. */
+        Map<String, String> relationships(String part) throws IOException {
+            Map<String, String> byId = new HashMap<>();
+            for (Relationship r : list(part)) byId.put(r.id(), r.target());
+            return byId;
+        }
+
+        private List<Relationship> list(String part) throws IOException {
+            int slash = part.lastIndexOf('/');
+            String rels = part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+            List<Relationship> found = new ArrayList<>();
+            if (zip.getEntry(rels) == null) return found;
+            scan(rels, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes atts) {
+                    if (!localName.equals("Relationship") || "External".equals(atts.getValue("TargetMode"))) return;
+                    // Targets are relative to the part's folder, or absolute from the package's root.
+                    String target = URI.create("/" + part).resolve(atts.getValue("Target")).getPath().substring(1);
+                    found.add(new Relationship(atts.getValue("Id"), atts.getValue("Type"), target));
+                }
+            });
+            return found;
+        }
+
+        void scan(String part, DefaultHandler handler) throws IOException {
+            ZipEntry entry = zip.getEntry(part);
+            if (entry == null) throw new IOException(workbook + " cannot be read back: no part " + part);
+            try (InputStream in = zip.getInputStream(entry)) {
+                SheetXmlScanner.scan(in, handler);
             }
         }
-        return tables;
+    }
+
+    private record Relationship(String id, String type, String target) {}
+
+    /** The workbook part: its sheets' names and relationship ids in order, and the tab it opens at. */
+    private static final class WorkbookXml extends DefaultHandler {
+        final List<String> sheetNames = new ArrayList<>();
+        final List<String> sheetIds = new ArrayList<>();
+        int activeTab;
+        private boolean firstView = true;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            switch (localName) {
+                case "sheet" -> {
+                    sheetNames.add(atts.getValue("name"));
+                    sheetIds.add(atts.getValue("r:id"));
+                }
+                case "workbookView" -> {
+                    String tab = atts.getValue("activeTab");
+                    if (firstView && tab != null) activeTab = Integer.parseInt(tab.trim());
+                    firstView = false;
+                }
+                default -> { }
+            }
+        }
     }
 
     /** A table part: its name, its area, its columns' names in order, and whether it has filter buttons. */
@@ -146,32 +184,46 @@ public final class WorkbookCheck {
         }
     }
 
-    private static void parse(InputStream in, DefaultHandler handler) throws IOException {
-        try {
-            XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(handler);
-            xml.parse(new InputSource(in));
-        } catch (SAXException | ParserConfigurationException e) {
-            if (e.getCause() instanceof WorkbookRuleException broken) throw broken;
-            throw new IOException(e.getMessage(), e);
+    /**
+     * A workbook's shared strings, read whole: an item's text is its t elements' (the runs of rich text
+     * joined), without the phonetic guides (rPh) Excel keeps beside some.
+     */
+    private static final class SharedText extends DefaultHandler {
+        private final List<String> texts = new ArrayList<>();
+        private final StringBuilder item = new StringBuilder();
+        private boolean inText;
+        private int phonetic;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            switch (localName) {
+                case "si" -> item.setLength(0);
+                case "rPh" -> phonetic++;
+                case "t" -> inText = phonetic == 0;
+                default -> { }
+            }
         }
-    }
 
-    /** A workbook's shared strings, each made a String once however many cells use it. */
-    private static final class SharedText {
-        private final SharedStrings table;
-        private final String[] texts;
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText) item.append(ch, start, length);
+        }
 
-        SharedText(SharedStrings table) {
-            this.table = table;
-            this.texts = new String[Math.max(0, table.getUniqueCount())];
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "si" -> texts.add(item.toString());
+                case "rPh" -> phonetic--;
+                case "t" -> inText = false;
+                default -> { }
+            }
         }
 
         String text(int index) {
-            if (index < 0 || index >= texts.length) return table.getItemAt(index).getString();
-            String t = texts[index];
-            if (t == null) texts[index] = t = table.getItemAt(index).getString();
-            return t;
+            if (index < 0 || index >= texts.size()) {
+                throw new IllegalStateException("a cell names shared string " + index + " of " + texts.size());
+            }
+            return texts.get(index);
         }
     }
 
