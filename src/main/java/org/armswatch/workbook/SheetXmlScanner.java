@@ -32,13 +32,26 @@ final class SheetXmlScanner {
     private int nameCount;
     private String lastQName;
     private String lastLocal;
+    /** The handler, when it takes plain cells whole. */
+    private CellHandler cells;
+
+    /**
+     * A handler that takes a cell whose value is plain ASCII text in one call, instead of the events of its
+     * c, v (or is and t) elements: a large sheet is millions of such cells.
+     */
+    interface CellHandler {
+        /** The cell's attributes (those of its c element) and its value's text, as the events would give them. */
+        void cell(TagAttributes attributes, char[] text, int length);
+    }
 
     private SheetXmlScanner(InputStream in) {
         this.in = in;
     }
 
     static void scan(InputStream in, DefaultHandler handler) throws IOException {
-        new SheetXmlScanner(in).run(handler);
+        SheetXmlScanner scanner = new SheetXmlScanner(in);
+        if (handler instanceof CellHandler c) scanner.cells = c;
+        scanner.run(handler);
     }
 
     private int read() throws IOException {
@@ -158,12 +171,71 @@ final class SheetXmlScanner {
             return;
         }
         attributes.from = nameEnd;
+        if (cells != null && !empty && local.length() == 1 && local.charAt(0) == 'c' && wholeCell()) return;
         handler.startElement("", local, qName, attributes);
         if (empty) {
             handler.endElement("", local, qName);
         } else {
             depth++;
         }
+    }
+
+    private static final byte[] V_OPEN = ascii("<v>");
+    private static final byte[] V_CLOSE = ascii("</v></c>");
+    private static final byte[] T_OPEN = ascii("<is><t>");
+    private static final byte[] T_OPEN_PRESERVED = ascii("<is><t xml:space=\"preserve\">");
+    private static final byte[] T_CLOSE = ascii("</t></is></c>");
+
+    /**
+     * After a cell's start tag: when its value and end tags follow in the buffer, exactly as written
+     * (&lt;v&gt; or &lt;is&gt;&lt;t&gt;, ASCII text without entities, then the end tags), the cell goes to the
+     * handler at once. Anything else (a formula, rich text, an entity, a character beyond ASCII, the
+     * buffer's end) returns false with nothing consumed, and the cell's events follow as ever.
+     */
+    private boolean wholeCell() {
+        int p = pos;
+        byte[] close;
+        if (at(p, V_OPEN)) {
+            p += V_OPEN.length;
+            close = V_CLOSE;
+        } else if (at(p, T_OPEN)) {
+            p += T_OPEN.length;
+            close = T_CLOSE;
+        } else if (at(p, T_OPEN_PRESERVED)) {
+            p += T_OPEN_PRESERVED.length;
+            close = T_CLOSE;
+        } else {
+            return false;
+        }
+        byte[] b = buf;
+        int start = p;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
+            if (c == '<') break;
+            if (c < 0 || c == '&') return false;
+            p++;
+        }
+        if (!at(p, close)) return false;
+        int length = p - start;
+        if (length > text.length) text = Arrays.copyOf(text, Math.max(text.length * 2, length));
+        for (int i = 0; i < length; i++) text[i] = (char) b[start + i];
+        pos = p + close.length;
+        cells.cell(attributes, text, length);
+        return true;
+    }
+
+    /** Whether the bytes at p, all of them in the buffer, are these. */
+    private boolean at(int p, byte[] bytes) {
+        if (p + bytes.length > end) return false;
+        for (int i = 0; i < bytes.length; i++) {
+            if (buf[p + i] != bytes[i]) return false;
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void markup(DefaultHandler handler) throws IOException, org.xml.sax.SAXException {

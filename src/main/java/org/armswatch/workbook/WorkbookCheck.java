@@ -228,7 +228,7 @@ public final class WorkbookCheck {
     }
 
     /** The rules of one sheet, checked while its XML streams past. */
-    private static final class SheetRules extends DefaultHandler {
+    private static final class SheetRules extends DefaultHandler implements SheetXmlScanner.CellHandler {
         private final String workbook;
         private final String sheet;
         private final TableXml table;
@@ -298,15 +298,7 @@ public final class WorkbookCheck {
                 case "row" -> {
                     if ("1".equals(atts.getValue("hidden"))) broken("A" + atts.getValue("r"), "no hidden rows");
                 }
-                case "c" -> {
-                    // Read straight from the scanner's bytes: a String per cell reference was most of the check's garbage.
-                    cellPosition = ((SheetXmlScanner.TagAttributes) atts).cellPosition("r");
-                    if (cellPosition < 0) {
-                        broken(String.valueOf(atts.getValue("r")), "a cell reference is a column and a row");
-                    }
-                    cellType = atts.getValue("t");
-                    text.setLength(0);
-                }
+                case "c" -> startCell((SheetXmlScanner.TagAttributes) atts);
                 case "f" -> broken(cellRef(), "text from inputs is written as text, never as a formula");
                 case "v", "t" -> inValue = true;
                 case "mergeCell" -> broken(atts.getValue("ref"), "no merged cells");
@@ -317,6 +309,23 @@ public final class WorkbookCheck {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) text.append(ch, start, length);
+        }
+
+        @Override
+        public void cell(SheetXmlScanner.TagAttributes atts, char[] value, int length) {
+            startCell(atts);
+            text.append(value, 0, length);
+            cell();
+        }
+
+        private void startCell(SheetXmlScanner.TagAttributes atts) {
+            // Read straight from the scanner's bytes: a String per cell reference was most of the check's garbage.
+            cellPosition = atts.cellPosition("r");
+            if (cellPosition < 0) {
+                broken(String.valueOf(atts.getValue("r")), "a cell reference is a column and a row");
+            }
+            cellType = atts.getValue("t");
+            text.setLength(0);
         }
 
         @Override

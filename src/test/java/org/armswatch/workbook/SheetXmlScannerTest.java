@@ -108,6 +108,90 @@ class SheetXmlScannerTest {
         }
     }
 
+    /** Each cell as its reference, type, formula mark and text, from the events of its elements. */
+    static class Cells extends DefaultHandler {
+        final List<String> seen = new ArrayList<>();
+        private String open;
+        private boolean formula;
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            if (localName.equals("c")) {
+                open = atts.getValue("r") + " " + atts.getValue("t");
+                formula = false;
+                text.setLength(0);
+            }
+            if (localName.equals("f")) formula = true;
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (open != null) text.append(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (!localName.equals("c")) return;
+            seen.add(open + (formula ? " f" : "") + " [" + text + "]");
+            open = null;
+        }
+    }
+
+    /** The same, taking the cells the scanner hands over whole. */
+    static final class WholeCells extends Cells implements SheetXmlScanner.CellHandler {
+        int whole;
+
+        @Override
+        public void cell(SheetXmlScanner.TagAttributes atts, char[] value, int length) {
+            whole++;
+            seen.add(atts.getValue("r") + " " + atts.getValue("t") + " [" + new String(value, 0, length) + "]");
+        }
+    }
+
+    @Test
+    void cellsHandedOverWholeAreTheCellsTheEventsDescribe() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet><sheetData>");
+        String[] kinds = {
+            "<c r=\"A%d\" s=\"25\" t=\"n\"><v>1341526.12</v></c>",
+            "<c r=\"B%d\" s=\"4\" t=\"s\"><v>177</v></c>",
+            "<c r=\"C%d\" t=\"inlineStr\"><is><t>Germany</t></is></c>",
+            "<c r=\"D%d\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> padded </t></is></c>",
+            "<c r=\"E%d\" t=\"inlineStr\"><is><t>Rock &amp; roll</t></is></c>",
+            "<c r=\"F%d\" t=\"inlineStr\"><is><t>Rüstungsexportbericht</t></is></c>",
+            "<c r=\"G%d\"><f>1+2</f><v>3</v></c>",
+            "<c r=\"H%d\" s=\"3\"/>",
+            "<c r=\"I%d\" t=\"inlineStr\"><is><r><t>rich</t></r><r><t> text</t></r></is></c>",
+            "<c r=\"J%d\"><v></v></c>",
+            "<c r=\"K%d\" t=\"n\"><v>8.0</v></c>",
+        };
+        int rows = 2_000;
+        for (int r = 1; r <= rows; r++) {
+            xml.append("<row r=\"").append(r).append("\">\n");
+            for (String k : kinds) xml.append(k.replace("%d", Integer.toString(r)));
+            xml.append("</row>\n");
+        }
+        xml.append("</sheetData></worksheet>");
+        byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).as("cells fall across the scanner's 64 KB buffer").isGreaterThan(4 * 65_536);
+
+        Cells bySax = new Cells();
+        XMLReader reader = XMLHelper.newXMLReader();
+        reader.setContentHandler(bySax);
+        reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
+        Cells byEvents = new Cells();
+        SheetXmlScanner.scan(new ByteArrayInputStream(bytes), byEvents);
+        WholeCells whole = new WholeCells();
+        SheetXmlScanner.scan(new ByteArrayInputStream(bytes), whole);
+
+        assertThat(bySax.seen).hasSize(rows * kinds.length).contains("A7 n [1341526.12]", "D7 inlineStr [ padded ]",
+                "E7 inlineStr [Rock & roll]", "G7 null f [1+23]", "H7 null []", "I7 inlineStr [rich text]");
+        assertThat(byEvents.seen).isEqualTo(bySax.seen);
+        assertThat(whole.seen).isEqualTo(bySax.seen);
+        // Plain cells go whole (all but those at a buffer's end); entities, non-ASCII, formulas, empty and rich cells do not.
+        assertThat(whole.whole).isBetween(rows * 6 - 40, rows * 6);
+    }
+
     @Test
     void refusesWhatItDoesNotRead() {
         byte[] doctype = "<!DOCTYPE x [<!ENTITY e \"boom\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8);
