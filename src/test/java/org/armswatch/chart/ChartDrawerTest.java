@@ -67,8 +67,36 @@ class ChartDrawerTest {
             StringBuilder drawnText = new StringBuilder();
             for (int i = 0; i < texts.getLength(); i++) drawnText.append(texts.item(i).getTextContent()).append(' ');
             assertThat(drawnText.toString()).contains(drawn.title().split(" ")[0]).contains("Source:");
+            // Axis labels too, rotated ones included: JFreeChart's TextLayout workaround made them glyph outlines.
+            List<String> labels = drawn.fileName().startsWith("timeline")
+                    ? kazakhstan().points().stream().map(TimelinePoint::periodLabel).toList()
+                    : topFive().destinations().stream().map(DestinationValue::country).toList();
+            // A label wrapped over two lines is two text elements.
+            assertThat(drawnText.toString().replaceAll("\\s+", " ")).contains(labels);
+            assertThat(Files.size(svg)).as("text, not outlines").isLessThan(60_000);
             assertThat(Files.readString(svg)).contains("DejaVu Sans").doesNotContain("<!DOCTYPE").doesNotContain("Dialog");
         }
+    }
+
+    @Test
+    void rotatedAxisLabelsAreSvgTextNotOutlines() throws Exception {
+        List<TimelinePoint> points = new java.util.ArrayList<>();
+        for (int year = 2019; year <= 2023; year++) {
+            for (String q : List.of("Jan to Mar ", "Apr to Jun ", "Jul to Sep ", "Oct to Dec ")) {
+                points.add(new TimelinePoint(q + year, 100_000d * (points.size() + 1), (long) points.size()));
+            }
+        }
+        DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("KZ", "Kazakhstan", points, "Register; ACLED"), charts);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var texts = factory.newDocumentBuilder().parse(charts.resolve(drawn.svgFileName()).toFile())
+                .getElementsByTagNameNS("*", "text");
+        StringBuilder drawnText = new StringBuilder();
+        for (int i = 0; i < texts.getLength(); i++) drawnText.append(texts.item(i).getTextContent()).append(' ');
+        assertThat(drawnText.toString().replaceAll("\\s+", " "))
+                .contains(points.stream().map(TimelinePoint::periodLabel).toList());
+        // JFreeChart's TextLayout workaround gave the Graphics2D glyph outlines: 400 KB of paths a chart.
+        assertThat(Files.size(charts.resolve(drawn.svgFileName()))).isLessThan(60_000);
     }
 
     @Test
