@@ -19,7 +19,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
-import org.apache.poi.xssf.usermodel.XSSFTableColumn;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
 import org.armswatch.aggregate.Figure;
 
 /**
@@ -322,17 +324,23 @@ final class TableSheet {
         XSSFSheet xs = book.wb.getXSSFWorkbook().getSheet(name);
         AreaReference area = new AreaReference(new CellReference(HEADER_ROW, 0),
                 new CellReference(nextRow - 1, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
-        XSSFTable table = xs.createTable(area);
+        // The table's XML is built here, not through setArea: that names each column from the header cells,
+        // which live in SXSSF's stream, not in the XSSF sheet, and makes a DataFormatter for every column.
+        XSSFTable table = xs.createTable(null);
         String tableName = name.replaceAll("[^A-Za-z0-9_]", "_") + "_table";
+        CTTable ct = table.getCTTable();
+        ct.setRef(area.formatAsString());
+        CTTableColumns tableColumns = ct.addNewTableColumns();
+        tableColumns.setCount(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            CTTableColumn column = tableColumns.addNewTableColumn();
+            column.setId(i + 1);
+            column.setName(columns.get(i).header());
+        }
         table.setName(tableName);
         table.setDisplayName(tableName);
         table.setStyleName("TableStyleLight9");
-        table.getCTTable().addNewAutoFilter().setRef(area.formatAsString());
-        // The header cells live in SXSSF's stream, not in the XSSF sheet, so name the columns here.
-        List<XSSFTableColumn> tableColumns = table.getColumns();
-        for (int i = 0; i < columns.size(); i++) {
-            tableColumns.get(i).setName(columns.get(i).header());
-        }
+        ct.addNewAutoFilter().setRef(area.formatAsString());
         sheet.createFreezePane(0, HEADER_ROW + 1);
         sheet.setActiveCell(new CellAddress(0, 0));
         for (int i = 0; i < columns.size(); i++) {
