@@ -97,24 +97,30 @@ final class SheetXmlScanner {
 
     /** Text up to the next '<' or the buffer's end: ASCII straight from the buffer, the rest byte by byte. */
     private void text() throws IOException {
-        byte[] b = buf;
         int p = pos;
+        int stop = plainEnd(p);
+        int n = stop - p;
+        if (textLen + n > text.length) text = Arrays.copyOf(text, Math.max(text.length * 2, textLen + n));
+        for (int i = p; i < stop; i++) text[textLen++] = (char) buf[i];
+        pos = stop;
+        if (stop < end && buf[stop] != '<') {
+            pos = stop + 1;
+            int next = textByte(buf[stop] & 0xFF);
+            // textByte read one byte past the character; put it back for the loop in run.
+            if (next >= 0) pos--;
+        }
+    }
+
+    /** Where the plain ASCII text from p ends: at a '<', an '&', a byte beyond ASCII, or the buffer's end. */
+    private int plainEnd(int p) {
+        byte[] b = buf;
         int e = end;
         while (p < e) {
             byte c = b[p];
-            if (c == '<') break;
-            if (c < 0 || c == '&') {
-                pos = p + 1;
-                int next = textByte(c & 0xFF);
-                // textByte read one byte past the character; put it back for the loop above.
-                if (next >= 0) pos--;
-                return;
-            }
-            if (textLen == text.length) text = Arrays.copyOf(text, text.length * 2);
-            text[textLen++] = (char) c;
+            if (c == '<' || c == '&' || c < 0) return p;
             p++;
         }
-        pos = p;
+        return p;
     }
 
     /** After a '<': an element's start or end, or markup the handler does not see. */
@@ -209,13 +215,7 @@ final class SheetXmlScanner {
         }
         byte[] b = buf;
         int start = p;
-        int e = end;
-        while (p < e) {
-            byte c = b[p];
-            if (c == '<') break;
-            if (c < 0 || c == '&') return false;
-            p++;
-        }
+        p = plainEnd(p);
         if (!at(p, close)) return false;
         int length = p - start;
         if (length > text.length) text = Arrays.copyOf(text, Math.max(text.length * 2, length));
