@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS aw_licence_block (
     row_count INT     NOT NULL,
     data      BYTEA   NOT NULL
 );
+-- The layout of a block's data (LicenceBlock.FORMAT): 1 had no currency. A run begun with blocks of another layout
+-- is started afresh, not resumed.
+ALTER TABLE aw_licence_block ADD COLUMN IF NOT EXISTS format INT DEFAULT 1 NOT NULL;
 -- Earlier versions wrote a database row per licence row, into aw_licence_row or, with two indexes,
 -- aw_licence: a run they began is started afresh rather than resumed, and completed runs' rows there
 -- are never read again.
@@ -144,6 +147,15 @@ CREATE TABLE IF NOT EXISTS aw_reported_total (
     lowest_qualifier   VARCHAR(10)   NOT NULL,
     source_count       INT           NOT NULL,
     sources            VARCHAR       NOT NULL
+);
+
+-- What the job could not be sure of (RunWarnings): shown on the Cover, in Data_quality and on the cron line.
+-- file_no 0: the run as a whole. step: the step that wrote it, which deletes its own when it runs again.
+CREATE TABLE IF NOT EXISTS aw_warning (
+    run_id  BIGINT       NOT NULL,
+    file_no INT          NOT NULL,
+    step    VARCHAR(20)  NOT NULL,
+    message VARCHAR      NOT NULL
 );
 
 -- The Overview's figures of every run, kept so that the next run can say what changed.

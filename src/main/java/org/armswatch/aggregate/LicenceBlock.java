@@ -19,6 +19,10 @@ import java.util.Map;
  */
 final class LicenceBlock {
 
+    /** The layout below; a run staged in another (by an earlier version) is started afresh, not resumed. */
+    static final int FORMAT = 2;
+    private static final int TEXTS = 8;
+
     /** Rows to a block: a country's rows are found by key, and a block is read whole. */
     static final int ROWS = 1024;
 
@@ -31,12 +35,12 @@ final class LicenceBlock {
     static byte[] encode(List<StagedLicences.Row> rows) {
         Map<String, Integer> index = new HashMap<>();
         List<byte[]> texts = new ArrayList<>();
-        int[] refs = new int[rows.size() * 7];
+        int[] refs = new int[rows.size() * TEXTS];
         int n = 0;
         int size = 8;
         for (StagedLicences.Row r : rows) {
             for (String t : new String[] {r.exporter(), r.destination(), r.period(), r.reportPeriod(), r.category(),
-                    r.status(), r.source()}) {
+                    r.status(), r.currency(), r.source()}) {
                 Integer i = index.get(t);
                 if (i == null) {
                     i = texts.size();
@@ -47,7 +51,7 @@ final class LicenceBlock {
                 }
                 refs[n++] = i;
             }
-            size += 7 * 4 + 9 + 5 + (r.valueEur() == null ? 0 : 8 + r.valueEur().unscaledValue().bitLength() / 8 + 8);
+            size += TEXTS * 4 + 9 + 5 + (r.value() == null ? 0 : 8 + r.value().unscaledValue().bitLength() / 8 + 8);
         }
         // Plain arrays, not Data streams: their byte-array streams take a lock for every byte.
         ByteBuffer out = ByteBuffer.allocate(size);
@@ -59,10 +63,10 @@ final class LicenceBlock {
         out.putInt(rows.size());
         n = 0;
         for (StagedLicences.Row r : rows) {
-            for (int k = 0; k < 7; k++) out.putInt(refs[n++]);
+            for (int k = 0; k < TEXTS; k++) out.putInt(refs[n++]);
             out.put((byte) (r.licences() != null ? 1 : 0));
             if (r.licences() != null) out.putLong(r.licences());
-            putValue(out, r.valueEur());
+            putValue(out, r.value());
         }
         return Arrays.copyOf(out.array(), out.position());
     }
@@ -85,10 +89,11 @@ final class LicenceBlock {
                 String reportPeriod = texts[in.getInt()];
                 String category = texts[in.getInt()];
                 String status = texts[in.getInt()];
+                String currency = texts[in.getInt()];
                 String source = texts[in.getInt()];
                 Long licences = in.get() != 0 ? in.getLong() : null;
                 rows.add(new StagedLicences.Row(exporter, destination, period, reportPeriod, category, status, licences,
-                        value(in), source, fileNo));
+                        value(in), currency, source, fileNo));
             }
             return rows;
         } catch (RuntimeException e) {

@@ -8,14 +8,30 @@ import org.armswatch.period.Period;
  * One country and period of the Overview. Flagged where licences were issued and unrest was
  * recorded in the same period: where a story may start.
  */
-public record OverviewRow(String country, String countryName, Period period, Map<Measure, Figure> figures) {
+public record OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures) {
 
+    /** A count: licences, events, people. */
     public Figure figure(Measure m) {
-        return figures.getOrDefault(m, Figure.NOT_AVAILABLE);
+        return figures.getOrDefault(Indicator.of(m), Figure.NOT_AVAILABLE);
+    }
+
+    /** A value of licences in one currency. */
+    public Figure figure(Measure m, String currency) {
+        return figures.getOrDefault(Indicator.money(m, currency), Figure.NOT_AVAILABLE);
+    }
+
+    public Figure figure(Indicator i) {
+        return figures.getOrDefault(i, Figure.NOT_AVAILABLE);
+    }
+
+    /** Whether any licence value was issued, in whatever currency. */
+    public boolean valueIssued() {
+        return figures.entrySet().stream()
+                .anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED && e.getValue().positive());
     }
 
     public boolean flagged() {
-        boolean licensed = figure(Measure.LICENCES_ISSUED).positive() || figure(Measure.VALUE_ISSUED).positive();
+        boolean licensed = figure(Measure.LICENCES_ISSUED).positive() || valueIssued();
         boolean unrest = figure(Measure.EVENTS).positive() || figure(Measure.FATALITIES).positive()
                 || figure(Measure.DETAINED_OFFICIAL).positive() || figure(Measure.DETAINED_HIGHEST).positive()
                 || figure(Measure.KILLED_OFFICIAL).positive() || figure(Measure.KILLED_HIGHEST).positive();

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -37,7 +38,7 @@ public final class ReportData {
     public List<OverviewRow> overview(long runId) {
         List<OverviewRow> rows = new ArrayList<>();
         String[] current = {null, null};
-        Map<Measure, Figure>[] figures = new Map[] {null};
+        Map<Indicator, Figure>[] figures = new Map[] {null};
         jdbc.query("SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?"
                 + " ORDER BY country, period", rs -> {
             String country = rs.getString(1);
@@ -45,10 +46,10 @@ public final class ReportData {
             if (!country.equals(current[0]) || !period.equals(current[1])) {
                 current[0] = country;
                 current[1] = period;
-                figures[0] = new EnumMap<>(Measure.class);
+                figures[0] = new TreeMap<>();
                 rows.add(new OverviewRow(country, countryName(country), Period.ofIso(period), figures[0]));
             }
-            figures[0].put(Measure.ofKey(rs.getString(3)), figure(rs, 4, 5));
+            figures[0].put(Indicator.ofKey(rs.getString(3)), figure(rs, 4, 5));
         }, runId);
         // ISO period strings sort yearly "2021" before "2021-Q1", as a reader expects.
         rows.sort((a, b) -> a.countryName().equals(b.countryName())
@@ -82,11 +83,10 @@ public final class ReportData {
     }
 
     /**
-     * Rows of one file that share exporter, destination, report period, category and status (quarters
-     * rolled up into a year) make one sheet row. The run's rows come in the sheet's order and are merged
+     * Rows of one file that share exporter, destination, report period, category, status and currency (quarters
+     * rolled up into a year, a licence list's rows summed) make one sheet row. The run's rows come in the sheet's order and are merged
      * here as they stream past: an SQL GROUP BY kept an aggregate and a set of sources for every group in memory.
      */
-    /** Sums consecutive rows with the same sheet key, as SUM and COUNT would: a sum missing a part is "at least". */
     private final class LicenceRowMerger {
         private final Consumer<LicenceRow> sink;
         private final Map<Integer, String> files;
@@ -95,6 +95,7 @@ public final class ReportData {
         private String period;
         private String category;
         private String status;
+        private String currency;
         private int fileNo = -1;
         private long rows;
         private long withLicences;
@@ -111,20 +112,22 @@ public final class ReportData {
         }
 
         void add(StagedLicences.Row r) {
-            add(r.exporter(), r.destination(), r.reportPeriod(), r.category(), r.status(), r.licences(), r.valueEur(),
-                    r.source(), r.fileNo());
+            add(r.exporter(), r.destination(), r.reportPeriod(), r.category(), r.status(), r.currency(), r.licences(),
+                    r.value(), r.source(), r.fileNo());
         }
 
-        private void add(String exporter, String destination, String period, String category, String status, Long licences,
-                         BigDecimal value, String source, int fileNo) {
+        private void add(String exporter, String destination, String period, String category, String status,
+                         String currency, Long licences, BigDecimal value, String source, int fileNo) {
             if (fileNo != this.fileNo || !destination.equals(this.destination) || !period.equals(this.period)
-                    || !exporter.equals(this.exporter) || !category.equals(this.category) || !status.equals(this.status)) {
+                    || !exporter.equals(this.exporter) || !category.equals(this.category) || !status.equals(this.status)
+                    || !currency.equals(this.currency)) {
                 emit();
                 this.exporter = exporter;
                 this.destination = destination;
                 this.period = period;
                 this.category = category;
                 this.status = status;
+                this.currency = currency;
                 this.fileNo = fileNo;
                 rows = withLicences = withValue = 0;
                 licenceSum = valueSum = null;
@@ -157,7 +160,7 @@ public final class ReportData {
             Figure value = withValue == 0 ? Figure.NOT_AVAILABLE
                     : new Figure(valueSum, withValue < rows ? Qualifier.AT_LEAST : Qualifier.EXACT);
             sink.accept(new LicenceRow(exporter, countryName(exporter), destination, countryName(destination),
-                    Period.ofIso(period), category, status, licences, value, shown, files.get(fileNo)));
+                    Period.ofIso(period), category, status, rows, licences, value, currency, shown, files.get(fileNo)));
         }
 
         void finish() {
@@ -212,6 +215,11 @@ public final class ReportData {
                 + " WHERE r.run_id = ? ORDER BY r.file_no, r.line, r.kind", rs -> {
             sink.accept(new DataQualityRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         }, runId);
+    }
+
+    /** What the job could not be sure of (see {@link RunWarnings}). */
+    public List<RunWarnings.Shown> warnings(long runId) {
+        return new RunWarnings(jdbc).of(runId);
     }
 
     /** Reasons of rejected rows and how often each occurs, per file: what the cron mail says on failure. */

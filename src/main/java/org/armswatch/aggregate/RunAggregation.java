@@ -8,10 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Comparator;
 
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 import org.armswatch.unrest.Basis;
+import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.Qualifier;
 import org.armswatch.unrest.ReportedFigure;
 import org.armswatch.unrest.ReportedFigureRules;
@@ -34,90 +39,141 @@ public final class RunAggregation {
     public void aggregate(long runId, Granularity report) {
         jdbc.update("DELETE FROM aw_figure WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM aw_reported_total WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM aw_warning WHERE run_id = ? AND step = ?", runId, RunWarnings.AGGREGATE);
         licences(runId);
         events(runId);
         reportedFigures(runId, report);
     }
 
     /**
-     * The same licence key (exporter, destination, period, category, status) in two files is kept
-     * side by side in the Licences sheet, but counted once here: the file read last wins, as a
-     * later row wins within a file. Likewise a total for the whole report period wins over the
-     * finer figures of the same key that roll up into it (a year's total over its quarters: they
-     * describe the same licences). A sum with a missing count or value in it is a floor.
+     * Rows of one file that share a key are summed: a licence list has a row per licence. The same key in two files
+     * is kept side by side in the Licences sheet but counted once here: the file read last wins, and the earlier
+     * file's rows are named in a warning. Likewise a total for the whole report period wins over the finer figures
+     * of the same key that roll up into it (a year's total over its quarters: they describe the same licences), and
+     * a warning says so. A sum with a missing count or value in it is a floor. Counts are summed over currencies;
+     * values never are.
      *
      * <p>The staged rows come in the sheet's order, in which every row that can overrule another
-     * (same exporter, destination, category, status and report period) is next to it: each such group
+     * (same exporter, destination, category, status, currency and report period) is next to it: each such group
      * is settled as it passes, so memory holds a group and the sums, not the run's rows.
      */
     private void licences(long runId) {
-        Map<FigureKey, FigureSum> sums = new HashMap<>();
+        LicenceSums sums = new LicenceSums();
         List<StagedLicences.Row> group = new ArrayList<>();
         new StagedLicences(jdbc).forEach(runId, r -> {
             if (!group.isEmpty() && StagedLicences.SHEET_ORDER.compare(group.get(0), r) != 0) {
-                count(group, sums);
+                sums.count(group);
                 group.clear();
             }
             group.add(r);
         });
-        count(group, sums);
+        sums.count(group);
         List<Object[]> figures = new ArrayList<>();
-        sums.forEach((k, sum) -> {
-            boolean issued = k.status().equals("issued");
-            figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                    issued ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED, sum.licences(), sum.withLicences < sum.rows));
-            figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                    issued ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, sum.value, sum.withValue < sum.rows));
-        });
+        sums.licences.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
+                Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED), sum.total(), sum.partial())));
+        sums.values.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
+                Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum.total(),
+                sum.partial())));
         jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)",
                 figures);
+        new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings(new RunWarnings(jdbc).fileNames(runId)));
     }
 
-    /** Adds the rows of one exporter, destination, category, status and report period that are not overruled. */
-    private static void count(List<StagedLicences.Row> group, Map<FigureKey, FigureSum> sums) {
-        if (group.isEmpty()) return;
-        // Within a file periods are unique (the reader resolved duplicates): the last file's row of a period stands.
-        Map<String, Integer> lastFile = new HashMap<>();
-        for (StagedLicences.Row r : group) lastFile.merge(r.period(), r.fileNo(), Math::max);
-        boolean total = false;
-        for (StagedLicences.Row r : group) total |= r.isTotal() && r.fileNo() == lastFile.get(r.period());
-        for (StagedLicences.Row r : group) {
-            if (r.fileNo() < lastFile.get(r.period()) || total && !r.isTotal()) continue;
-            sums.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), r.status()), k -> new FigureSum()).add(r);
+    /** One Overview cell: a destination, report period and status, and for a value its currency. */
+    private record FigureKey(String destination, String reportPeriod, boolean issued, String currency) {}
+
+    /** The Overview's licence figures, and what the counting left out and why. */
+    private static final class LicenceSums {
+        final Map<FigureKey, Sum> licences = new HashMap<>();
+        final Map<FigureKey, Sum> values = new HashMap<>();
+        /** Rows not counted because a file read later gives the same key: (earlier file, later file) → rows. */
+        final Map<List<Integer>, long[]> overruled = new TreeMap<>(Comparator.comparing((List<Integer> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        /** Rows not counted because their file gives the whole report period's total: file → rows, totals. */
+        final Map<Integer, long[]> parts = new TreeMap<>();
+        final Map<String, Set<String>> currenciesByDestination = new TreeMap<>();
+
+        /** Adds the rows of one exporter, destination, category, status, currency and report period that are not overruled. */
+        void count(List<StagedLicences.Row> group) {
+            if (group.isEmpty()) return;
+            Map<String, Integer> lastFile = new HashMap<>();
+            for (StagedLicences.Row r : group) lastFile.merge(r.period(), r.fileNo(), Math::max);
+            int totalIn = -1;
+            for (StagedLicences.Row r : group) {
+                if (r.isTotal() && r.fileNo() == lastFile.get(r.period())) totalIn = r.fileNo();
+            }
+            long totals = 0;
+            for (StagedLicences.Row r : group) {
+                int last = lastFile.get(r.period());
+                if (r.fileNo() < last) {
+                    overruled.computeIfAbsent(List.of(r.fileNo(), last), k -> new long[1])[0]++;
+                    continue;
+                }
+                if (totalIn >= 0 && !r.isTotal()) {
+                    parts.computeIfAbsent(r.fileNo(), k -> new long[2])[0]++;
+                    continue;
+                }
+                if (r.isTotal()) totals++;
+                boolean issued = r.status().equals("issued");
+                licences.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, ""), k -> new Sum())
+                        .add(r.licences() == null ? null : BigDecimal.valueOf(r.licences()));
+                if (!r.currency().isEmpty()) {
+                    values.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, r.currency()),
+                            k -> new Sum()).add(r.value());
+                    if (r.value() != null) {
+                        currenciesByDestination.computeIfAbsent(r.destination(), d -> new TreeSet<>()).add(r.currency());
+                    }
+                }
+            }
+            if (totalIn >= 0 && parts.containsKey(totalIn)) parts.get(totalIn)[1] += totals;
+        }
+
+        List<RunWarnings.Warning> warnings(Map<Integer, String> files) {
+            List<RunWarnings.Warning> said = new ArrayList<>();
+            overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(pair.get(0), String.format(Locale.UK,
+                    "%,d licence rows not counted in the Overview: %s, read later, gives figures for the same exporter,"
+                            + " destination, period, category, status and currency, and the file read last is counted"
+                            + " (both are shown in Licences)", rows[0], files.get(pair.get(1))))));
+            parts.forEach((file, n) -> said.add(new RunWarnings.Warning(file, String.format(Locale.UK,
+                    "%,d licence rows not counted in the Overview: the file also gives the total for their whole report"
+                            + " period (same exporter, destination, category, status and currency), which is counted"
+                            + " instead of them (both are shown in Licences)", n[0]))));
+            currenciesByDestination.forEach((destination, currencies) -> {
+                if (currencies.size() > 1) {
+                    said.add(new RunWarnings.Warning(0, destination + " has licence values in " + String.join(" and ",
+                            currencies) + ": each is shown in its own column and never added to another"));
+                }
+            });
+            return said;
         }
     }
 
-    /** One Overview cell pair: licences and value for a destination, report period and status. */
-    private record FigureKey(String destination, String reportPeriod, String status) {}
-
-    /** As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero. */
-    private static final class FigureSum {
+    /** As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero; a sum missing a part is a floor. */
+    private static final class Sum {
         private long rows;
-        private long withLicences;
-        private long withValue;
-        private BigDecimal licenceSum = BigDecimal.ZERO;
-        private BigDecimal value;
+        private long given;
+        private BigDecimal total;
 
-        void add(StagedLicences.Row r) {
+        void add(BigDecimal figure) {
             rows++;
-            if (r.licences() != null) {
-                withLicences++;
-                licenceSum = licenceSum.add(BigDecimal.valueOf(r.licences()));
-            }
-            if (r.valueEur() != null) {
-                withValue++;
-                value = value == null ? r.valueEur() : value.add(r.valueEur());
+            if (figure != null) {
+                given++;
+                total = total == null ? figure : total.add(figure);
             }
         }
 
-        BigDecimal licences() {
-            return withLicences == 0 ? null : licenceSum;
+        BigDecimal total() {
+            return total;
+        }
+
+        boolean partial() {
+            return given < rows;
         }
     }
 
-    private static Object[] figure(long runId, String country, String period, Measure measure, BigDecimal value,
+    private static Object[] figure(long runId, String country, String period, Indicator indicator, BigDecimal value,
                                    boolean partial) {
-        return new Object[] {runId, country, period, measure.key(), value, partial ? "at_least" : "exact"};
+        return new Object[] {runId, country, period, indicator.key(), value, partial ? "at_least" : "exact"};
     }
 
     /**
@@ -136,18 +192,25 @@ public final class RunAggregation {
                 + " AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
                 + "SELECT 1 FROM aw_event_count a WHERE a.run_id = e.run_id AND a.source_kind = 'ACLED'"
                 + " AND a.country = e.country AND a.event_month = e.event_month))";
+        // A country's unrest events are political violence and demonstrations. HDX's civilian_targeting events are a
+        // subset of its political_violence (HDX's data dictionary), and ACLED's strategic developments are neither:
+        // civilians targeted stands in a column of its own, strategic developments only in Unrest.
+        String counted = "LOWER(event_type) NOT IN ('" + CountedEvents.CIVILIAN_TARGETING + "', 'strategic developments')";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
-                + " FROM (" + chosen + ") c GROUP BY country, report_period");
+                + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
+        insertFigures(runId, Measure.CIVILIANS_TARGETED, "SELECT country, report_period, SUM(events), 'exact'"
+                + " FROM (" + chosen + ") c WHERE event_type = '" + CountedEvents.CIVILIAN_TARGETING + "'"
+                + " GROUP BY country, report_period");
         insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period,"
                 + " CASE WHEN SUM(rows_without_fatalities) < SUM(rows_counted) THEN SUM(fatalities) END,"
                 + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END"
-                + " FROM (" + chosen + ") c GROUP BY country, report_period");
+                + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
     }
 
     private void insertFigures(long runId, Measure measure, String select) {
         // Every select names the run once, as its only parameter.
         jdbc.update("INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier) SELECT ?, ?, s.* FROM ("
-                + select + ") s", runId, measure.key(), runId);
+                + select + ") s", runId, Indicator.of(measure).key(), runId);
     }
 
     private void reportedFigures(long runId, Granularity report) {

@@ -28,9 +28,9 @@ public record RunChanges(Long previousRunId, LocalDate previousRunDate, List<Fig
     }
 
     /** True where the figure was revised (not added): the Overview marks it [r]. */
-    public boolean revised(String country, Period period, Measure measure) {
+    public boolean revised(String country, Period period, Indicator indicator) {
         return figures.stream().anyMatch(c -> c.kind() == FigureChange.Kind.REVISED && c.country().equals(country)
-                && c.period().equals(period) && c.measure() == measure);
+                && c.period().equals(period) && c.indicator().equals(indicator));
     }
 
     /** The same comparison, only one country's figures: for that country's workbook. */

@@ -67,13 +67,13 @@ final class RunComparison {
             else if (now == null) kind = FigureChange.Kind.REMOVED;
             else if (!same(old, now)) kind = FigureChange.Kind.REVISED;
             else continue;
-            Measure measure = Measure.ofKey(k.measure());
+            Indicator indicator = Indicator.ofKey(k.measure());
             changes.add(new FigureChange(kind, k.country(), data.countryName(k.country()), Period.ofIso(k.period()),
-                    measure, old, now, changedInputs(source(measure), filesBefore, filesAfter)));
+                    indicator, old, now, changedInputs(source(indicator.measure()), filesBefore, filesAfter)));
         }
         // The Overview's order: country name, then period, then the measure's column.
         changes.sort(Comparator.comparing(FigureChange::countryName).thenComparing(FigureChange::period)
-                .thenComparing(FigureChange::measure));
+                .thenComparing(FigureChange::indicator));
         return new RunChanges(previousId, previousDate, changes);
     }
 
@@ -81,7 +81,7 @@ final class RunComparison {
     static Set<InputShape> source(Measure m) {
         return switch (m) {
             case LICENCES_ISSUED, VALUE_ISSUED, LICENCES_REFUSED, VALUE_REFUSED -> Set.of(InputShape.LICENCES);
-            case EVENTS, FATALITIES -> Set.of(InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
+            case EVENTS, CIVILIANS_TARGETED, FATALITIES -> Set.of(InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
             case DETAINED_OFFICIAL, DETAINED_HIGHEST, KILLED_OFFICIAL, KILLED_HIGHEST -> Set.of(InputShape.REPORTED_FIGURES);
         };
     }
@@ -111,11 +111,12 @@ final class RunComparison {
                 : String.join("; ", said);
     }
 
+    /** Keys of earlier versions name the same figure in another way: read as this version names it. */
     private Map<Key, Figure> figures(long runId) {
         Map<Key, Figure> figures = new TreeMap<>();
         jdbc.query("SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?", rs -> {
             BigDecimal v = rs.getBigDecimal(4);
-            figures.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)),
+            figures.put(new Key(rs.getString(1), rs.getString(2), Indicator.ofKey(rs.getString(3)).key()),
                     v == null ? Figure.NOT_AVAILABLE : new Figure(v, Qualifier.ofWord(rs.getString(5))));
         }, runId);
         return figures;

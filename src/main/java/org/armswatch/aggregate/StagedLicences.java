@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A run's staged licence rows in the Licences sheet's order: destination, report period, exporter,
- * category and status, then file, then the file's own order (source, period). Staging stores each
+ * category, status and currency, then file, then the file's own order (source, period). Staging stores each
  * file's rows in that order, {@link LicenceBlock#ROWS} to a block, under a key of run, file and
  * position ({@link #key}), so reading them is a walk along the primary key for each file and a merge
  * of the files: an ORDER BY over a large run made the database spool every row and read it back,
@@ -22,7 +22,7 @@ final class StagedLicences {
 
     /** One staged row as the sheet and the aggregation need it. */
     record Row(String exporter, String destination, String period, String reportPeriod, String category,
-               String status, Long licences, BigDecimal valueEur, String source, int fileNo) {
+               String status, Long licences, BigDecimal value, String currency, String source, int fileNo) {
 
         /** A figure for the whole report period, not one of the finer ones that roll up into it. */
         boolean isTotal() {
@@ -33,7 +33,7 @@ final class StagedLicences {
     /** The Licences sheet's order of rows from different files; within a file, staging's order stands. */
     static final Comparator<Row> SHEET_ORDER = Comparator.comparing(Row::destination)
             .thenComparing(Row::reportPeriod).thenComparing(Row::exporter).thenComparing(Row::category)
-            .thenComparing(Row::status);
+            .thenComparing(Row::status).thenComparing(Row::currency);
 
     /** The order staging stores a file's rows in. */
     static final Comparator<Row> FILE_ORDER = SHEET_ORDER.thenComparing(Row::source).thenComparing(Row::period);
@@ -68,8 +68,8 @@ final class StagedLicences {
             List<Row> rows = sorted.subList(from, Math.min(sorted.size(), from + LicenceBlock.ROWS));
             blocks.add(new Object[] {key(runId, fileNo, from), runId, fileNo, rows.size(), LicenceBlock.encode(rows)});
         }
-        jdbc.batchUpdate("INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data) VALUES (?, ?, ?, ?, ?)",
-                blocks);
+        jdbc.batchUpdate("INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data, format)"
+                + " VALUES (?, ?, ?, ?, ?, " + LicenceBlock.FORMAT + ")", blocks);
     }
 
     /** Every licence row of the run, in the sheet's order. */

@@ -85,7 +85,7 @@ public final class StagingStore {
     public void completeRun(long runId) {
         jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
         // Only runs that are over: a failed or stopped run may still be resumed and needs its rows.
-        for (String table : List.of("aw_licence_block", "aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row")) {
+        for (String table : List.of("aw_licence_block", "aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row", "aw_warning")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id < ? AND run_id IN"
                     + " (SELECT run_id FROM aw_run WHERE status IN ('COMPLETED', 'ABANDONED'))", runId);
         }
@@ -152,7 +152,7 @@ public final class StagingStore {
         for (LicenceFigure f : figures) {
             String[] period = periodTexts.computeIfAbsent(f.period(), p -> new String[] {p.iso(), p.rollUpTo(report).iso()});
             rows.add(new StagedLicences.Row(f.exporter(), f.destination(), period[0], period[1], f.category(),
-                    f.status().word(), f.licences(), f.valueEur(), f.source(), fileNo));
+                    f.status().word(), f.licences(), f.value(), f.currency(), f.source(), fileNo));
         }
         rows.sort(StagedLicences.FILE_ORDER);
         long first = StagedLicences.key(runId, fileNo, 0);
@@ -165,7 +165,7 @@ public final class StagingStore {
             long key = first + i;
             destinations.computeIfAbsent(r.destination(), d -> new long[] {key, key})[1] = key;
             exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
-            cents |= r.valueEur() != null && r.valueEur().remainder(BigDecimal.ONE).signum() != 0;
+            cents |= r.value() != null && r.value().remainder(BigDecimal.ONE).signum() != 0;
         }
         new StagedLicences(jdbc).store(runId, fileNo, rows);
         List<Object[]> spans = new ArrayList<>();
@@ -184,6 +184,9 @@ public final class StagingStore {
     public boolean stagedByEarlierVersion(long runId) {
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence_row WHERE run_id = ?", Integer.class, runId);
         if (rows != null && rows > 0) return true;
+        Integer blocks = jdbc.queryForObject("SELECT COUNT(*) FROM aw_licence_block WHERE run_id = ? AND format <> ?",
+                Integer.class, runId, LicenceBlock.FORMAT);
+        if (blocks != null && blocks > 0) return true;
         Integer tables = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE LOWER(TABLE_NAME) = 'aw_licence'", Integer.class);
         if (tables == null || tables == 0) return false;
@@ -245,6 +248,11 @@ public final class StagingStore {
                     ps.setString(5, r.raw() == null || r.raw().length() <= MAX_RAW ? r.raw() : r.raw().substring(0, MAX_RAW));
                     ps.setString(6, r.reason().length() <= 2000 ? r.reason() : r.reason().substring(0, 2000));
                 });
+    }
+
+    /** What staging could not be sure of, committed with the rows it concerns. */
+    public void insertWarnings(long runId, List<RunWarnings.Warning> warnings) {
+        new RunWarnings(jdbc).add(runId, RunWarnings.STAGE, warnings);
     }
 
     /** File numbers by name, for rows that name their file (a duplicate may sit in another file). */

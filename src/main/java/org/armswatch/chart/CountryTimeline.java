@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * Licence value against unrest events for one country, period by period in order.
  *
  * @param countryCode ISO code; it names the file, so only letters, digits, '-' and '_'
+ * @param currency ISO 4217 code of the licence values drawn (one currency a chart)
  * @param points in period order, oldest first
  */
-public record CountryTimeline(String countryCode, String countryName, List<TimelinePoint> points, String source) {
+public record CountryTimeline(String countryCode, String countryName, String currency, List<TimelinePoint> points,
+                              String source) {
 
     private static final Pattern FILE_SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 

@@ -3,7 +3,7 @@ package org.armswatch.chart;
 import java.util.Objects;
 
 /** One destination's licence value for the top-destinations chart. */
-public record DestinationValue(String country, double valueEur) {
+public record DestinationValue(String country, double value) {
 
     public DestinationValue {
         Objects.requireNonNull(country, "country");
@@ -11,8 +11,8 @@ public record DestinationValue(String country, double valueEur) {
             throw new IllegalArgumentException("country must not be blank");
         }
         // Bars start at zero: a negative or NaN value would draw a bar that means nothing.
-        if (!Double.isFinite(valueEur) || valueEur < 0) {
-            throw new IllegalArgumentException("valueEur must be a finite amount >= 0, was " + valueEur + " for " + country);
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException("value must be a finite amount >= 0, was " + value + " for " + country);
         }
     }
 }

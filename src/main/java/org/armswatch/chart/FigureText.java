@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 
-/** How figures read in titles, labels and alt text: whole euros and counts with thousands separators. */
+/** How figures read in titles, labels and alt text: whole amounts with their currency, and counts with thousands separators. */
 final class FigureText {
 
     static final int HEADLINE_MAX_WORDS = 12;
@@ -28,8 +28,9 @@ final class FigureText {
         return wholeNumberFormat().format(value);
     }
 
-    static String eur(double value) {
-        return "EUR " + whole(value);
+    /** "EUR 2,200,000": the ISO code first, as the Financial Times and the ONS write amounts in several currencies. */
+    static String money(String currency, double value) {
+        return currency + " " + whole(value);
     }
 
     static String events(long count) {

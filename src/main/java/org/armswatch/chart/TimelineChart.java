@@ -31,7 +31,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 final class TimelineChart {
 
-    static final String LICENCE_SERIES = "Licence value (EUR, bars, left axis)";
     static final String EVENTS_SERIES = "Unrest events (line, right axis)";
     private static final String NOT_AVAILABLE = "n/a";
     private static final String NOT_AVAILABLE_NOTE = "n/a: licence value not available";
@@ -44,8 +43,13 @@ final class TimelineChart {
 
     TimelineChart(CountryTimeline data) {
         this.data = data;
-        this.licence = new Series<>(data.points(), TimelinePoint::licenceValueEur);
+        this.licence = new Series<>(data.points(), TimelinePoint::licenceValue);
         this.events = new Series<>(data.points(), TimelinePoint::events);
+    }
+
+    /** The bars' series name, which the legend shows. */
+    String licenceSeries() {
+        return "Licence value (" + data.currency() + ", bars, left axis)";
     }
 
     static String fileName(String countryCode) {
@@ -60,7 +64,7 @@ final class TimelineChart {
             TimelinePoint peak = eventsPeak.get();
             String when = peak.periodLabel();
             var candidates = new ArrayList<String>();
-            Double licenceThen = peak.licenceValueEur();
+            Double licenceThen = peak.licenceValue();
             if (licencePeak.isPresent() && licencePeak.get().periodLabel().equals(when)) {
                 candidates.add("Licence value and unrest in " + country + " both peaked in " + when);
                 candidates.add("Licences and unrest in " + country + " peaked in " + when);
@@ -98,33 +102,33 @@ final class TimelineChart {
     }
 
     String subtitle() {
-        return "Value of licences issued (EUR) and unrest events (number), " + data.countryName()
+        return "Value of licences issued (" + data.currency() + ") and unrest events (number), " + data.countryName()
                 + (data.points().isEmpty() ? "" : ", " + periodRange());
     }
 
     String altText() {
         String country = data.countryName();
         var text = new StringBuilder("Bar and line chart of the value of arms-export licences issued for ")
-                .append(country).append(" (bars, EUR, left axis) against civil-unrest events in ").append(country)
+                .append(country).append(" (bars, ").append(data.currency()).append(", left axis) against civil-unrest events in ").append(country)
                 .append(" (dashed line, right axis), by period");
         if (data.points().isEmpty()) {
             return text.append(". No periods have figures. ").append(FigureText.sourceLine(data.source())).toString();
         }
         text.append(", ").append(periodRange()).append(". ");
 
-        text.append(peakSentence("Licence value", licence, value -> FigureText.eur(value))).append(' ');
+        text.append(peakSentence("Licence value", licence, value -> FigureText.money(data.currency(), value))).append(' ');
         text.append(peakSentence("Unrest events", events, count -> FigureText.whole(count))).append(' ');
 
         TimelinePoint latest = data.points().get(data.points().size() - 1);
         text.append("Latest period, ").append(latest.periodLabel()).append(": ")
-                .append(latest.licenceValueEur() == null ? "licence value not available"
-                        : FigureText.eur(latest.licenceValueEur()))
+                .append(latest.licenceValue() == null ? "licence value not available"
+                        : FigureText.money(data.currency(), latest.licenceValue()))
                 .append(" and ")
                 .append(latest.events() == null ? "unrest events not available" : FigureText.events(latest.events()))
                 .append(". ");
 
         var changes = new ArrayList<String>();
-        change("licence value", licence, value -> FigureText.eur(value), (from, to) -> FigureText.eur(Math.abs(to - from)))
+        change("licence value", licence, value -> FigureText.money(data.currency(), value), (from, to) -> FigureText.money(data.currency(), Math.abs(to - from)))
                 .ifPresent(changes::add);
         change("unrest events", events, count -> FigureText.whole(count), (from, to) -> FigureText.whole(Math.abs(to - from)))
                 .ifPresent(changes::add);
@@ -150,12 +154,12 @@ final class TimelineChart {
         var eventsDataset = new DefaultCategoryDataset();
         for (TimelinePoint point : data.points()) {
             // A null stays null in the dataset: the renderers skip it, where 0 would draw a bar or a marker.
-            licenceDataset.addValue(point.licenceValueEur(), LICENCE_SERIES, point.periodLabel());
+            licenceDataset.addValue(point.licenceValue(), licenceSeries(), point.periodLabel());
             eventsDataset.addValue(point.events(), EVENTS_SERIES, point.periodLabel());
         }
 
         var periodAxis = new CategoryAxis(null);
-        var licenceAxis = new NumberAxis("Licence value (EUR)");
+        var licenceAxis = new NumberAxis("Licence value (" + data.currency() + ")");
         var eventsAxis = new NumberAxis("Unrest events");
         var bars = new BarRenderer();
         var line = new LineAndShapeRenderer(true, true);

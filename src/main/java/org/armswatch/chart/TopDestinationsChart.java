@@ -26,7 +26,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class TopDestinationsChart {
 
     static final String FILE_NAME = "top-destinations.png";
-    private static final String SERIES = "Licence value (EUR)";
 
     private final TopDestinations data;
     private final List<DestinationValue> ranked;
@@ -35,20 +34,25 @@ final class TopDestinationsChart {
         this.data = data;
         // The caller sorts already; sorting again (stable, so ties keep the caller's order) makes the headline safe.
         var sorted = new ArrayList<>(data.destinations());
-        sorted.sort(Comparator.comparingDouble(DestinationValue::valueEur).reversed());
+        sorted.sort(Comparator.comparingDouble(DestinationValue::value).reversed());
         this.ranked = List.copyOf(sorted);
+    }
+
+    /** The bars' series name. */
+    private String series() {
+        return "Licence value (" + data.currency() + ")";
     }
 
     String title() {
         String period = data.periodLabel();
-        if (ranked.isEmpty() || ranked.get(0).valueEur() == 0) {
+        if (ranked.isEmpty() || ranked.get(0).value() == 0) {
             return FigureText.headline(List.of(
                     "No licence value was recorded for any destination in " + period,
                     "No licence value was recorded in " + period,
                     "No licence value in " + period));
         }
         String top = ranked.get(0).country();
-        if (ranked.size() > 1 && ranked.get(1).valueEur() == ranked.get(0).valueEur()) {
+        if (ranked.size() > 1 && ranked.get(1).value() == ranked.get(0).value()) {
             String second = ranked.get(1).country();
             return FigureText.headline(List.of(
                     top + " and " + second + " tied as top destinations by licence value in " + period,
@@ -69,7 +73,7 @@ final class TopDestinationsChart {
             case 1 -> "top destination, ";
             default -> "top " + ranked.size() + " destinations, ";
         };
-        return "Value of licences issued, EUR, " + scope + data.periodLabel();
+        return "Value of licences issued, " + data.currency() + ", " + scope + data.periodLabel();
     }
 
     String altText() {
@@ -84,28 +88,28 @@ final class TopDestinationsChart {
                     .append(", largest first. ");
             DestinationValue top = ranked.get(0);
             text.append(top.country()).append(ranked.size() == 1 ? " received " : " is highest at ")
-                    .append(FigureText.eur(top.valueEur()));
+                    .append(FigureText.money(data.currency(), top.value()));
             if (ranked.size() > 2) {
                 var middle = new ArrayList<String>();
                 for (DestinationValue destination : ranked.subList(1, ranked.size() - 1)) {
-                    middle.add(destination.country() + " at " + FigureText.eur(destination.valueEur()));
+                    middle.add(destination.country() + " at " + FigureText.money(data.currency(), destination.value()));
                 }
                 text.append("; then ").append(String.join(", ", middle));
             }
             if (ranked.size() > 1) {
                 DestinationValue last = ranked.get(ranked.size() - 1);
-                text.append("; ").append(last.country()).append(" is lowest at ").append(FigureText.eur(last.valueEur()));
+                text.append("; ").append(last.country()).append(" is lowest at ").append(FigureText.money(data.currency(), last.value()));
             }
             text.append('.');
             if (ranked.size() > 1) {
                 DestinationValue second = ranked.get(1);
-                if (second.valueEur() > 0 && top.valueEur() > second.valueEur()) {
+                if (second.value() > 0 && top.value() > second.value()) {
                     text.append(' ').append(top.country()).append(" received ")
-                            .append(String.format(Locale.ROOT, "%.1f", top.valueEur() / second.valueEur()))
+                            .append(String.format(Locale.ROOT, "%.1f", top.value() / second.value()))
                             .append(" times as much as ").append(second.country()).append(", the second.");
                 }
-                double total = ranked.stream().mapToDouble(DestinationValue::valueEur).sum();
-                text.append(" Together these destinations received ").append(FigureText.eur(total)).append('.');
+                double total = ranked.stream().mapToDouble(DestinationValue::value).sum();
+                text.append(" Together these destinations received ").append(FigureText.money(data.currency(), total)).append('.');
             }
         }
         text.append(' ').append(FigureText.sourceLine(data.source()));
@@ -115,7 +119,7 @@ final class TopDestinationsChart {
     JFreeChart build(ChartStyle style) {
         var dataset = new DefaultCategoryDataset();
         for (DestinationValue destination : ranked) {
-            dataset.addValue(destination.valueEur(), SERIES, destination.country());
+            dataset.addValue(destination.value(), series(), destination.country());
         }
 
         var countryAxis = new CategoryAxis(null);
@@ -142,7 +146,7 @@ final class TopDestinationsChart {
         valueAxis.setVisible(false);
         // Room right of the longest bar for its label.
         valueAxis.setUpperMargin(0.22);
-        if (ranked.isEmpty() || ranked.get(0).valueEur() == 0) {
+        if (ranked.isEmpty() || ranked.get(0).value() == 0) {
             valueAxis.setAutoRange(false);
             valueAxis.setRange(0, 1);
             // A baseline under no bars reads as a broken chart; the no-data message says it all.

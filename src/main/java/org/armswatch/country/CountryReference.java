@@ -28,6 +28,7 @@ final class CountryReference {
     static final String ALIASES = "/country/aliases.csv";
     private static final String NUMERIC = "/country/iso3166-numeric.csv";
     private static final String DISPLAY_NAMES = "/country/display-names.csv";
+    private static final String VARIANTS = "/country/variants.csv";
 
     private static volatile CountryReference loaded;
 
@@ -112,6 +113,11 @@ final class CountryReference {
             }
         });
         codeByKey.putAll(codeKeys);
+        // Official long forms and other languages' names fill in what Locale lacks; they never displace its names.
+        Map<String, String> variants = readVariants(countries.keySet());
+        variants.forEach((key, code) -> {
+            if (!dropped.containsKey(key)) codeByKey.putIfAbsent(key, code);
+        });
 
         Map<String, String> aliases = readAliases(countries.keySet());
         return new CountryReference(Collections.unmodifiableMap(countries), Map.copyOf(codeByKey),
@@ -173,6 +179,46 @@ final class CountryReference {
             names.put(row[0], row[1]);
         }
         return names;
+    }
+
+    /**
+     * The bundled table of names in other forms ({@code name,code,source}, the name quoted where it holds a comma):
+     * name key to alpha-2 code. A key that two rows give different codes is left out: it is no name of one country.
+     */
+    private static Map<String, String> readVariants(Set<String> knownCodes) {
+        Map<String, String> byKey = new HashMap<>();
+        Set<String> ambiguous = new TreeSet<>();
+        try (BufferedReader reader = open(VARIANTS)) {
+            String line;
+            boolean header = true;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String name;
+                String rest;
+                if (line.startsWith("\"")) {
+                    int end = line.indexOf("\",", 1);
+                    name = line.substring(1, end).replace("\"\"", "\"");
+                    rest = line.substring(end + 2);
+                } else {
+                    int comma = line.indexOf(',');
+                    name = line.substring(0, comma);
+                    rest = line.substring(comma + 1);
+                }
+                String code = rest.substring(0, rest.indexOf(','));
+                if (!knownCodes.contains(code)) throw new IllegalStateException(VARIANTS + ": unknown code in " + line);
+                String key = NameKey.of(name);
+                String before = byKey.putIfAbsent(key, code);
+                if (before != null && !before.equals(code)) ambiguous.add(key);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ambiguous.forEach(byKey::remove);
+        return byKey;
     }
 
     private static Map<String, String> readAliases(Set<String> knownCodes) {

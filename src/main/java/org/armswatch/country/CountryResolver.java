@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -73,11 +74,85 @@ public final class CountryResolver {
         if (known != null) {
             return known;
         }
-        Optional<Country> country = Optional.ofNullable(countryByKey.get(NameKey.of(cell)));
+        Optional<Country> country = Optional.ofNullable(byRules(cell, 0));
         if (resolvedCells.size() < CACHE_LIMIT) {
             resolvedCells.putIfAbsent(cell, country);
         }
         return country;
+    }
+
+    /** Whether the cell names its country only through one of the rules below, not as a name or code we know. */
+    public boolean resolvedByRule(String cell) {
+        return cell != null && countryByKey.get(NameKey.of(cell)) == null && resolve(cell).isPresent();
+    }
+
+    /** Words of a name's form of government, which say nothing of which country it is. */
+    private static final Set<String> FORM_WORDS = Set.of("republic", "republik", "republique", "of", "the", "von", "der",
+            "de", "du", "la", "le", "des", "state", "staat", "etat", "kingdom", "konigreich", "royaume", "islamic",
+            "islamische", "islamique", "united", "vereinigte", "unie", "federal", "foderale", "federale", "federation",
+            "foderation", "plurinational", "plurinationaler", "bolivarian", "bolivarische", "bolivarienne", "province",
+            "provinz", "china", "chine", "sultanate", "sultanat", "principality", "furstentum", "grand", "duchy",
+            "grossherzogtum", "commonwealth", "special", "administrative", "region", "sar", "including", "einschliesslich");
+    /** Words that tell two countries apart ("Sudan (South)"): a name in brackets with one of them is never dropped. */
+    private static final Set<String> TELLING_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "nord", "sud", "sued", "ost", "democratic", "demokratische", "democratique", "dem",
+            "dr", "rdc", "kinshasa", "brazzaville", "people", "peoples", "volksrepublik", "popular", "populaire",
+            "korea", "british", "us", "american", "french", "dutch");
+
+    /**
+     * A name as governments publish it, read by rules where it is no name or code we know: without a bracketed
+     * addition ("Pakistan (CA)", "St Vincent (including the Grenadines)"), inverted ("Sudan, South", "Korea, Republik",
+     * "China, Volksrepublik"), or with its form of government after a comma ("Tanzania, United Republic of"). A rule
+     * that could lead to another country than the name means is not taken: "Congo (Kinshasa)" never becomes Congo,
+     * "Sudan, South" never Sudan. Null where nothing applies.
+     */
+    private Country byRules(String cell, int depth) {
+        Country exact = countryByKey.get(NameKey.of(cell));
+        if (exact != null || depth > 2) return exact;
+        String text = cell.strip();
+        int open = text.indexOf('(');
+        int close = text.lastIndexOf(')');
+        if (open > 0 && close > open) {
+            String base = (text.substring(0, open) + " " + text.substring(close + 1)).strip();
+            String inner = text.substring(open + 1, close).strip();
+            Country swapped = countryByKey.get(NameKey.of(inner + " " + base));
+            if (swapped != null) return swapped;
+            Country ofBase = byRules(base, depth + 1);
+            Country ofInner = inner.isEmpty() ? null : byRules(inner, depth + 1);
+            if (ofBase != null && ofInner != null) return ofBase.equals(ofInner) ? ofBase : null;
+            if (ofBase != null && !hasAny(inner, TELLING_WORDS)) return ofBase;
+            return null;
+        }
+        int comma = text.indexOf(',');
+        if (comma > 0 && comma == text.lastIndexOf(',')) {
+            String first = text.substring(0, comma).strip();
+            String second = text.substring(comma + 1).strip();
+            if (first.isEmpty() || second.isEmpty()) return null;
+            Country swapped = countryByKey.get(NameKey.of(second + " " + first));
+            if (swapped != null) return swapped;
+            Country ofFirst = byRules(first, depth + 1);
+            if (ofFirst == null) return null;
+            if (onlyFormWords(second)) return ofFirst;
+            Country ofSecond = byRules(second, depth + 1);
+            return ofFirst.equals(ofSecond) ? ofFirst : null;
+        }
+        return null;
+    }
+
+    private static boolean onlyFormWords(String text) {
+        String key = NameKey.of(text);
+        if (key.isEmpty()) return false;
+        for (String word : key.split(" ")) {
+            if (!FORM_WORDS.contains(word)) return false;
+        }
+        return true;
+    }
+
+    private static boolean hasAny(String text, Set<String> words) {
+        for (String word : NameKey.of(text).split(" ")) {
+            if (words.contains(word)) return true;
+        }
+        return false;
     }
 
     /** @return the country with exactly this alpha-2 code (upper case, as {@link Country#code()} gives it) */

@@ -40,7 +40,18 @@ final class NameKey {
                 gap = true;
             }
         }
-        return withoutLeadingZeros(withoutThe(key.toString()));
+        return withoutLeadingZeros(withoutThe(saints(key.toString())));
+    }
+
+    /** "St Vincent", "St. Lucia" and "Ste-Marie" are written out: one key with "Saint Vincent". */
+    private static String saints(String key) {
+        if (!key.startsWith("st ") && !key.contains(" st ") && !key.startsWith("ste ") && !key.contains(" ste ")) return key;
+        StringBuilder out = new StringBuilder(key.length() + 8);
+        for (String word : key.split(" ")) {
+            if (out.length() > 0) out.append(' ');
+            out.append(word.equals("st") ? "saint" : word.equals("ste") ? "sainte" : word);
+        }
+        return out.toString();
     }
 
     private static boolean isMark(int cp) {
@@ -56,11 +67,17 @@ final class NameKey {
         key.append(word);
     }
 
-    // "Gambia, The" and "The Netherlands" are the same countries as "Gambia" and "Netherlands".
+    /** Articles a country's name may stand with in English, German and French; never a name of their own. */
+    private static final String[] LEADING_ARTICLES = {"the ", "die ", "der ", "das ", "la ", "le ", "les ", "l "};
+
+    // "Gambia, The", "The Netherlands", "die Niederlande" and "les Pays-Bas" are written without their articles.
     private static String withoutThe(String key) {
         String stripped = key;
-        if (stripped.startsWith("the ")) {
-            stripped = stripped.substring(4);
+        for (String article : LEADING_ARTICLES) {
+            if (stripped.startsWith(article) && stripped.length() > article.length()) {
+                stripped = stripped.substring(article.length());
+                break;
+            }
         }
         if (stripped.endsWith(" the")) {
             stripped = stripped.substring(0, stripped.length() - 4);

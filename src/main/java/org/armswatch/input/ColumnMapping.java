@@ -4,32 +4,47 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.armswatch.period.DatePattern;
+import org.armswatch.period.Granularity;
+import org.armswatch.period.PeriodFormatException;
+
 /**
  * A file in another shape, described in configuration instead of code (inputs.md, "Files in other
- * shapes"): which of its columns is which of our fields, constants for fields it lacks, and how
- * to read it. The file is then read as if it had our header, by the same readers as any other.
+ * shapes"): which of its columns is which of our fields, constants for fields it lacks, how to
+ * read it, and what its values mean. The file is then read as if it had our header and our words,
+ * by the same readers as any other.
  *
- * @param columns   our field name → the file's column name
- * @param constants our field name → the value every row gets
- * @param dateFormat a java.time pattern for the period or date column, or null for our own forms
- * @param periodIs  what a date in that column stands for: "day", "month", "quarter" or "year"
+ * @param columns    our field name → the file's column name
+ * @param constants  our field name → the value every row gets (a stated currency is the constant "currency")
+ * @param datePattern how the period or date column is written, or null for our own forms
+ * @param periodIs   what a date in that column stands for, or null for what the pattern holds (a pattern without a
+ *                   day is a month, without a month a year)
+ * @param values     our field name → (a cell as the file writes it → our word for it), matched ignoring case and
+ *                   surrounding spaces: {@code status: {"0": issued, "1": refused}}; a cell not listed stays as it is
  */
 public record ColumnMapping(String name, String files, Map<String, String> columns, Map<String, String> constants,
-                            ReadingOptions reading, String dateFormat, String periodIs) {
+                            ReadingOptions reading, DatePattern datePattern, Granularity periodIs,
+                            Map<String, Map<String, String>> values) {
 
-    /** The fields whose text is a period or a date, which dateFormat applies to. */
-    static final List<String> PERIOD_FIELDS = List.of("period", "date", "event_date");
+    /** The fields whose text is a period or a date, which the date pattern applies to (and their aliases). */
+    static final List<String> PERIOD_FIELDS = List.of("period", "year", "date", "event_date", "reference_period_start");
 
     public ColumnMapping {
         columns = Map.copyOf(columns);
         constants = Map.copyOf(constants);
+        Map<String, Map<String, String>> normalized = new HashMap<>();
+        values.forEach((field, words) -> {
+            Map<String, String> byCell = new HashMap<>();
+            words.forEach((cell, word) -> byCell.put(cell.strip().toLowerCase(Locale.ROOT), word));
+            normalized.put(Header.normalize(field), Map.copyOf(byCell));
+        });
+        values = Map.copyOf(normalized);
     }
 
     public boolean matches(String nameInInputFolder) {
@@ -66,19 +81,45 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
         return constants.keySet().stream().sorted().map(constants::get).toList();
     }
 
-    /** Turns a period cell written in the mapping's date format into our form; unreadable text stays as it is. */
-    String period(String text) {
-        if (dateFormat == null || text.isBlank()) return text;
-        try {
-            LocalDate d = LocalDate.parse(text.trim(), DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT));
-            return switch (periodIs == null ? "day" : periodIs) {
-                case "year" -> String.valueOf(d.getYear());
-                case "quarter" -> d.getYear() + "-Q" + ((d.getMonthValue() + 2) / 3);
-                case "month" -> String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue());
-                default -> d.toString();
-            };
-        } catch (DateTimeParseException e) {
-            return text;
+    /** Whether a column of the virtual header, by its name, has its cells read through this mapping. */
+    boolean transforms(String columnName) {
+        String field = Header.normalize(columnName);
+        return values.containsKey(field) || datePattern != null && PERIOD_FIELDS.contains(field);
+    }
+
+    /**
+     * A cell of such a column as our readers expect it: a listed value in our word, a date in our ISO form.
+     *
+     * @throws RowRejected when a date is not written as the mapping says
+     */
+    String transform(String columnName, String cell) throws RowRejected {
+        String field = Header.normalize(columnName);
+        String text = cell;
+        Map<String, String> words = values.get(field);
+        if (words != null) {
+            String word = words.get(cell.strip().toLowerCase(Locale.ROOT));
+            if (word != null) text = word;
         }
+        if (datePattern != null && PERIOD_FIELDS.contains(field) && !text.isBlank()) {
+            text = period(field, text);
+        }
+        return text;
+    }
+
+    /** A date in the mapping's pattern, in our form of what it stands for: 2012, 2012-Q1, 2012-03 or 2012-03-15. */
+    private String period(String field, String text) throws RowRejected {
+        LocalDate d;
+        try {
+            d = datePattern.parse(text);
+        } catch (PeriodFormatException e) {
+            throw new RowRejected(field + " " + e.getMessage() + " (mapping '" + name + "')");
+        }
+        Granularity g = periodIs != null ? periodIs : datePattern.granularity();
+        return switch (g) {
+            case YEAR -> String.valueOf(d.getYear());
+            case QUARTER -> d.getYear() + "-Q" + ((d.getMonthValue() + 2) / 3);
+            case MONTH -> String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue());
+            case DAY -> d.toString();
+        };
     }
 }

@@ -86,7 +86,11 @@ public final class CsvReader implements Closeable {
     private int ownColumns = Integer.MAX_VALUE;
     private List<String> constants = List.of();
     private ColumnMapping mapping;
-    private int periodColumn = -1;
+    /** Per column of a mapped file: whether its cells are read through the mapping (dates, translated values). */
+    private boolean[] transformed = new boolean[0];
+    private String[] columnNames = new String[0];
+    /** This record's cells of those columns, as the mapping made them. */
+    private String[] transformedValues = new String[0];
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
@@ -127,9 +131,10 @@ public final class CsvReader implements Closeable {
             reader.mapping = scan.mapping();
             reader.constants = scan.mapping().constantValues();
             reader.ownColumns = scan.header().size() - reader.constants.size();
-            for (int i = 0; i < scan.header().size(); i++) {
-                if (ColumnMapping.PERIOD_FIELDS.contains(scan.header().get(i))) reader.periodColumn = i;
-            }
+            reader.columnNames = scan.header().toArray(String[]::new);
+            reader.transformed = new boolean[reader.ownColumns];
+            reader.transformedValues = new String[reader.ownColumns];
+            for (int i = 0; i < reader.ownColumns; i++) reader.transformed[i] = reader.mapping.transforms(reader.columnNames[i]);
         }
         try {
             // A preamble (a title, a note above the table) is passed over record by record, blank or not.
@@ -157,6 +162,7 @@ public final class CsvReader implements Closeable {
         try {
             while (parseRecord()) {
                 if (problem != null || !blank()) {
+                    transform();
                     return true;
                 }
             }
@@ -165,6 +171,19 @@ public final class CsvReader implements Closeable {
             return false;
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
+        }
+    }
+
+    /** A mapped file's cells read through its mapping; one it cannot read makes the record's problem. */
+    private void transform() {
+        for (int i = 0; i < transformed.length; i++) {
+            if (!transformed[i]) continue;
+            try {
+                transformedValues[i] = mapping.transform(columnNames[i], ownField(i));
+            } catch (RowRejected r) {
+                transformedValues[i] = ownField(i);
+                if (problem == null) problem = r.getMessage();
+            }
         }
     }
 
@@ -177,8 +196,8 @@ public final class CsvReader implements Closeable {
         if (index >= ownColumns) {
             return constants.get(index - ownColumns);
         }
-        if (index == periodColumn) {
-            return mapping.period(ownField(index));
+        if (index >= 0 && index < transformed.length && transformed[index]) {
+            return transformedValues[index];
         }
         return ownField(index);
     }
@@ -198,7 +217,7 @@ public final class CsvReader implements Closeable {
      * caller then reads {@link #field(int)}.
      */
     public int fieldNumber(int index, RepeatedValues seen) {
-        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+        if (index >= ownColumns || index < 0 || index < transformed.length && transformed[index] || index >= fieldCount
                 || kinds[index] == ESCAPED) {
             return -1;
         }
@@ -212,7 +231,7 @@ public final class CsvReader implements Closeable {
      * -1 for anything else (blank, spaces, signs, marks, more digits), which the caller reads from {@link #field(int)}.
      */
     public long digits(int index) {
-        if (index >= ownColumns || index == periodColumn || index < 0 || index >= fieldCount
+        if (index >= ownColumns || index < 0 || index < transformed.length && transformed[index] || index >= fieldCount
                 || kinds[index] == ESCAPED) {
             return -1;
         }

@@ -2,6 +2,7 @@ package org.armswatch.input;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Numbers as reporters type them, with reasons a reporter can act on.
@@ -57,6 +58,71 @@ public final class FigureParser {
             throw new FigureFormatException(field + " " + shown(text, from, to) + " is negative");
         }
         return value;
+    }
+
+    /**
+     * A money value in a known currency, which a cell may also name before or after the number, as government lists
+     * and spreadsheets do ({@code Fr. 1'234.00}, {@code £1,500}, {@code 2.200.000,00 EUR}): a mark of that currency is
+     * passed over, a mark of another is refused (the file says one currency, the cell another).
+     */
+    public BigDecimal amount(String field, String text, String currency) throws FigureFormatException {
+        if (text == null) return null;
+        String t = text.strip();
+        if (t.isEmpty() || Character.isDigit(t.charAt(0)) && Character.isDigit(t.charAt(t.length() - 1))) {
+            return amount(field, text);
+        }
+        CurrencyMark mark = CurrencyMark.find(t);
+        if (mark == null) return amount(field, text);
+        if (!mark.means(currency)) {
+            throw new FigureFormatException(field + " '" + shown(t, 0, t.length()) + "' is marked " + mark.text()
+                    + ", but this row's values are in " + currency);
+        }
+        return amount(field, mark.rest());
+    }
+
+    /** A currency's code or sign at either end of a cell, and the cell without it. */
+    private record CurrencyMark(String text, String rest, List<String> currencies) {
+
+        /** Signs and abbreviations, each with the currencies it may stand for; a three-letter code stands for itself. */
+        private static final List<List<String>> SIGNS = List.of(
+                List.of("€", "EUR"), List.of("£", "GBP"), List.of("SFr.", "CHF"), List.of("Fr.", "CHF"),
+                List.of("Fr", "CHF"), List.of("US$", "USD"), List.of("$", "USD", "CAD", "AUD", "NZD", "SGD", "HKD"),
+                List.of("kr", "SEK", "NOK", "DKK"), List.of("zł", "PLN"), List.of("Kč", "CZK"));
+
+        static CurrencyMark find(String t) {
+            for (List<String> sign : SIGNS) {
+                String s = sign.get(0);
+                if (t.startsWith(s)) return new CurrencyMark(s, t.substring(s.length()), sign.subList(1, sign.size()));
+                if (t.endsWith(s) && t.length() > s.length() && !Character.isLetter(t.charAt(t.length() - s.length() - 1))) {
+                    return new CurrencyMark(s, t.substring(0, t.length() - s.length()), sign.subList(1, sign.size()));
+                }
+            }
+            if (t.length() > 3 && isCode(t, 0) && !Character.isLetter(t.charAt(3))) {
+                return new CurrencyMark(t.substring(0, 3), t.substring(3), List.of(t.substring(0, 3).toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (t.length() > 3 && isCode(t, t.length() - 3) && !Character.isLetter(t.charAt(t.length() - 4))) {
+                String code = t.substring(t.length() - 3);
+                return new CurrencyMark(code, t.substring(0, t.length() - 3), List.of(code.toUpperCase(java.util.Locale.ROOT)));
+            }
+            return null;
+        }
+
+        /** Three ASCII letters that are an ISO 4217 code, such as EUR or chf. */
+        private static boolean isCode(String t, int at) {
+            for (int i = at; i < at + 3; i++) {
+                if (!Character.isLetter(t.charAt(i)) || t.charAt(i) > 'z') return false;
+            }
+            try {
+                java.util.Currency.getInstance(t.substring(at, at + 3).toUpperCase(java.util.Locale.ROOT));
+                return true;
+            } catch (IllegalArgumentException notACode) {
+                return false;
+            }
+        }
+
+        boolean means(String currency) {
+            return currencies.contains(currency);
+        }
     }
 
     /** A whole number ≥ 0 such as a count of licences or of people; null for a blank cell. */
@@ -128,7 +194,7 @@ public final class FigureParser {
                 groupLength++;
                 continue;
             }
-            char separator = c == groupMark ? groupMark : isSpace(c) ? ' ' : 0;
+            char separator = c == groupMark ? groupMark : isSpace(c) ? ' ' : isApostrophe(c) ? '\'' : 0;
             if (separator == 0) {
                 break;
             }
@@ -185,6 +251,11 @@ public final class FigureParser {
     /** The cell as typed, cut short so that one broken cell cannot flood the run's report. */
     private static String shown(String text, int from, int to) {
         return to - from <= SHOWN_CHARS ? text.substring(from, to) : text.substring(from, from + SHOWN_CHARS) + "…";
+    }
+
+    /** Swiss and Liechtenstein figures group thousands with an apostrophe ({@code 1'234.00}); it is never a decimal mark. */
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019';
     }
 
     private static boolean isSpace(char c) {

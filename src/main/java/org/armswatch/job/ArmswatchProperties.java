@@ -32,5 +32,6 @@ public record ArmswatchProperties(
     /** One mapping as written in application.yml; RunOptions checks it and makes a ColumnMapping. */
     public record Mapping(String name, String files, Map<String, String> columns, Map<String, String> constants,
                           @DefaultValue("0") int skipLines, String delimiter, String decimalMark, String encoding,
-                          String dateFormat, String periodIs) {}
+                          String dateFormat, String dateLocale, String periodIs, String currency,
+                          Map<String, Map<String, String>> values) {}
 }

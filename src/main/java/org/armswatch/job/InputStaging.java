@@ -22,6 +22,8 @@ import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.EventFileReader;
 import org.armswatch.unrest.HdxCountReader;
 import org.armswatch.unrest.EventTally;
+import org.armswatch.unrest.SameEventsUnderOtherIds;
+import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.unrest.ReportedFigureReader;
 
 import java.util.ArrayList;
@@ -128,7 +130,7 @@ final class InputStaging {
             InputScan scan = rescan(run, fileNo, name, notUtf8.contains(fileNo));
             List<RejectedRow> rejected = new ArrayList<>();
             try {
-                results.add(reader.read(scan, fileNo, name, tally, rejected::add));
+                results.add(reader.read(scan, fileNo, name, tally, rejected::add, fileNos.size() > 1));
             } catch (NotUtf8Exception e) {
                 notUtf8.add(fileNo);
                 throw e;
@@ -143,7 +145,8 @@ final class InputStaging {
         Map<String, List<RejectedRow>> replacedByFile = tally.replacedRows().stream()
                 .collect(Collectors.groupingBy(RejectedRow::file, LinkedHashMap::new, Collectors.toList()));
         replacedByFile.forEach((file, rows) -> store.insertRejected(run.runId(), numbers.get(file), "replaced", rows));
-        store.insertEventCounts(run.runId(), "ACLED", 0, tally.counts().stream().map(CountedEvents::of).toList(), run.period());
+        store.insertEventCounts(run.runId(), "ACLED", 0, CountedEvents.ofAcled(tally.counts()), run.period());
+        store.insertWarnings(run.runId(), overlapWarnings(tally.overlaps()));
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
             String name = store.fileName(run.runId(), fileNo);
@@ -160,6 +163,32 @@ final class InputStaging {
                     f.rowsRejected(), tally.replaced(fileNo), notes);
         }
         return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
+    }
+
+    /**
+     * Two exports that cover the same countries and months may count some events twice under different ids, where
+     * their day, place, actors or fatalities differ too: the reporter is told how large the overlap is.
+     */
+    private static List<RunWarnings.Warning> overlapWarnings(List<SameEventsUnderOtherIds.Overlap> overlaps) {
+        List<RunWarnings.Warning> said = new ArrayList<>();
+        for (SameEventsUnderOtherIds.Overlap o : overlaps) {
+            long matched = o.matchedFromFirst() + o.matchedFromSecond();
+            long first = o.eventsInFirst() - o.matchedFromFirst();
+            long second = o.eventsInSecond() - o.matchedFromSecond();
+            String what = String.format(java.util.Locale.UK, "ACLED exports %s and %s cover the same country and month"
+                    + " in %,d cases: %,d and %,d events there", o.firstName(), o.secondName(), o.cells(),
+                    o.eventsInFirst(), o.eventsInSecond());
+            String how = o.compared()
+                    ? String.format(java.util.Locale.UK, "; %,d found in both under other ids (same day, place, actors"
+                            + " and fatalities) were counted once; if the rest (%,d and %,d) hold more of the same events"
+                            + " with details revised, those are counted twice: keep one export per period", matched,
+                            first, second)
+                    : String.format(java.util.Locale.UK, "; too many to compare (more than %,d), so events held by both"
+                            + " under other ids may be counted twice: keep one export per period",
+                            SameEventsUnderOtherIds.MAX_COMPARED);
+            said.add(new RunWarnings.Warning(0, what + how));
+        }
+        return said;
     }
 
     /** The file's note when it was read again as Windows-1252, as the first look writes its notes. */

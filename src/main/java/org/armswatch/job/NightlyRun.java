@@ -49,6 +49,8 @@ import org.springframework.stereotype.Component;
 class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+    /** Warnings printed under the summary line; all of them stand in Data_quality. */
+    private static final int MAX_WARNING_LINES = 5;
 
     private final RunOptions options;
     private final JobOperator operator;
@@ -205,6 +207,11 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             case COMPLETED -> {
                 exit = ExitCode.OK;
                 System.out.println(summary(run, seconds));
+                var warnings = data.warnings(run.runId());
+                warnings.stream().limit(MAX_WARNING_LINES).forEach(w -> System.out.println("warning: " + w.line()));
+                if (warnings.size() > MAX_WARNING_LINES) {
+                    System.out.println("warning: and " + (warnings.size() - MAX_WARNING_LINES) + " more, listed in Data_quality");
+                }
                 String lead = newlyFlagged(run);
                 if (!lead.isEmpty()) System.out.println(lead);
             }
@@ -234,9 +241,11 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         try (Stream<Path> walk = Files.walk(folder)) {
             written = walk.filter(Files::isRegularFile).count();
         }
+        int warnings = data.warnings(run.runId()).size();
         return String.format(Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
-                        + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s",
-                run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds);
+                        + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s%s",
+                run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds,
+                warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning" : " warnings") + " (below, and in Data_quality)");
     }
 
     /** Countries where licences and unrest now meet in a period and did not in the last completed run. */

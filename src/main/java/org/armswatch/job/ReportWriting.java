@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import org.armswatch.aggregate.Measure;
@@ -84,7 +85,7 @@ final class ReportWriting {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
             }
             ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                    ReportScope.ALL_COUNTRIES, files, notes, overview, sink -> data.forEachLicenceRow(run.runId(), sink),
+                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, sink -> data.forEachLicenceRow(run.runId(), sink),
                     store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
                     sink -> data.forEachDataQualityRow(run.runId(), sink), planned, drawing, options.maxRowsPerSheet());
             Path countries = work.resolve("countries");
@@ -143,24 +144,46 @@ final class ReportWriting {
     }
 
     /**
+     * The currency a chart of these rows draws licence values in: euros where there are any, else the currency with
+     * the most figures (ties go to the code first in the alphabet). A chart never adds two currencies; the others
+     * stand in the workbook, each in its own column.
+     */
+    static Optional<String> chartCurrency(List<OverviewRow> rows) {
+        Map<String, Integer> figures = new TreeMap<>();
+        for (OverviewRow r : rows) {
+            r.figures().forEach((indicator, figure) -> {
+                if (indicator.measure() == Measure.VALUE_ISSUED && figure.positive()) {
+                    figures.merge(indicator.currency(), 1, Integer::sum);
+                }
+            });
+        }
+        if (figures.containsKey("EUR")) return Optional.of("EUR");
+        return figures.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
+    }
+
+    /**
      * The latest complete period with licence values: the one that ended last before the run
      * date. A yearly figure and the quarter that ends with it tie; the year, holding more, wins.
      */
     static Optional<TopDestinations> topDestinations(List<OverviewRow> overview, RunParameters run, String source) {
+        Optional<String> currency = chartCurrency(overview);
+        if (currency.isEmpty()) return Optional.empty();
+        String cur = currency.get();
         Optional<Period> latest = overview.stream()
-                .filter(r -> r.figure(Measure.VALUE_ISSUED).positive())
+                .filter(r -> r.figure(Measure.VALUE_ISSUED, cur).positive())
                 .map(OverviewRow::period)
                 .filter(p -> p.end().isBefore(run.runDate()))
                 .max(Comparator.comparing(Period::end).thenComparing(p -> p.granularity().ordinal()));
         if (latest.isEmpty()) return Optional.empty();
         List<DestinationValue> values = overview.stream()
-                .filter(r -> r.period().equals(latest.get()) && r.figure(Measure.VALUE_ISSUED).positive())
-                .sorted(Comparator.comparing((OverviewRow r) -> r.figure(Measure.VALUE_ISSUED).value()).reversed()
+                .filter(r -> r.period().equals(latest.get()) && r.figure(Measure.VALUE_ISSUED, cur).positive())
+                .sorted(Comparator.comparing((OverviewRow r) -> r.figure(Measure.VALUE_ISSUED, cur).value()).reversed()
                         .thenComparing(OverviewRow::countryName))
                 .limit(TOP_DESTINATIONS)
-                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED).value().doubleValue()))
+                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue()))
                 .toList();
-        return Optional.of(new TopDestinations(latest.get().label(), values, source));
+        return Optional.of(new TopDestinations(latest.get().label(), cur, values, source));
     }
 
     /** A timeline for each country with both licence values and unrest events. */
@@ -169,15 +192,16 @@ final class ReportWriting {
         overview.forEach(r -> byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
         List<CountryTimeline> timelines = new ArrayList<>();
         byCountry.forEach((code, rows) -> {
-            boolean licences = rows.stream().anyMatch(r -> r.figure(Measure.VALUE_ISSUED).positive());
+            Optional<String> currency = chartCurrency(rows);
             boolean events = rows.stream().anyMatch(r -> r.figure(Measure.EVENTS).positive());
-            if (!licences || !events) return;
+            if (currency.isEmpty() || !events) return;
+            String cur = currency.get();
             List<TimelinePoint> points = rows.stream().sorted(Comparator.comparing(OverviewRow::period))
                     .map(r -> new TimelinePoint(r.period().label(),
-                            r.figure(Measure.VALUE_ISSUED).available() ? r.figure(Measure.VALUE_ISSUED).value().doubleValue() : null,
+                            r.figure(Measure.VALUE_ISSUED, cur).available() ? r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue() : null,
                             r.figure(Measure.EVENTS).available() ? r.figure(Measure.EVENTS).value().longValue() : null))
                     .toList();
-            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), points, source));
+            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), cur, points, source));
         });
         return timelines;
     }
@@ -190,12 +214,13 @@ final class ReportWriting {
         Map<String, boolean[]> kinds = new LinkedHashMap<>();
         for (OverviewRow r : overview) {
             boolean[] k = kinds.computeIfAbsent(r.country(), c -> new boolean[2]);
-            for (Measure m : Measure.values()) {
-                if (!r.figure(m).available()) continue;
+            r.figures().forEach((indicator, figure) -> {
+                if (!figure.available()) return;
+                Measure m = indicator.measure();
                 boolean licence = m == Measure.LICENCES_ISSUED || m == Measure.VALUE_ISSUED
                         || m == Measure.LICENCES_REFUSED || m == Measure.VALUE_REFUSED;
                 k[licence ? 0 : 1] = true;
-            }
+            });
         }
         List<String> codes = new ArrayList<>();
         kinds.forEach((code, k) -> { if (k[0] && k[1]) codes.add(code); });

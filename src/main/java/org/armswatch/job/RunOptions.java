@@ -10,12 +10,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.armswatch.input.ColumnMapping;
+import org.armswatch.licence.Currencies;
+import org.armswatch.period.DatePattern;
+import org.armswatch.period.Granularity;
 import org.armswatch.input.ReadingOptions;
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
@@ -145,20 +149,41 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
                     throw new UsageException(where + "encoding '" + m.encoding() + "' is not known; e.g. UTF-8, windows-1252");
                 }
             }
+            DatePattern datePattern = null;
             if (m.dateFormat() != null) {
                 try {
-                    DateTimeFormatter.ofPattern(m.dateFormat());
+                    datePattern = DatePattern.of(m.dateFormat(), m.dateLocale());
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(where + "date-format '" + m.dateFormat() + "' is not a date pattern: " + e.getMessage());
+                    throw new UsageException(where + "date-format " + e.getMessage());
                 }
+            } else if (m.dateLocale() != null) {
+                throw new UsageException(where + "date-locale is given without a date-format for it to apply to");
             }
-            if (m.periodIs() != null && !List.of("day", "month", "quarter", "year").contains(m.periodIs())) {
-                throw new UsageException(where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
+            Granularity periodIs = null;
+            if (m.periodIs() != null) {
+                if (!List.of("day", "month", "quarter", "year").contains(m.periodIs())) {
+                    throw new UsageException(where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
+                }
+                periodIs = Granularity.valueOf(m.periodIs().toUpperCase(Locale.ROOT));
             }
             if (m.skipLines() < 0) throw new UsageException(where + "skip-lines must be 0 or more");
-            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? Map.of() : m.columns(),
-                    m.constants() == null ? Map.of() : m.constants(),
-                    new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma), m.dateFormat(), m.periodIs()));
+            Map<String, String> constants = new HashMap<>(m.constants() == null ? Map.of() : m.constants());
+            if (m.currency() != null) {
+                String code = Currencies.parse(m.currency()).orElseThrow(() -> new UsageException(where + "currency '"
+                        + m.currency() + "' is not an ISO 4217 code such as EUR, GBP or CHF"));
+                String constant = constants.get("currency");
+                if (constant != null && !code.equals(Currencies.parse(constant).orElse(constant))) {
+                    throw new UsageException(where + "currency '" + m.currency() + "' and constants.currency '" + constant
+                            + "' say two currencies");
+                }
+                constants.put("currency", code);
+            }
+            Map<String, Map<String, String>> values = m.values() == null ? Map.of() : m.values();
+            values.forEach((field, words) -> {
+                if (words == null || words.isEmpty()) throw new UsageException(where + "values." + field + " lists no values");
+            });
+            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? Map.of() : m.columns(), constants,
+                    new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma), datePattern, periodIs, values));
         }
         return List.copyOf(out);
     }

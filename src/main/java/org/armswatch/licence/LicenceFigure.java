@@ -5,8 +5,13 @@ import java.math.BigDecimal;
 import org.armswatch.period.Period;
 
 /**
- * One reported licence figure: licences and their value for one exporter, destination and period.
- * A null count or value is "not available" ([x]), never zero.
+ * One row of a licence file: licences and their value for one exporter, destination and period. Rows are additive
+ * records (one per licence or licence group), summed wherever they share a key; a null count or value is "not
+ * available" ([x]), never zero.
+ *
+ * @param currency  ISO 4217 code of the value; never assumed silently (inputs.md section 1)
+ * @param reference the file's record identifier (a licence or case number), or "" where the file has none: the only
+ *                  thing that makes two rows duplicates
  */
 public record LicenceFigure(
         long line,
@@ -16,14 +21,9 @@ public record LicenceFigure(
         String category,
         LicenceStatus status,
         Long licences,
-        BigDecimal valueEur,
+        BigDecimal value,
+        String currency,
+        String reference,
         String source,
         String notes) {
-
-    /** Two figures with the same key in one file are duplicates: the later row wins. */
-    public record Key(String exporter, String destination, Period period, String category, LicenceStatus status) {}
-
-    public Key key() {
-        return new Key(exporter, destination, period, category, status);
-    }
 }

@@ -31,17 +31,26 @@ public final class LicenceFileReader {
         this.countries = countries;
     }
 
-    /** The columns of a licence file, found by name or documented alias. */
-    record Columns(int exporter, int destination, int period, int licences, int value,
-                   int category, int status, int source, int notes) {
+    /**
+     * The columns of a licence file, found by name or documented alias. A value column named for the euro is in
+     * euros; any other value column takes its currency from a currency column, or (a native file's documented alias
+     * of value_eur) is in euros, as the file's notes then say.
+     */
+    record Columns(int exporter, int destination, int period, int licences, int value, boolean valueInEuros,
+                   int currency, int reference, int category, int status, int source, int notes) {
 
         static Columns of(Header h, InputScan scan) throws InputFileException {
+            int euros = h.indexOf("value_eur", "value (eur)", "value in eur");
+            int other = h.indexOf("value", "value of licences");
             Columns c = new Columns(
                     h.indexOf("exporter", "exporting country", "member state"),
                     h.indexOf("destination", "country", "recipient", "destination country"),
                     h.indexOf("period", "year", "date"),
                     h.indexOf("licences", "number of licences", "licences issued"),
-                    h.indexOf("value_eur", "value", "value (eur)", "value of licences"),
+                    euros >= 0 ? euros : other,
+                    euros >= 0,
+                    h.indexOf("currency", "currency code"),
+                    h.indexOf("reference", "licence reference", "licence number", "case reference", "reference number"),
                     h.indexOf("category", "ml category"),
                     h.indexOf("status", "decision"),
                     h.indexOf("source"),
@@ -55,12 +64,18 @@ public final class LicenceFileReader {
                 throw new InputFileException(scan.file(), "not a licence file, it lacks the column(s) "
                         + String.join(", ", missing) + " (header: " + String.join(",", h.names()) + ")");
             }
+            if (scan.mapping() != null && c.value >= 0 && !c.valueInEuros && c.currency < 0) {
+                // A government's file in pounds or francs mapped without a word on its currency must not become euros.
+                throw new InputFileException(scan.file(), "mapping '" + scan.mapping().name() + "' reads a value but does"
+                        + " not say its currency: add 'currency: GBP' (the ISO 4217 code of the file's values) to the"
+                        + " mapping, or map a column of currency codes as 'currency'");
+            }
             return c;
         }
 
         List<Integer> used() {
-            return List.of(exporter, destination, period, licences, value, category, status, source, notes)
-                    .stream().filter(i -> i >= 0).toList();
+            return List.of(exporter, destination, period, licences, value, currency, reference, category, status, source,
+                    notes).stream().filter(i -> i >= 0).toList();
         }
     }
 
@@ -75,12 +90,16 @@ public final class LicenceFileReader {
         }
         if (col.licences < 0) notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
         if (col.value < 0) notes.add(fileName + ": no value column, so the value of licences is not available [x]");
+        if (col.value >= 0 && !col.valueInEuros && col.currency < 0) {
+            notes.add(fileName + ": values taken as EUR: the column '" + header.names().get(col.value).strip()
+                    + "' is a documented alias of value_eur; add a currency column if they are not euros");
+        }
 
-        // Figures in line order, a replaced one leaving a null behind. The raw text of a replaced row is
-        // fetched by a second pass, only if some row was replaced: kept for every row, it was most of the
-        // memory a large licence file took.
+        // Rows in line order, a replaced one leaving a null behind. Rows are summed, not replaced, when they share a
+        // key: only a repeated reference makes a duplicate. The raw text of a replaced row is fetched by a second pass,
+        // only if some row was replaced: kept for every row, it was most of the memory a large licence file took.
         List<LicenceFigure> kept = new ArrayList<>();
-        Map<LicenceFigure.Key, Integer> indexByKey = new HashMap<>();
+        Map<String, Integer> indexByReference = new HashMap<>();
         List<RejectedRow> rejected = new ArrayList<>();
         List<RejectedRow> replaced = new ArrayList<>();
         int read = 0;
@@ -102,17 +121,19 @@ public final class LicenceFileReader {
                     rejected.add(new RejectedRow(fileName, csv.line(), csv.raw(), reason));
                     continue;
                 }
-                Integer earlierIndex = indexByKey.put(figure.key(), kept.size());
-                if (earlierIndex != null) {
-                    LicenceFigure earlier = kept.set(earlierIndex, null);
-                    replaced.add(new RejectedRow(fileName, earlier.line(), null,
-                            "duplicate: replaced by line " + figure.line() + " (same exporter, destination, period, category and status; the later row wins)"));
+                if (!figure.reference().isEmpty()) {
+                    Integer earlierIndex = indexByReference.put(figure.reference(), kept.size());
+                    if (earlierIndex != null) {
+                        LicenceFigure earlier = kept.set(earlierIndex, null);
+                        replaced.add(new RejectedRow(fileName, earlier.line(), null, "duplicate reference '"
+                                + figure.reference() + "': replaced by line " + figure.line() + " (the later row wins)"));
+                    }
                 }
                 kept.add(figure);
             }
             sha256 = csv.sha256();
         }
-        indexByKey = null;
+        indexByReference = null;
         if (!replaced.isEmpty()) replaced = withRawText(scan.withSha256(sha256), replaced);
         List<LicenceFigure> figures = new ArrayList<>(kept.size() - replaced.size());
         for (LicenceFigure f : kept) {
@@ -146,6 +167,7 @@ public final class LicenceFileReader {
         final RepeatedValues periods = new RepeatedValues();
         final RepeatedValues categories = new RepeatedValues();
         final RepeatedValues statuses = new RepeatedValues();
+        final RepeatedValues currencies = new RepeatedValues();
         final RepeatedValues sources = new RepeatedValues();
         final RepeatedValues notes = new RepeatedValues();
         final Country[] exporterOf = new Country[RepeatedValues.MAX_VALUES];
@@ -157,23 +179,49 @@ public final class LicenceFileReader {
         Country exporter = country(csv, col.exporter, "exporter", seen.exporters, seen.exporterOf);
         Country destination = country(csv, col.destination, "destination", seen.destinations, seen.destinationOf);
         Period period = period(csv, col.period, seen);
+        String valueField = col.valueInEuros || col.currency < 0 ? "value_eur" : "value";
+        String valueText = col.value < 0 ? "" : text(csv, col.value);
+        String currency = currency(csv, col, seen, !valueText.isEmpty());
         Long licences;
         BigDecimal value;
         try {
             licences = col.licences < 0 ? null : numbers.count("licences", text(csv, col.licences));
-            value = col.value < 0 ? null : numbers.amount("value_eur", text(csv, col.value));
+            value = valueText.isEmpty() ? null : numbers.amount(valueField, valueText, currency);
         } catch (FigureFormatException e) {
             throw new RowRejected(e.getMessage());
         }
         if (licences == null && value == null) {
-            throw new RowRejected("neither licences nor value_eur is given");
+            throw new RowRejected("neither licences nor " + valueField + " is given");
         }
         String statusText = text(csv, col.status, seen.statuses);
         LicenceStatus status = LicenceStatus.parse(statusText)
                 .orElseThrow(() -> new RowRejected("status '" + statusText + "' is not issued or refused"));
         return new LicenceFigure(csv.line(), exporter.code(), destination.code(), period,
-                text(csv, col.category, seen.categories), status, licences, value, text(csv, col.source, seen.sources),
-                text(csv, col.notes, seen.notes));
+                text(csv, col.category, seen.categories), status, licences, value, currency,
+                text(csv, col.reference), text(csv, col.source, seen.sources), text(csv, col.notes, seen.notes));
+    }
+
+    /**
+     * The value's currency: euros by the column's name, else the row's currency cell; a value never goes without one.
+     * A row without a value keeps the currency of its file's other rows, so that it is summed beside them.
+     */
+    private static String currency(CsvReader csv, Columns col, Seen seen, boolean hasValue) throws RowRejected {
+        if (col.currency < 0) return col.value < 0 ? "" : Currencies.EUR;
+        String cell = text(csv, col.currency, seen.currencies);
+        if (cell.isEmpty()) {
+            if (!hasValue) return col.valueInEuros ? Currencies.EUR : "";
+            if (col.valueInEuros) return Currencies.EUR;
+            throw new RowRejected("currency is empty, so the value's currency is not known");
+        }
+        var code = Currencies.parse(cell);
+        if (code.isEmpty()) {
+            if (!hasValue) return "";
+            throw new RowRejected("currency '" + cell + "' is not an ISO 4217 code such as EUR or GBP");
+        }
+        if (col.valueInEuros && !code.get().equals(Currencies.EUR)) {
+            throw new RowRejected("currency '" + cell + "' in a row whose value column is in euros (value_eur)");
+        }
+        return code.get();
     }
 
     private Country country(CsvReader csv, int index, String field, RepeatedValues seen, Country[] resolved)

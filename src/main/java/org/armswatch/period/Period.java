@@ -75,8 +75,10 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
     }
 
     /**
-     * Reads ACLED's {@code event_date}: {@code 2022-01-05}, or {@code 05 January 2022} from its older
-     * export tool (day of one or two digits; month named in full or by three letters, any case).
+     * Reads ACLED's {@code event_date}: {@code 2022-01-05}, or a day, a month name and a year as its older export
+     * tools and spreadsheets wrote them: {@code 05 January 2022}, {@code 01-January-2015}, {@code 9-May-20} (day of one
+     * or two digits; month named in full or by three letters, any case; a space or a hyphen between; a two-digit
+     * year is 1950 to 2049). Dates in other forms ({@code 01-07-16}) need a mapping's date-format.
      */
     public static Period parseEventDate(String field, String text) throws PeriodFormatException {
         String s = text == null ? "" : text.trim();
@@ -99,25 +101,34 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
             day = day * 10 + s.charAt(i) - '0';
             i++;
         }
-        if (i == 0 || i == length || s.charAt(i) != ' ') {
+        if (i == 0 || i == length || !isGap(s.charAt(i))) {
             throw notADate(field, s);
         }
-        while (i < length && s.charAt(i) == ' ') {
+        while (i < length && isGap(s.charAt(i))) {
             i++;
         }
         int nameStart = i;
-        while (i < length && s.charAt(i) != ' ') {
+        while (i < length && !isGap(s.charAt(i))) {
             i++;
         }
         int month = monthNamed(s, nameStart, i - nameStart);
-        while (i < length && s.charAt(i) == ' ') {
+        while (i < length && isGap(s.charAt(i))) {
             i++;
         }
-        int year = length - i == 4 ? digits(s, i, 4) : -1;
+        int year = length - i == 4 ? digits(s, i, 4) : length - i == 2 ? twoDigitYear(digits(s, i, 2)) : -1;
         if (month == 0 || year < 0) {
             throw notADate(field, s);
         }
         return date(field, s, year, month, day);
+    }
+
+    private static boolean isGap(char c) {
+        return c == ' ' || c == '-';
+    }
+
+    /** 50 to 99 are the 1900s, 00 to 49 the 2000s; -1 stays -1. */
+    private static int twoDigitYear(int yy) {
+        return yy < 0 ? -1 : yy < 50 ? 2000 + yy : 1900 + yy;
     }
 
     /**

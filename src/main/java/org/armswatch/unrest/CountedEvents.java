@@ -1,5 +1,11 @@
 package org.armswatch.unrest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.armswatch.period.Period;
 
 /**
@@ -10,9 +16,33 @@ import org.armswatch.period.Period;
 public record CountedEvents(String country, Period month, String eventType, long events, long fatalities,
                             long rows, long rowsWithoutFatalities) {
 
-    /** ACLED's counts in the same form: one row per event. */
-    public static CountedEvents of(EventCount c) {
-        return new CountedEvents(c.country(), c.month(), c.eventType(), c.events(), c.fatalities(), c.events(),
-                c.eventsWithoutFatalities());
+    /**
+     * The type HDX gives to events that target civilians, a subset of its political violence: a country's events are
+     * political violence and demonstrations, and this is "of which civilians targeted", never added to them.
+     */
+    public static final String CIVILIAN_TARGETING = "civilian_targeting";
+
+    /**
+     * ACLED's counts in the same form (one row per event): per type, and, as HDX counts them, the events ACLED's
+     * civilian_targeting column marks, once more under {@link #CIVILIAN_TARGETING}.
+     */
+    public static List<CountedEvents> ofAcled(List<EventCount> counts) {
+        Map<List<Object>, long[]> sums = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (Period) k.get(1)).thenComparing(k -> (String) k.get(2)));
+        for (EventCount c : counts) {
+            add(sums, List.of(c.country(), c.month(), c.eventType()), c);
+            if (c.civiliansTargeted()) add(sums, List.of(c.country(), c.month(), CIVILIAN_TARGETING), c);
+        }
+        List<CountedEvents> out = new ArrayList<>(sums.size());
+        sums.forEach((k, v) -> out.add(new CountedEvents((String) k.get(0), (Period) k.get(1), (String) k.get(2), v[0],
+                v[1], v[0], v[2])));
+        return out;
+    }
+
+    private static void add(Map<List<Object>, long[]> sums, List<Object> key, EventCount c) {
+        long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
+        sum[0] += c.events();
+        sum[1] += c.fatalities();
+        sum[2] += c.eventsWithoutFatalities();
     }
 }

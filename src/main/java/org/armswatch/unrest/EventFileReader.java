@@ -35,9 +35,11 @@ public final class EventFileReader {
         return header.indexOf("event_id_cnty") >= 0 && header.indexOf("event_date") >= 0;
     }
 
-    record Columns(int id, int date, int type, int country, int iso, int fatalities, int timestamp) {
+    record Columns(int id, int date, int type, int country, int iso, int iso3, int civilianTargeting, int fatalities,
+                   int timestamp, int location, int actor1, int actor2) {
         List<Integer> used() {
-            return List.of(id, date, type, country, iso, fatalities, timestamp).stream().filter(i -> i >= 0).toList();
+            return List.of(id, date, type, country, iso, iso3, civilianTargeting, fatalities, timestamp, location, actor1,
+                    actor2).stream().filter(i -> i >= 0).toList();
         }
     }
 
@@ -47,9 +49,20 @@ public final class EventFileReader {
 
     public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
                           Consumer<RejectedRow> rejects) throws InputFileException {
+        return read(scan, fileNo, fileName, tally, rejects, false);
+    }
+
+    /**
+     * @param signatures whether to tell each event's {@link EventSignature}, so that the same event under another id
+     *                   in another export is counted once: only worth its cost where the run has several exports
+     */
+    public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
+                          Consumer<RejectedRow> rejects, boolean signatures) throws InputFileException {
         Header h = new Header(scan.header());
         Columns col = new Columns(h.indexOf("event_id_cnty"), h.indexOf("event_date"), h.indexOf("event_type"),
-                h.indexOf("country"), h.indexOf("iso"), h.indexOf("fatalities"), h.indexOf("timestamp"));
+                h.indexOf("country"), h.indexOf("iso"), h.indexOf("iso3"), h.indexOf("civilian_targeting"),
+                h.indexOf("fatalities"), h.indexOf("timestamp"), h.indexOf("location"), h.indexOf("actor1"),
+                h.indexOf("actor2"));
         List<String> missing = new ArrayList<>();
         if (col.type < 0) missing.add("event_type");
         if (col.country < 0 && col.iso < 0) missing.add("country or iso");
@@ -69,7 +82,7 @@ public final class EventFileReader {
                 read++;
                 try {
                     if (csv.problem() != null) throw new RowRejected(csv.problem());
-                    add(csv, col, numbers, seen, tally, fileNo, fileName);
+                    add(csv, col, numbers, seen, tally, fileNo, fileName, signatures);
                 } catch (RowRejected r) {
                     rejected++;
                     rejects.accept(new RejectedRow(fileName, csv.line(), csv.raw(), r.getMessage()));
@@ -89,11 +102,12 @@ public final class EventFileReader {
         final RepeatedValues types = new RepeatedValues();
         final RepeatedValues isos = new RepeatedValues();
         final RepeatedValues countries = new RepeatedValues();
+        final RepeatedValues targeting = new RepeatedValues();
         final Period[] days = new Period[RepeatedValues.MAX_VALUES];
     }
 
     private void add(CsvReader csv, Columns col, FigureParser numbers, Seen seen, EventTally tally, int fileNo,
-                     String fileName) throws RowRejected {
+                     String fileName, boolean signatures) throws RowRejected {
         String id = csv.field(col.id).trim();
         if (id.isEmpty()) throw new RowRejected("event_id_cnty is empty");
         Period day = day(csv, col.date, seen);
@@ -117,7 +131,16 @@ public final class EventFileReader {
         } catch (FigureFormatException e) {
             throw new RowRejected(e.getMessage());
         }
-        tally.add(id, timestamp, country, day, type, fatalities, fileNo, fileName, csv.line());
+        // ACLED writes "Civilian targeting" or nothing; an R export writes NA for nothing.
+        boolean targeted = col.civilianTargeting >= 0
+                && csv.field(col.civilianTargeting, seen.targeting).trim().equalsIgnoreCase("civilian targeting");
+        long signature = signatures ? EventSignature.of(country, day, text(csv, col.location), text(csv, col.actor1),
+                text(csv, col.actor2), fatalities) : 0;
+        tally.add(id, timestamp, country, day, type, targeted, fatalities, signature, fileNo, fileName, csv.line());
+    }
+
+    private static String text(CsvReader csv, int column) {
+        return column < 0 ? "" : csv.field(column);
     }
 
     private static Period day(CsvReader csv, int column, Seen seen) throws RowRejected {
@@ -134,12 +157,20 @@ public final class EventFileReader {
         return day;
     }
 
-    /** The numeric iso column wins over the country name (inputs.md 2a). */
+    /**
+     * The numeric iso column wins over the country name (inputs.md 2a). ACLED writes 0 where ISO has no number
+     * (Kosovo, with iso3 XKX): then iso3, where the export has it, or the name decides.
+     */
     private String country(CsvReader csv, Columns col, Seen seen) throws RowRejected {
         String iso = col.iso < 0 ? "" : csv.field(col.iso, seen.isos).trim();
-        String cell = iso.isEmpty() ? (col.country < 0 ? "" : csv.field(col.country, seen.countries).trim()) : iso;
-        if (cell.isEmpty()) throw new RowRejected("country and iso are empty");
+        String cell = iso;
+        if (iso.isEmpty() || iso.equals("0")) {
+            String iso3 = col.iso3 < 0 ? "" : csv.field(col.iso3, seen.isos).trim();
+            cell = !iso3.isEmpty() ? iso3 : col.country < 0 ? "" : csv.field(col.country, seen.countries).trim();
+        }
+        if (cell.isEmpty()) throw new RowRejected(iso.equals("0") ? "iso is 0 and country is empty" : "country and iso are empty");
+        String resolved = cell;
         return countries.resolve(cell).map(Country::code)
-                .orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+                .orElseThrow(() -> new RowRejected("unknown country '" + resolved + "'"));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +37,15 @@ import org.armswatch.period.Period;
 public final class EventTally implements AutoCloseable {
 
     private static final int UNKNOWN = -1;
+    /** Marks a bucket's type as ACLED's civilian-targeting events of that type; no event type contains it. */
+    private static final String TARGETED = "\u001Fcivilian targeting";
     /** Partitions of the event ids; a power of two, chosen by the hash's top bits. */
     static final int PARTITIONS = 64;
     private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
     /** Bytes of records kept in memory, over all partitions, before they go to the spill files. */
     public static final int DEFAULT_MEMORY_BUDGET = 4 << 20;
-    /** file number, line, timestamp, bucket, fatalities, id length; the id's bytes follow. */
-    private static final int RECORD_HEAD = 4 + 8 + 8 + 4 + 4 + 2;
+    /** file number, line, timestamp, bucket, fatalities, signature, id length; the id's bytes follow. */
+    private static final int RECORD_HEAD = 4 + 8 + 8 + 4 + 4 + 8 + 2;
 
     /** A bucket's identity, as counts() reports it. */
     private record BucketKey(String country, String eventType, Period month) {}
@@ -76,6 +79,7 @@ public final class EventTally implements AutoCloseable {
     private int idBytesUsed;
     private int[] idStart = new int[1 << 12];
     private long[] timestamps = new long[1 << 12];
+    private long[] signatures = new long[1 << 12];
     private int[] bucketOf = new int[1 << 12];
     private int[] fatalities = new int[1 << 12];
     private int[] fileNos = new int[1 << 12];
@@ -89,6 +93,11 @@ public final class EventTally implements AutoCloseable {
     private byte[] probe = new byte[64];
     // Per file number (a run's files are numbered from 1): its name, rows used and rows replaced.
     private String[] fileNames = new String[8];
+    /** Per file, the (country, month) cells it has events in: where two files overlap, the same event may hide under two ids. */
+    private BitSet[] cellsByFile = new BitSet[8];
+    private final Map<String, Integer> cellNumbers = new HashMap<>();
+    private int[] bucketCell = new int[256];
+    private SameEventsUnderOtherIds sameEvents;
     private int[] usedByFile = new int[8];
     private int[] replacedByFile = new int[8];
     /** The replaced copies to list, the last by file and line on top, so that a copy listed earlier can make way. */
@@ -125,16 +134,31 @@ public final class EventTally implements AutoCloseable {
     /** @param fatalities null when the row gave none */
     public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
                     int fileNo, String fileName, long line) {
+        add(eventId, timestamp, country, day, eventType, false, fatalities, 0, fileNo, fileName, line);
+    }
+
+    /**
+     * @param civiliansTargeted ACLED's civilian_targeting column says so: counted apart as well, as HDX counts it
+     * @param fatalities null when the row gave none
+     * @param signature what the event is ({@link EventSignature}): the same event under another id in another file has
+     *                  the same; 0 where none was made
+     */
+    public void add(String eventId, long timestamp, String country, Period day, String eventType,
+                    boolean civiliansTargeted, Integer fatalities, long signature, int fileNo, String fileName, long line) {
         if (settled) throw new IllegalStateException("the tally was already counted");
-        int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), eventType);
+        // The flag travels in the bucket's type, so that a revised copy that drops it moves the event's count too.
+        int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), civiliansTargeted ? eventType + TARGETED : eventType);
         int dead = fatalities == null ? UNKNOWN : fatalities;
         if (fileNo >= fileNames.length) {
             int n = Math.max(fileNo + 1, fileNames.length * 2);
             fileNames = Arrays.copyOf(fileNames, n);
+            cellsByFile = Arrays.copyOf(cellsByFile, n);
             usedByFile = Arrays.copyOf(usedByFile, n);
             replacedByFile = Arrays.copyOf(replacedByFile, n);
         }
         if (fileNames[fileNo] == null) fileNames[fileNo] = fileName;
+        if (cellsByFile[fileNo] == null) cellsByFile[fileNo] = new BitSet();
+        cellsByFile[fileNo].set(bucketCell[bucket]);
         int length = encode(eventId);
         if (length > Short.MAX_VALUE) throw new IllegalArgumentException("an event id of " + length + " bytes");
         // Mixed again, so that the partition's top bits do not follow the slot's low bits.
@@ -146,6 +170,7 @@ public final class EventTally implements AutoCloseable {
         at = putLong(to, at, timestamp);
         at = putInt(to, at, bucket);
         at = putInt(to, at, dead);
+        at = putLong(to, at, signature);
         to[at++] = (byte) (length >>> 8);
         to[at++] = (byte) length;
         System.arraycopy(probe, 0, to, at, length);
@@ -207,6 +232,7 @@ public final class EventTally implements AutoCloseable {
         if (settled) return;
         settled = true;
         byte[] chunk = new byte[1 << 20];
+        sameEvents = new SameEventsUnderOtherIds(cellsByFile, fileNames);
         for (int p = 0; p < PARTITIONS; p++) {
             events = 0;
             idBytesUsed = 0;
@@ -215,11 +241,33 @@ public final class EventTally implements AutoCloseable {
             if (pendingUsed[p] > 0) settle(pending[p], 0, pendingUsed[p]);
             pending[p] = null;
             pendingUsed[p] = 0;
+            if (sameEvents.looking()) {
+                for (int e = 0; e < events; e++) {
+                    if (signatures[e] == 0) continue;
+                    int end = e + 1 < events ? idStart[e + 1] : idBytesUsed;
+                    sameEvents.offer(bucketCell[bucketOf[e]], signatures[e], fileNos[e], bucketOf[e], fatalities[e],
+                            timestamps[e], lines[e], idBytes, idStart[e], end);
+                }
+            }
+        }
+        for (SameEventsUnderOtherIds.Match m : sameEvents.matches()) {
+            count(m.bucket(), m.fatalities(), m.file(), -1);
+            replacedByFile[m.file()]++;
+            if (listedReplaced > 0) {
+                Replaced r = new Replaced(m.file(), m.line(), m.eventId(), m.timestamp(), m.keptFile(), m.keptLine(),
+                        m.keptTimestamp(), m.keptId());
+                if (listed.size() < listedReplaced) {
+                    listed.add(r);
+                } else if (listed.peek().compareTo(r) > 0) {
+                    listed.poll();
+                    listed.add(r);
+                }
+            }
         }
         // The tables of the last partition are of no use any more.
         idBytes = new byte[0];
         idStart = new int[0];
-        timestamps = lines = new long[0];
+        timestamps = lines = signatures = new long[0];
         bucketOf = fatalities = fileNos = new int[0];
         slots = new long[0];
     }
@@ -250,15 +298,16 @@ public final class EventTally implements AutoCloseable {
             long timestamp = getLong(b, at + 12);
             int bucket = getInt(b, at + 20);
             int dead = getInt(b, at + 24);
+            long signature = getLong(b, at + 28);
             if (probe.length < length) probe = new byte[Math.max(length, probe.length * 2)];
             System.arraycopy(b, at + RECORD_HEAD, probe, 0, length);
-            settleOne(length, timestamp, bucket, dead, fileNo, line);
+            settleOne(length, timestamp, bucket, dead, signature, fileNo, line);
             at += RECORD_HEAD + length;
         }
         return at;
     }
 
-    private void settleOne(int length, long timestamp, int bucket, int dead, int fileNo, long line) {
+    private void settleOne(int length, long timestamp, int bucket, int dead, long signature, int fileNo, long line) {
         int hash = hash(probe, length);
         int mask = slots.length - 1;
         int slot = hash & mask;
@@ -272,6 +321,7 @@ public final class EventTally implements AutoCloseable {
                     timestamps[before] = timestamp;
                     bucketOf[before] = bucket;
                     this.fatalities[before] = dead;
+                    signatures[before] = signature;
                     fileNos[before] = fileNo;
                     lines[before] = line;
                 } else {
@@ -281,6 +331,7 @@ public final class EventTally implements AutoCloseable {
             }
         }
         int e = append(length, hash, timestamp, bucket, dead, fileNo, line);
+        signatures[e] = signature;
         slots[slot] = (long) hash << 32 | (e + 1);
         count(bucket, dead, fileNo, +1);
         if (events * 2 > slots.length) {
@@ -325,6 +376,8 @@ public final class EventTally implements AutoCloseable {
         }
         int b = buckets.size();
         buckets.add(new BucketKey(country, eventType, month));
+        if (bucketCell.length <= b) bucketCell = Arrays.copyOf(bucketCell, bucketCell.length * 2);
+        bucketCell[b] = number(cellNumbers, country + "|" + month.iso());
         bucketSlots[2 * slot] = code;
         bucketSlots[2 * slot + 1] = (long) t << 32 | (b + 1);
         if (bucketFigures.length < 3 * (b + 1)) {
@@ -376,8 +429,9 @@ public final class EventTally implements AutoCloseable {
 
 
     /** A replaced copy that may be listed; ordered by file and line, which are unique to a copy. */
+    /** @param winnerId the id of the copy kept where it is another (the same event under another id), else null */
     private record Replaced(int file, long line, String eventId, long timestamp, int winnerFile, long winnerLine,
-                            long winnerTimestamp) implements Comparable<Replaced> {
+                            long winnerTimestamp, String winnerId) implements Comparable<Replaced> {
         @Override
         public int compareTo(Replaced o) {
             return file != o.file ? Integer.compare(file, o.file) : Long.compare(line, o.line);
@@ -394,7 +448,7 @@ public final class EventTally implements AutoCloseable {
             listed.poll();
         }
         listed.add(new Replaced(loserFile, loserLine, new String(probe, 0, idLength, StandardCharsets.UTF_8),
-                loserTimestamp, winnerFile, winnerLine, winnerTimestamp));
+                loserTimestamp, winnerFile, winnerLine, winnerTimestamp, null));
     }
 
     /** The id's UTF-8 bytes into {@link #probe}; ids are nearly always ASCII, which needs no encoder. */
@@ -441,6 +495,7 @@ public final class EventTally implements AutoCloseable {
             int n = events * 2;
             idStart = Arrays.copyOf(idStart, n);
             timestamps = Arrays.copyOf(timestamps, n);
+            signatures = Arrays.copyOf(signatures, n);
             bucketOf = Arrays.copyOf(bucketOf, n);
             fatalities = Arrays.copyOf(fatalities, n);
             fileNos = Arrays.copyOf(fileNos, n);
@@ -476,13 +531,21 @@ public final class EventTally implements AutoCloseable {
         for (int b = 0; b < buckets.size(); b++) {
             BucketKey k = buckets.get(b);
             if (bucketFigures[3 * b] > 0) {
-                out.add(new EventCount(k.country(), k.month(), k.eventType(), bucketFigures[3 * b], bucketFigures[3 * b + 1],
-                        bucketFigures[3 * b + 2]));
+                boolean targeted = k.eventType().endsWith(TARGETED);
+                String type = targeted ? k.eventType().substring(0, k.eventType().length() - TARGETED.length()) : k.eventType();
+                out.add(new EventCount(k.country(), k.month(), type, targeted, bucketFigures[3 * b],
+                        bucketFigures[3 * b + 1], bucketFigures[3 * b + 2]));
             }
         }
         out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
-                .thenComparing(EventCount::eventType));
+                .thenComparing(EventCount::eventType).thenComparing(EventCount::civiliansTargeted));
         return out;
+    }
+
+    /** Where two exports cover the same countries and months, and how many of their events were found in both. */
+    public List<SameEventsUnderOtherIds.Overlap> overlaps() {
+        settle();
+        return sameEvents.overlaps();
     }
 
     /** Rows counted from this file (after later copies replaced some). */
@@ -507,9 +570,13 @@ public final class EventTally implements AutoCloseable {
         in.sort(null);
         List<RejectedRow> rows = new ArrayList<>(in.size());
         for (Replaced r : in) {
+            String reason = r.winnerId() == null
+                    ? "duplicate event " + r.eventId() + ": replaced by " + fileNames[r.winnerFile()] + " line "
+                            + r.winnerLine() + " (timestamp " + r.winnerTimestamp() + " is not older)"
+                    : "the same event as " + r.winnerId() + " in " + fileNames[r.winnerFile()] + " line " + r.winnerLine()
+                            + " (same day, place, actors and fatalities, under another id): counted once, from that file";
             rows.add(new RejectedRow(fileNames[r.file()], r.line(), "event_id_cnty=" + r.eventId() + " timestamp=" + r.timestamp(),
-                    "duplicate event " + r.eventId() + ": replaced by " + fileNames[r.winnerFile()] + " line "
-                            + r.winnerLine() + " (timestamp " + r.winnerTimestamp() + " is not older)"));
+                    reason));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package org.armswatch.workbook;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,8 +30,13 @@ final class CellStyles {
     private final Map<Kind, Map<Qualifier, CellStyle>> numbers = new EnumMap<>(Kind.class);
     /** The same formats with " [r]" after the number: revised since the previous run, still a number. */
     private final Map<Kind, Map<Qualifier, CellStyle>> revisedNumbers = new EnumMap<>(Kind.class);
+    /** Money in a currency, made when a sheet first shows that currency: by format text. */
+    private final Map<String, CellStyle> moneyStyles = new HashMap<>();
+    private final Workbook wb;
+    private final DataFormat formats;
 
     CellStyles(Workbook wb) {
+        this.wb = wb;
         Font bold = wb.createFont();
         bold.setBold(true);
         Font big = wb.createFont();
@@ -62,7 +68,7 @@ final class CellStyles {
         missing.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
         missing.setVerticalAlignment(VerticalAlignment.TOP);
 
-        DataFormat formats = wb.createDataFormat();
+        formats = wb.createDataFormat();
         for (Kind kind : Kind.values()) {
             String body = kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0";
             numbers.put(kind, formats(wb, formats, body, ""));
@@ -83,6 +89,20 @@ final class CellStyles {
 
     CellStyle number(Kind kind, Qualifier qualifier, boolean revised) {
         return (revised ? revisedNumbers : numbers).get(kind).get(qualifier);
+    }
+
+    /**
+     * A value in its currency: the code stands after the number ({@code 2,200,000 GBP}) as well as in the column's
+     * header, so a figure copied out of its column still says what money it is.
+     */
+    CellStyle money(String currency, boolean cents, Qualifier qualifier, boolean revised) {
+        String format = prefix(qualifier) + (cents ? "#,##0.00" : "#,##0") + "\" " + currency + (revised ? " [r]" : "") + "\"";
+        return moneyStyles.computeIfAbsent(format, f -> {
+            CellStyle s = wb.createCellStyle();
+            s.setVerticalAlignment(VerticalAlignment.TOP);
+            s.setDataFormat(formats.getFormat(f));
+            return s;
+        });
     }
 
     private static String prefix(Qualifier q) {

@@ -35,18 +35,18 @@ final class ChangesSheet {
                         new TableSheet.Column("ISO code", 8), new TableSheet.Column("Period", 16),
                         new TableSheet.Column("Period (ISO)", 12), new TableSheet.Column("Figure", 36),
                         new TableSheet.Column("Previous (number)", 12), new TableSheet.Column("New (number)", 12),
-                        new TableSheet.Column("Previous value (EUR)", 18), new TableSheet.Column("New value (EUR)", 18),
-                        new TableSheet.Column("Input files changed", 60)));
+                        new TableSheet.Column("Previous value (in the row's currency)", 24),
+                        new TableSheet.Column("New value (in the row's currency)", 24),
+                        new TableSheet.Column("Currency", 9), new TableSheet.Column("Input files changed", 60)));
         boolean cents = changes.figures().stream().anyMatch(f -> hasCents(f.before()) || hasCents(f.after()));
-        CellStyles.Kind money = cents ? CellStyles.Kind.MONEY_CENTS : CellStyles.Kind.MONEY;
         for (FigureChange f : changes.figures()) {
-            String label = OverviewSheet.LABELS.get(f.measure());
-            boolean eur = label.endsWith("(EUR)");
+            String currency = f.indicator().currency();
+            boolean money = f.indicator().measure().money();
             t.row().text(f.kind().word()).text(f.countryName()).text(f.country()).text(f.period().label())
-                    .text(f.period().iso()).text(label)
-                    .figure(eur ? null : f.before(), CellStyles.Kind.COUNT).figure(eur ? null : f.after(), CellStyles.Kind.COUNT)
-                    .figure(eur ? f.before() : null, money).figure(eur ? f.after() : null, money)
-                    .text(f.changedInputs());
+                    .text(f.period().iso()).text(OverviewSheet.label(f.indicator()))
+                    .figure(money ? null : f.before(), CellStyles.Kind.COUNT).figure(money ? null : f.after(), CellStyles.Kind.COUNT)
+                    .money(money ? f.before() : null, currency, cents, false).money(money ? f.after() : null, currency, cents, false)
+                    .text(money ? currency : "[z]").text(f.changedInputs());
         }
         book.list(t.finish(), "What differs from the previous run: figures added, removed and revised, with the old and"
                 + " new figure and the input files that changed.");

@@ -16,6 +16,8 @@ final class CoverSheet {
 
     /** Column A's width in characters: the Cover's text wraps within it. */
     private static final int WIDTH = 100;
+    /** Warnings listed on the Cover; all of them stand in Data_quality. */
+    private static final int MAX_WARNINGS = 20;
 
     private CoverSheet() {}
 
@@ -40,6 +42,20 @@ final class CoverSheet {
         lines.add(c.changes().comparable()
                 ? "Changes: compared with the run of " + c.changes().previousRunDate() + "; see the Changes sheet."
                 : "Changes: none to show, as no earlier run with the same report period has completed.");
+        if (!c.warnings().isEmpty()) {
+            if (c.scope().oneCountry()) {
+                lines.add("Warnings: " + c.warnings().size() + " for the whole run, where the job could not be sure of a"
+                        + " figure; see Data_quality in report-" + c.runDate() + ".xlsx.");
+            } else {
+                lines.add("Warnings (" + c.warnings().size() + "): the job could not be sure of these; each is also"
+                        + " listed in Data_quality.");
+                int shown = Math.min(c.warnings().size(), MAX_WARNINGS);
+                for (int i = 0; i < shown; i++) lines.add("  Warning: " + c.warnings().get(i).line());
+                if (shown < c.warnings().size()) {
+                    lines.add("  and " + (c.warnings().size() - shown) + " more in Data_quality.");
+                }
+            }
+        }
         lines.add("Sources (input files, named relative to the input folder, with SHA-256 and rows read / used / rejected):");
         for (SourceFileRecord f : c.files()) {
             lines.add("  " + f.name() + ": " + f.rowsRead() + " read, " + f.rowsUsed() + " used, " + f.rowsRejected()

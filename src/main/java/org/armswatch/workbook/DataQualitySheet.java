@@ -12,7 +12,8 @@ final class DataQualitySheet {
     static void write(Book book, ReportContent c) {
         TableSheet t = new TableSheet(book, "Data_quality",
                 "Data quality: rows read, used and rejected, and every rejected row with its reason",
-                "First one row per input file (line [z]); then each rejected row and each duplicate that a later row"
+                "First one row per input file (line [z]); then each warning, where the job could not be sure of a"
+                        + " figure and says how it counted it; then each rejected row and each duplicate that a later row"
                         + " replaced (of ACLED's revised events, which can run to tens of thousands, the first ones by file and line; the"
                         + " file's notes say how many are listed, and all are counted). Rows read = used + rejected + replaced + skipped for every file; skipped rows are"
                         + " passed over on purpose (HDX rows below country level).",
@@ -26,6 +27,11 @@ final class DataQualitySheet {
             t.row().text(f.name()).marker(TableSheet.NOT_APPLICABLE).text("file").number(f.rowsRead()).number(f.rowsUsed())
                     .number(f.rowsRejected()).number(f.rowsReplaced()).number(f.rowsSkipped())
                     .text(f.reconciles() ? "reconciles" : "does not reconcile").text(f.notes() == null ? "" : f.notes());
+        }
+        for (var w : c.warnings()) {
+            t.row().text(w.file().isEmpty() ? "(the run)" : w.file()).marker(TableSheet.NOT_APPLICABLE).text("warning")
+                    .marker(TableSheet.NOT_APPLICABLE).marker(TableSheet.NOT_APPLICABLE).marker(TableSheet.NOT_APPLICABLE)
+                    .marker(TableSheet.NOT_APPLICABLE).marker(TableSheet.NOT_APPLICABLE).text(w.message()).text("");
         }
         c.dataQuality().accept(r -> t.row().text(r.file()).number(r.line()).text(r.kind())
                 .marker(TableSheet.NOT_APPLICABLE).marker(TableSheet.NOT_APPLICABLE).marker(TableSheet.NOT_APPLICABLE)

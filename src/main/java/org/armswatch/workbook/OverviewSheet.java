@@ -1,34 +1,51 @@
 package org.armswatch.workbook;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
+import org.armswatch.aggregate.Indicator;
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
 
-/** The Overview: one row per country and period, revised figures marked [r] through their number format. */
+/**
+ * The Overview: one row per country and period, revised figures marked [r] through their number format. Licence
+ * values stand in one column per currency: two currencies are never added.
+ */
 final class OverviewSheet {
 
-    /** Each measure as the Overview and the Changes sheet name it, unit included. */
-    static final Map<Measure, String> LABELS = new EnumMap<>(Map.of(
-            Measure.LICENCES_ISSUED, "Licences issued (number)",
-            Measure.VALUE_ISSUED, "Value of licences issued (EUR)",
-            Measure.LICENCES_REFUSED, "Licences refused (number)",
-            Measure.VALUE_REFUSED, "Value of licences refused (EUR)",
-            Measure.EVENTS, "Unrest events (number)",
-            Measure.FATALITIES, "Fatalities in events (number)",
-            Measure.DETAINED_OFFICIAL, "Detained, official (number)",
-            Measure.DETAINED_HIGHEST, "Detained, highest reported (number)",
-            Measure.KILLED_OFFICIAL, "Killed, official (number)",
-            Measure.KILLED_HIGHEST, "Killed, highest reported (number)"));
-
-    /** The Overview's figure columns, in order. */
-    private static final List<Measure> SHOWN = List.of(Measure.LICENCES_ISSUED, Measure.VALUE_ISSUED,
-            Measure.LICENCES_REFUSED, Measure.EVENTS, Measure.FATALITIES, Measure.DETAINED_OFFICIAL,
-            Measure.DETAINED_HIGHEST, Measure.KILLED_OFFICIAL, Measure.KILLED_HIGHEST);
+    /** Each measure as the Overview and the Changes sheet name it, unit included (a value's currency follows). */
+    private static final Map<Measure, String> LABELS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Measure.LICENCES_ISSUED, "Licences issued (number)"),
+            Map.entry(Measure.VALUE_ISSUED, "Value of licences issued"),
+            Map.entry(Measure.LICENCES_REFUSED, "Licences refused (number)"),
+            Map.entry(Measure.VALUE_REFUSED, "Value of licences refused"),
+            Map.entry(Measure.EVENTS, "Unrest events: political violence and demonstrations (number)"),
+            Map.entry(Measure.CIVILIANS_TARGETED, "Of which civilians targeted (number)"),
+            Map.entry(Measure.FATALITIES, "Fatalities in events (number)"),
+            Map.entry(Measure.DETAINED_OFFICIAL, "Detained, official (number)"),
+            Map.entry(Measure.DETAINED_HIGHEST, "Detained, highest reported (number)"),
+            Map.entry(Measure.KILLED_OFFICIAL, "Killed, official (number)"),
+            Map.entry(Measure.KILLED_HIGHEST, "Killed, highest reported (number)")));
 
     private OverviewSheet() {}
+
+    /** "Value of licences issued (GBP)", "Unrest events ... (number)". */
+    static String label(Indicator i) {
+        String label = LABELS.get(i.measure());
+        return i.currency().isEmpty() ? label : label + " (" + i.currency() + ")";
+    }
+
+    /** The currencies of the licence values among these rows, in code order. */
+    static List<String> currencies(List<OverviewRow> rows) {
+        TreeSet<String> currencies = new TreeSet<>();
+        for (OverviewRow r : rows) {
+            r.figures().keySet().stream().filter(i -> i.measure() == Measure.VALUE_ISSUED).forEach(i -> currencies.add(i.currency()));
+        }
+        return List.copyOf(currencies);
+    }
 
     static void write(Book book, ReportContent c, String period) {
         NoteList notes = book.notes;
@@ -37,28 +54,41 @@ final class OverviewSheet {
         String atLeast = notes.ref(NoteList.AT_LEAST);
         String revised = c.changes().comparable() ? " [r] = revised since the run of " + c.changes().previousRunDate()
                 + " " + notes.ref(NoteList.REVISED) + "." : "";
+        List<String> currencies = currencies(c.overview());
+        String money = currencies.size() > 1 ? " Licence values stand in one column per currency ("
+                + String.join(", ", currencies) + "): they are never added together." : "";
+        List<Indicator> shown = new ArrayList<>();
+        shown.add(Indicator.of(Measure.LICENCES_ISSUED));
+        for (String currency : currencies) shown.add(Indicator.money(Measure.VALUE_ISSUED, currency));
+        for (Measure m : List.of(Measure.LICENCES_REFUSED, Measure.EVENTS, Measure.CIVILIANS_TARGETED, Measure.FATALITIES,
+                Measure.DETAINED_OFFICIAL, Measure.DETAINED_HIGHEST, Measure.KILLED_OFFICIAL, Measure.KILLED_HIGHEST)) {
+            shown.add(Indicator.of(m));
+        }
+        List<TableSheet.Column> columns = new ArrayList<>(List.of(new TableSheet.Column("Country", 30),
+                new TableSheet.Column("ISO code", 8), new TableSheet.Column("Period", 16),
+                new TableSheet.Column("Period (ISO)", 12)));
+        for (Indicator i : shown) {
+            String ref = switch (i.measure()) {
+                case LICENCES_ISSUED -> " " + notes.ref(NoteList.LICENCE_SOURCES);
+                case EVENTS -> " " + notes.ref(NoteList.ACLED);
+                case DETAINED_OFFICIAL -> " " + notes.ref(NoteList.TALLY);
+                default -> "";
+            };
+            columns.add(new TableSheet.Column(label(i) + ref, i.measure().money() ? 24 : 16));
+        }
+        columns.add(new TableSheet.Column("Licences and unrest in the same period " + notes.ref(NoteList.FLAG), 16));
         TableSheet t = new TableSheet(book, "Overview",
                 "Arms-export licences and unrest " + c.scope().place() + " and " + period + " " + coarser,
                 "One row per country and period. [x] = not available (nothing reported); ≥ = at least; ~ = about "
-                        + atLeast + "." + revised,
-                List.of(new TableSheet.Column("Country", 30), new TableSheet.Column("ISO code", 8),
-                        new TableSheet.Column("Period", 16), new TableSheet.Column("Period (ISO)", 12),
-                        new TableSheet.Column(LABELS.get(Measure.LICENCES_ISSUED) + " " + notes.ref(NoteList.LICENCE_SOURCES), 16),
-                        new TableSheet.Column(LABELS.get(Measure.VALUE_ISSUED), 18),
-                        new TableSheet.Column(LABELS.get(Measure.LICENCES_REFUSED), 14),
-                        new TableSheet.Column(LABELS.get(Measure.EVENTS) + " " + notes.ref(NoteList.ACLED), 14),
-                        new TableSheet.Column(LABELS.get(Measure.FATALITIES), 14),
-                        new TableSheet.Column(LABELS.get(Measure.DETAINED_OFFICIAL) + " " + notes.ref(NoteList.TALLY), 16),
-                        new TableSheet.Column(LABELS.get(Measure.DETAINED_HIGHEST), 16),
-                        new TableSheet.Column(LABELS.get(Measure.KILLED_OFFICIAL), 14),
-                        new TableSheet.Column(LABELS.get(Measure.KILLED_HIGHEST), 16),
-                        new TableSheet.Column("Licences and unrest in the same period " + notes.ref(NoteList.FLAG), 16)));
-        CellStyles.Kind money = c.licenceValuesHaveCents() ? CellStyles.Kind.MONEY_CENTS : CellStyles.Kind.MONEY;
+                        + atLeast + "." + revised + money,
+                columns);
+        boolean cents = c.licenceValuesHaveCents();
         for (OverviewRow r : c.overview()) {
             t.row().text(r.countryName()).text(r.country()).text(r.period().label()).text(r.period().iso());
-            for (Measure m : SHOWN) {
-                t.figure(r.figure(m), m == Measure.VALUE_ISSUED ? money : CellStyles.Kind.COUNT,
-                        c.changes().revised(r.country(), r.period(), m));
+            for (Indicator i : shown) {
+                boolean wasRevised = c.changes().revised(r.country(), r.period(), i);
+                if (i.measure().money()) t.money(r.figure(i), i.currency(), cents, wasRevised);
+                else t.figure(r.figure(i), CellStyles.Kind.COUNT, wasRevised);
             }
             t.text(r.flagged() ? "Yes" : "No");
         }

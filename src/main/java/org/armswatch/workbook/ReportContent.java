@@ -8,6 +8,7 @@ import org.armswatch.aggregate.DataQualityRow;
 import org.armswatch.aggregate.LicenceRow;
 import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.RunChanges;
+import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.UnrestRow;
 import org.armswatch.chart.DrawnChart;
@@ -17,6 +18,7 @@ import org.armswatch.period.Granularity;
  * Everything a workbook shows, handed over as rows: the workbook knows no SQL. The two large
  * tables arrive as streams (a consumer of a row sink), so they never sit in memory whole.
  *
+ * @param warnings what the job could not be sure of, for the whole run
  * @param dataQuality null in a country's workbook, which has no Data_quality sheet
  * @param charts the charts the Charts sheet shows, known before they are drawn
  * @param pictures their PNGs, asked for only when the workbook's file is written
@@ -30,6 +32,7 @@ public record ReportContent(
         ReportScope scope,
         List<SourceFileRecord> files,
         List<String> runNotes,
+        List<RunWarnings.Shown> warnings,
         List<OverviewRow> overview,
         Consumer<Consumer<LicenceRow>> licences,
         boolean licenceValuesHaveCents,
@@ -46,7 +49,7 @@ public record ReportContent(
      */
     public ReportContent forCountry(String code, String name, Consumer<Consumer<LicenceRow>> countryLicences,
                                     List<DrawnChart> countryCharts) {
-        return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes,
+        return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes, warnings,
                 overview.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
                 licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
                 changes.of(code), null, countryCharts, pictures, maxRowsPerSheet);

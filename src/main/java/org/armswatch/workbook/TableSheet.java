@@ -281,6 +281,21 @@ final class TableSheet {
         return this;
     }
 
+    /** A value of licences in its currency, as {@link #figure} writes a count. */
+    TableSheet money(Figure f, String currency, boolean cents, boolean revised) {
+        if (f == null) {
+            return marker(NOT_APPLICABLE);
+        }
+        if (!f.available()) {
+            return marker(NOT_AVAILABLE);
+        }
+        BigDecimal v = f.value();
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.money(currency, cents, f.qualifier(), revised), null, v.doubleValue());
+        int digits = Math.max(1, v.precision() - v.scale());
+        fit(digits + (digits - 1) / 3 + (cents ? 3 : 0) + 2 + 1 + currency.length() + (revised ? 4 : 0));
+        return this;
+    }
+
     TableSheet marker(String marker) {
         cell(StreamedWorkbook.RowWriter.TEXT, styles.missing, marker, 0);
         fit(marker.length());

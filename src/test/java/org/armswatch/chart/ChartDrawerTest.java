@@ -86,7 +86,7 @@ class ChartDrawerTest {
                 points.add(new TimelinePoint(q + year, 100_000d * (points.size() + 1), (long) points.size()));
             }
         }
-        DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("KZ", "Kazakhstan", points, "Register; ACLED"), charts);
+        DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("KZ", "Kazakhstan", "EUR", points, "Register; ACLED"), charts);
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         var texts = factory.newDocumentBuilder().parse(charts.resolve(drawn.svgFileName()).toFile())
@@ -187,7 +187,7 @@ class ChartDrawerTest {
 
     @Test
     void topDestinationsAreRankedEvenIfGivenOutOfOrder() throws IOException {
-        var shuffled = new TopDestinations("2021", List.of(
+        var shuffled = new TopDestinations("2021", "EUR", List.of(
                 new DestinationValue("Chad", 12_500), new DestinationValue("Kazakhstan", 2_200_000)), "Register");
 
         DrawnChart drawn = drawer.drawTopDestinations(shuffled, charts);
@@ -199,7 +199,7 @@ class ChartDrawerTest {
 
     @Test
     void tiedTopDestinationsAreNamedTogether() throws IOException {
-        var tied = new TopDestinations("2022", List.of(new DestinationValue("Chad", 500_000),
+        var tied = new TopDestinations("2022", "EUR", List.of(new DestinationValue("Chad", 500_000),
                 new DestinationValue("Mali", 500_000), new DestinationValue("Niger", 1_000)), "Register");
 
         assertThat(drawer.drawTopDestinations(tied, charts).title())
@@ -208,7 +208,7 @@ class ChartDrawerTest {
 
     @Test
     void noDestinationsStillDrawsAChartThatSaysSo() throws IOException {
-        DrawnChart drawn = drawer.drawTopDestinations(new TopDestinations("Jan to Mar 2022", List.of(), "Register"),
+        DrawnChart drawn = drawer.drawTopDestinations(new TopDestinations("Jan to Mar 2022", "EUR", List.of(), "Register"),
                 charts);
 
         assertThat(drawn.title()).isEqualTo("No licence value was recorded in Jan to Mar 2022");
@@ -218,7 +218,7 @@ class ChartDrawerTest {
 
     @Test
     void aTimelineWithoutPeriodsStillDrawsAndSaysSo() throws IOException {
-        DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("ML", "Mali", List.of(), "Register"), charts);
+        DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("ML", "Mali", "EUR", List.of(), "Register"), charts);
 
         assertThat(drawn.title()).isEqualTo("No licence or unrest figures are available for Mali");
         assertThat(drawn.altText()).contains("No periods have figures.");
@@ -250,9 +250,9 @@ class ChartDrawerTest {
                 "Not available, so not drawn: licence value in Jul to Sep 2021; unrest events in Apr to Jun 2022.");
         JFreeChart chart = new TimelineChart(kazakhstan()).build(new ChartStyle());
         var plot = (CategoryPlot) chart.getPlot();
-        assertThat(plot.getDataset(0).getValue(TimelineChart.LICENCE_SERIES, "Jul to Sep 2021")).isNull();
+        assertThat(plot.getDataset(0).getValue("Licence value (EUR, bars, left axis)", "Jul to Sep 2021")).isNull();
         assertThat(plot.getDataset(1).getValue(TimelineChart.EVENTS_SERIES, "Apr to Jun 2022")).isNull();
-        assertThat(plot.getDataset(0).getValue(TimelineChart.LICENCE_SERIES, "Jul to Sep 2022")).isEqualTo(0.0);
+        assertThat(plot.getDataset(0).getValue("Licence value (EUR, bars, left axis)", "Jul to Sep 2022")).isEqualTo(0.0);
         assertThat(plot.getAnnotations()).as("an n/a mark for the missing licence value").hasSize(1);
         assertThat(sourceLine(chart)).isEqualTo("Source: Export licence register; ACLED. n/a: licence value not available");
     }
@@ -273,19 +273,19 @@ class ChartDrawerTest {
         String longName = "Democratic Republic of the Congo";
         String longPeriod = "Jan to Mar 2022";
         var titles = new ArrayList<String>();
-        titles.add(drawer.drawTopDestinations(new TopDestinations(longPeriod, List.of(
+        titles.add(drawer.drawTopDestinations(new TopDestinations(longPeriod, "EUR", List.of(
                 new DestinationValue(longName, 5), new DestinationValue("Chad", 1)), "Register"), charts).title());
-        titles.add(drawer.drawTopDestinations(new TopDestinations(longPeriod, List.of(
+        titles.add(drawer.drawTopDestinations(new TopDestinations(longPeriod, "EUR", List.of(
                 new DestinationValue(longName, 5), new DestinationValue("Saint Vincent and the Grenadines", 5)),
                 "Register"), charts).title());
         for (Double licenceAtPeak : new Double[] {null, 0.0, 10.0, 99.0}) {
             var points = List.of(new TimelinePoint("Oct to Dec 2021", 50.0, 2L),
                     new TimelinePoint(longPeriod, licenceAtPeak, 9L));
-            titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, points, "Register"), charts).title());
+            titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR", points, "Register"), charts).title());
         }
-        titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName,
+        titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR",
                 List.of(new TimelinePoint(longPeriod, 10.0, 0L)), "Register"), charts).title());
-        titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName,
+        titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR",
                 List.of(new TimelinePoint(longPeriod, null, null)), "Register"), charts).title());
 
         assertThat(titles).hasSize(8).allSatisfy(title -> assertThat(FigureText.wordCount(title))
@@ -387,19 +387,19 @@ class ChartDrawerTest {
 
     @Test
     void aCountryCodeCannotLeadOutOfTheChartsFolder() {
-        assertThatThrownBy(() -> new CountryTimeline("../KZ", "Kazakhstan", List.of(), "Register"))
+        assertThatThrownBy(() -> new CountryTimeline("../KZ", "Kazakhstan", "EUR", List.of(), "Register"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TopDestinations("2021", List.of(new DestinationValue("Chad", 1),
+        assertThatThrownBy(() -> new TopDestinations("2021", "EUR", List.of(new DestinationValue("Chad", 1),
                 new DestinationValue("Chad", 2)), "Register")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TimelinePoint("2021", Double.NaN, 1L)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private String timelineTitle(TimelinePoint... points) throws IOException {
-        return drawer.drawTimeline(new CountryTimeline("ML", "Mali", List.of(points), "Register"), charts).title();
+        return drawer.drawTimeline(new CountryTimeline("ML", "Mali", "EUR", List.of(points), "Register"), charts).title();
     }
 
     private static TopDestinations topFive() {
-        return new TopDestinations("2021", List.of(
+        return new TopDestinations("2021", "EUR", List.of(
                 new DestinationValue("Kazakhstan", 2_200_000),
                 new DestinationValue("Saudi Arabia", 1_100_000),
                 new DestinationValue("United Arab Emirates", 450_000),
@@ -408,7 +408,7 @@ class ChartDrawerTest {
     }
 
     private static CountryTimeline kazakhstan() {
-        return new CountryTimeline("KZ", "Kazakhstan", List.of(
+        return new CountryTimeline("KZ", "Kazakhstan", "EUR", List.of(
                 new TimelinePoint("Jan to Mar 2021", 300_000d, 4L),
                 new TimelinePoint("Apr to Jun 2021", 450_000d, 6L),
                 new TimelinePoint("Jul to Sep 2021", null, 3L),
@@ -419,7 +419,7 @@ class ChartDrawerTest {
     }
 
     private static CountryTimeline timelineWithLastEvents(Long lastEvents) {
-        return new CountryTimeline("ML", "Mali", List.of(
+        return new CountryTimeline("ML", "Mali", "EUR", List.of(
                 new TimelinePoint("2021", 100d, 5L),
                 new TimelinePoint("2022", 200d, 8L),
                 new TimelinePoint("2023", 300d, lastEvents)), "Register");

@@ -124,6 +124,8 @@ class AcledFastPathFuzzTest {
             int iso = h.indexOf("iso");
             int fatalities = h.indexOf("fatalities");
             int timestamp = h.indexOf("timestamp");
+            int targeting = h.indexOf("civilian_targeting");
+            int iso3 = h.indexOf("iso3");
             if (type < 0 || (country < 0 && iso < 0)) {
                 // Same refusal as the reader's; only its message is compared.
                 new EventFileReader(COUNTRIES).read(scan, 1, "f.csv", new EventTally(), r -> { });
@@ -145,10 +147,17 @@ class AcledFastPathFuzzTest {
                         String eventType = csv.field(type).trim();
                         if (eventType.isEmpty()) throw new RowRejected("event_type is empty");
                         String isoCell = iso < 0 ? "" : csv.field(iso).trim();
-                        String cell = isoCell.isEmpty() ? (country < 0 ? "" : csv.field(country).trim()) : isoCell;
-                        if (cell.isEmpty()) throw new RowRejected("country and iso are empty");
+                        String cell = isoCell;
+                        if (isoCell.isEmpty() || isoCell.equals("0")) {
+                            String iso3Cell = iso3 < 0 ? "" : csv.field(iso3).trim();
+                            cell = !iso3Cell.isEmpty() ? iso3Cell : country < 0 ? "" : csv.field(country).trim();
+                        }
+                        if (cell.isEmpty()) {
+                            throw new RowRejected(isoCell.equals("0") ? "iso is 0 and country is empty" : "country and iso are empty");
+                        }
+                        String resolvedCell = cell;
                         String code = COUNTRIES.resolve(cell).map(Country::code)
-                                .orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
+                                .orElseThrow(() -> new RowRejected("unknown country '" + resolvedCell + "'"));
                         Integer dead = null;
                         long time = 0;
                         try {
@@ -164,7 +173,8 @@ class AcledFastPathFuzzTest {
                         } catch (FigureFormatException e) {
                             throw new RowRejected(e.getMessage());
                         }
-                        tally.add(eventId, time, code, day, eventType, dead, 1, "f.csv", csv.line());
+                        boolean targeted = targeting >= 0 && csv.field(targeting).trim().equalsIgnoreCase("civilian targeting");
+                        tally.add(eventId, time, code, day, eventType, targeted, dead, 0, 1, "f.csv", csv.line());
                     } catch (RowRejected r) {
                         rejects.add(new RejectedRow("f.csv", csv.line(), csv.raw(), Objects.requireNonNull(r.getMessage())));
                     }

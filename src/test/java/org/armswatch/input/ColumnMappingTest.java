@@ -21,7 +21,8 @@ class ColumnMappingTest {
 
     static ColumnMapping mapping(ReadingOptions reading) {
         return new ColumnMapping("sipri-like", "licences/*.csv", Map.of("destination", "Recipient", "value_eur", "Wert",
-                "period", "Jahr"), Map.of("exporter", "DE", "source", "A ministry"), reading, "dd.MM.yyyy", "year");
+                "period", "Jahr"), Map.of("exporter", "DE", "source", "A ministry"), reading,
+                org.armswatch.period.DatePattern.of("dd.MM.yyyy", "de"), org.armswatch.period.Granularity.YEAR, Map.of());
     }
 
     @Test

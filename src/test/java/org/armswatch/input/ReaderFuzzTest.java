@@ -169,10 +169,10 @@ class ReaderFuzzTest {
         checkRejected(read.rejected(), broken, true);
         checkRejected(read.replaced(), broken, false);
         for (LicenceFigure f : read.figures()) {
-            expect(f.licences() != null || f.valueEur() != null, broken, "line " + f.line() + ": both counts null");
+            expect(f.licences() != null || f.value() != null, broken, "line " + f.line() + ": both counts null");
             expect(f.licences() == null || f.licences() >= 0, broken, "line " + f.line() + ": licences " + f.licences());
-            expect(f.valueEur() == null || f.valueEur().signum() >= 0, broken,
-                    "line " + f.line() + ": value_eur " + plain(f.valueEur()));
+            expect(f.value() == null || f.value().signum() >= 0, broken,
+                    "line " + f.line() + ": value_eur " + plain(f.value()));
             expect(f.line() >= 2 && f.line() <= broken.lines(), broken, "figure on line " + f.line() + " of " + broken.lines());
         }
         return read.rejected().size();

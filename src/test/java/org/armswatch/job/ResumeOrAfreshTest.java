@@ -206,7 +206,7 @@ class ResumeOrAfreshTest {
             assertThat(licences.cell(y2021, "Source").shown()).isEqualTo("Report A; Report D and 2 more");
             Map<String, WrittenTable.WrittenCell> y2022 = licences.row("Period (ISO)", "2022");
             assertThat(licences.cell(y2022, "Licences").number()).isEqualTo(5.0);
-            assertThat(licences.cell(y2022, "Value").shown()).isEqualTo("≥ 100.00");
+            assertThat(licences.cell(y2022, "Value").shown()).isEqualTo("≥ 100.00 EUR");
             assertThat(licences.cell(y2022, "Source").shown()).isEqualTo("Report A");
             assertThat(licences.rows()).hasSize(2);
         }

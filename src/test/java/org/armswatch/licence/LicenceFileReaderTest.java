@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.InputFileException;
@@ -56,9 +57,9 @@ class LicenceFileReaderTest {
 
         assertThat(file.figures()).containsExactly(
                 new LicenceFigure(2, "DE", "KZ", Period.ofIso("2021"), "", LicenceStatus.ISSUED, 25L, eur("2200000"),
-                        "German government, as reported by dpa on 2022-01-08", ""),
+                        "EUR", "", "German government, as reported by dpa on 2022-01-08", ""),
                 new LicenceFigure(3, "FR", "KZ", Period.ofIso("2021-Q3"), "ML5", LicenceStatus.REFUSED, 4L,
-                        eur("1250000.50"), "Illustrative", ""));
+                        eur("1250000.50"), "EUR", "", "Illustrative", ""));
         assertThat(file.notes()).containsExactly("header-aliases-and-extra-column.csv: extra columns ignored: Remarks");
         assertThat(file.rowsRead()).isEqualTo(2);
     }
@@ -68,7 +69,7 @@ class LicenceFileReaderTest {
         LicenceFile file = read("values-only-no-licences-column.csv");
 
         assertThat(file.figures()).extracting(LicenceFigure::destination, LicenceFigure::licences,
-                LicenceFigure::valueEur).containsExactly(
+                LicenceFigure::value).containsExactly(
                 tuple("EG", null, eur("12345678")),
                 tuple("TR", null, eur("0")));
         assertThat(file.notes()).containsExactly(
@@ -79,7 +80,7 @@ class LicenceFileReaderTest {
     void anEmptyCellIsNotAvailableAndZeroIsZero() throws Exception {
         LicenceFile file = read("empty-cell-and-zero.csv");
 
-        assertThat(file.figures()).extracting(f -> f.period().iso(), LicenceFigure::licences, LicenceFigure::valueEur)
+        assertThat(file.figures()).extracting(f -> f.period().iso(), LicenceFigure::licences, LicenceFigure::value)
                 .containsExactly(
                         tuple("2021-Q1", null, eur("500000")),
                         tuple("2021-Q2", 0L, eur("0")),
@@ -100,7 +101,7 @@ class LicenceFileReaderTest {
         // The bytes are really not UTF-8: the scan fell back to Windows-1252.
         assertThat(InputScan.of(file).notes()).containsExactly("not valid UTF-8: read as Windows-1252");
         assertThat(read.figures()).extracting(LicenceFigure::exporter, LicenceFigure::destination,
-                LicenceFigure::licences, LicenceFigure::valueEur).containsExactly(
+                LicenceFigure::licences, LicenceFigure::value).containsExactly(
                 tuple("DE", "KZ", 25L, eur("2200000.00")),
                 tuple("DE", "TR", 3L, eur("1234.5")),
                 tuple("AT", "EG", 1L, eur("999")));
@@ -108,20 +109,32 @@ class LicenceFileReaderTest {
     }
 
     @Test
-    void aDuplicateInOneFileIsReplacedByTheLaterRowAndListed() throws Exception {
-        LicenceFile file = read("duplicate-key-in-one-file.csv");
+    void rowsWithTheSameKeyInOneFileAreAllKeptToBeSummed() throws Exception {
+        LicenceFile file = read("same-key-in-one-file.csv");
 
-        // Line 6 writes Egypt by name and leaves status empty (issued): the same key as line 2.
-        // Line 3 (refused) and line 4 (category ML1) differ from line 2 by status and category.
-        assertThat(file.figures()).extracting(LicenceFigure::line, LicenceFigure::licences).containsExactly(
-                tuple(3L, 2L), tuple(4L, 1L), tuple(5L, 7L), tuple(6L, 6L));
-        assertThat(file.replaced()).containsExactly(new RejectedRow("duplicate-key-in-one-file.csv", 2,
-                "DE,EG,2021-Q2,5,100000,,issued",
-                "duplicate: replaced by line 6 (same exporter, destination, period, category and status;"
-                        + " the later row wins)"));
+        // Line 6 writes Egypt by name and leaves status empty (issued): the same key as line 2, and a licence of its own.
+        assertThat(file.figures()).extracting(LicenceFigure::line, LicenceFigure::destination, LicenceFigure::licences)
+                .containsExactly(tuple(2L, "EG", 5L), tuple(3L, "EG", 2L), tuple(4L, "EG", 1L), tuple(5L, "IN", 7L),
+                        tuple(6L, "EG", 6L));
+        assertThat(file.replaced()).isEmpty();
         assertThat(file.rowsRead()).isEqualTo(5);
-        assertThat(file.figures()).filteredOn(f -> f.line() == 3).singleElement()
-                .extracting(LicenceFigure::status).isEqualTo(LicenceStatus.REFUSED);
+    }
+
+    @Test
+    void onlyARepeatedReferenceIsADuplicateAndTheLaterRowWins() throws Exception {
+        LicenceFile file = read("duplicate-reference.csv");
+
+        assertThat(file.figures()).extracting(LicenceFigure::line, LicenceFigure::reference, LicenceFigure::value,
+                LicenceFigure::currency).containsExactly(
+                tuple(3L, "GB-2014-002", eur("1000"), "GBP"),
+                tuple(4L, "GB-2014-001", eur("3600"), "GBP"),
+                tuple(5L, "", eur("200"), "GBP"),
+                tuple(6L, "", eur("200"), "GBP"),
+                tuple(7L, "GB-2014-003", null, ""));
+        assertThat(file.replaced()).containsExactly(new RejectedRow("duplicate-reference.csv", 2,
+                "GB-2014-001,GB,KZ,2014-09-22,1,3540,GBP,issued",
+                "duplicate reference 'GB-2014-001': replaced by line 4 (the later row wins)"));
+        assertThat(file.rejected()).isEmpty();
     }
 
     @Test
@@ -137,7 +150,10 @@ class LicenceFileReaderTest {
             assertThat(f.licences()).isEqualTo(24L);
             assertThat(f.source()).isEqualTo("Parliamentary answer");
         });
-        assertThat(government.figures().get(0).key()).isEqualTo(parliament.figures().get(0).key());
+        LicenceFigure g = government.figures().get(0);
+        LicenceFigure p = parliament.figures().get(0);
+        assertThat(List.of(g.exporter(), g.destination(), g.period(), g.category(), g.status()))
+                .isEqualTo(List.of(p.exporter(), p.destination(), p.period(), p.category(), p.status()));
         assertThat(government.replaced()).isEmpty();
         assertThat(parliament.replaced()).isEmpty();
     }

@@ -123,6 +123,9 @@ class PeriodTest {
             "31 May 2021, 2021-05-31", "1 Jun 2021, 2021-06-01", "15 July 2021, 2021-07-15",
             "31 Aug 2021, 2021-08-31", "30 September 2021, 2021-09-30", "30 Sep 2021, 2021-09-30",
             "1 October 2021, 2021-10-01", "30 Nov 2021, 2021-11-30", "31 December 2021, 2021-12-31",
+            // As ACLED's exports of other years and spreadsheets wrote them (real files: acled.csv of katehara/ACLED---Data-Mining,
+            // RPanlilio/acled): hyphens, and two-digit years.
+            "01-January-2015, 2015-01-01", "9-May-20, 2020-05-09", "5 January 22, 2022-01-05", "31-Dec-98, 1998-12-31",
         })
         void knowsEveryMonthByNameAndAbbreviation(String text, String iso) throws PeriodFormatException {
             assertThat(eventDate(text).iso()).isEqualTo(iso);
@@ -136,7 +139,7 @@ class PeriodTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"31 Foo 2022", "29 February 2021", "31 April 2022", "0 January 2022",
-            "32 January 2022", "123 January 2022", "January 2022", "5 January", "5 January 22", "5January 2022",
+            "32 January 2022", "123 January 2022", "January 2022", "5 January", "5 January 202", "5January 2022",
             "5 Sept 2022", "2022-01", "2022", "2022-02-30", "2022-1-5x", "5 Ja 2022"})
         void rejectsWhatIsNotADate(String text) {
             assertThatThrownBy(() -> eventDate(text))

@@ -58,8 +58,8 @@ class EventFileReaderTest {
 
         // KAZ1 says Kyrgyzstan but iso 398 (Kazakhstan); KAZ2 has no iso and is read by its name.
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", 2, 8, 1));
+                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                new EventCount("KZ", JAN, "Riots", false, 2, 8, 1));
         assertThat(file.rowsRead()).isEqualTo(3);
         assertThat(file.rowsRejected()).isZero();
         assertThat(file.notes()).isEmpty();
@@ -82,8 +82,8 @@ class EventFileReaderTest {
         assertThat(file.rowsRejected()).isEqualTo(5);
         assertThat(tally.used(1)).isEqualTo(2);
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", 1, 3, 0));
+                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                new EventCount("KZ", JAN, "Riots", false, 1, 3, 0));
     }
 
     @Test
@@ -96,8 +96,8 @@ class EventFileReaderTest {
         assertThat(rejected.get(0).raw()).startsWith("KAZ21,");
         assertThat(file.rowsRead()).isEqualTo(3);
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", 1, 4, 0));
+                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                new EventCount("KZ", JAN, "Riots", false, 1, 4, 0));
     }
 
     @Test
@@ -108,9 +108,9 @@ class EventFileReaderTest {
         // KAZ31: the revision is newer and gives 10 fatalities where January had none.
         // KAZ32: the "revised" copy is older, so January's 2 fatalities stay.
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", 2, 12, 0),
-                new EventCount("KZ", FEB, "Protests", 1, 0, 0));
+                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                new EventCount("KZ", JAN, "Riots", false, 2, 12, 0),
+                new EventCount("KZ", FEB, "Protests", false, 1, 0, 0));
         assertThat(rejected).extracting(RejectedRow::file, RejectedRow::line, RejectedRow::reason)
                 .containsExactly(tuple("acled-overlap-january-export.csv", 5L, "fatalities 'x' is not a number"));
         assertThat(tally.replacedRows()).extracting(RejectedRow::file, RejectedRow::line).containsExactlyInAnyOrder(
@@ -136,7 +136,7 @@ class EventFileReaderTest {
         assertThat(read.notes()).containsExactly(
                 "no-fatalities.csv: no fatalities column, so fatalities are not available [x]",
                 "no-fatalities.csv: no timestamp column, so of two copies of an event the later row wins");
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", 1, 0, 1));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", false, 1, 0, 1));
     }
 
     @Test

@@ -34,8 +34,8 @@ class EventTallyAgainstMapTest {
         tally.add("KAZ2", 50, "KZ", day("2022-01-06"), "Riots", 9, 2, "b.csv", 3);
 
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", Period.ofIso("2022-01"), "Riots", 1, 0, 1),
-                new EventCount("KZ", Period.ofIso("2022-02"), "Riots", 1, 4, 0));
+                new EventCount("KZ", Period.ofIso("2022-01"), "Riots", false, 1, 0, 1),
+                new EventCount("KZ", Period.ofIso("2022-02"), "Riots", false, 1, 4, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isEqualTo(1);
         assertThat(tally.used(2)).isEqualTo(1);
@@ -52,7 +52,7 @@ class EventTallyAgainstMapTest {
         EventTally tally = new EventTally(Integer.MAX_VALUE);
         tally.add("X1", 7, "KZ", day("2022-01-05"), "Protests", 1, 1, "a.csv", 2);
         tally.add("X1", 7, "TR", day("2022-01-05"), "Protests", 2, 1, "a.csv", 9);
-        assertThat(tally.counts()).containsExactly(new EventCount("TR", Period.ofIso("2022-01"), "Protests", 1, 2, 0));
+        assertThat(tally.counts()).containsExactly(new EventCount("TR", Period.ofIso("2022-01"), "Protests", false, 1, 2, 0));
         assertThat(tally.replacedRows()).extracting(RejectedRow::line).containsExactly(2L);
     }
 
@@ -195,7 +195,7 @@ class EventTallyAgainstMapTest {
         List<EventCount> counts() {
             List<EventCount> out = new ArrayList<>();
             buckets.forEach((k, v) -> {
-                if (v[0] > 0) out.add(new EventCount(k.country(), k.month(), k.eventType(), v[0], v[1], v[2]));
+                if (v[0] > 0) out.add(new EventCount(k.country(), k.month(), k.eventType(), false, v[0], v[1], v[2]));
             });
             out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
                     .thenComparing(EventCount::eventType));

@@ -28,9 +28,9 @@ class EventTallyTest {
         add("KAZ4", 100, "KZ", "2022-02-01", "Protests", 1, 1, 5);
 
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", 2, 3, 0),
-                new EventCount("KZ", JAN, "Riots", 1, 8, 0),
-                new EventCount("KZ", FEB, "Protests", 1, 1, 0));
+                new EventCount("KZ", JAN, "Protests", false, 2, 3, 0),
+                new EventCount("KZ", JAN, "Riots", false, 1, 8, 0),
+                new EventCount("KZ", FEB, "Protests", false, 1, 1, 0));
         assertThat(tally.used(1)).isEqualTo(4);
         assertThat(tally.replaced(1)).isZero();
         assertThat(tally.replacedRows()).isEmpty();
@@ -43,8 +43,8 @@ class EventTallyTest {
         add("KAZ1", 200, "KG", "2022-02-01", "Riots", 5, 2, 7);
 
         assertThat(tally.counts()).containsExactly(
-                new EventCount("KG", FEB, "Riots", 1, 5, 0),
-                new EventCount("KZ", JAN, "Protests", 1, 3, 0));
+                new EventCount("KG", FEB, "Riots", false, 1, 5, 0),
+                new EventCount("KZ", JAN, "Protests", false, 1, 3, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isEqualTo(1);
         assertThat(tally.used(2)).isEqualTo(1);
@@ -59,7 +59,7 @@ class EventTallyTest {
         add("KAZ1", 200, "KZ", "2022-01-05", "Riots", 10, 1, 2);
         add("KAZ1", 100, "KZ", "2022-02-05", "Protests", 1, 2, 4);
 
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", 1, 10, 0));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", false, 1, 10, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isZero();
         assertThat(tally.used(2)).isZero();
@@ -77,7 +77,7 @@ class EventTallyTest {
         add("KAZ1", 100, "KZ", "2022-01-05", "Protests", 1, 1, 2);
         add("KAZ1", 100, "KZ", "2022-01-05", "Protests", 4, 1, 9);
 
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Protests", 1, 4, 0));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Protests", false, 1, 4, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isEqualTo(1);
         assertThat(tally.replacedRows()).extracting(RejectedRow::line).containsExactly(2L);
@@ -90,7 +90,7 @@ class EventTallyTest {
         add("KAZ1", 200, "KZ", "2022-01-05", "Protests", 2, 3, 2);
         add("KAZ1", 400, "KZ", "2022-01-05", "Protests", 4, 3, 3);
 
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Protests", 1, 4, 0));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Protests", false, 1, 4, 0));
         assertThat(List.of(tally.used(1), tally.used(2), tally.used(3))).containsExactly(0, 0, 1);
         assertThat(List.of(tally.replaced(1), tally.replaced(2), tally.replaced(3))).containsExactly(1, 1, 1);
         assertThat(tally.replacedRows()).hasSize(3);
@@ -113,7 +113,7 @@ class EventTallyTest {
         add("KAZ1", 100, "KZ", "2022-01-05", "Riots", 4, 1, 2);
         add("KAZ2", 100, "KZ", "2022-01-06", "Riots", null, 1, 3);
 
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", 2, 4, 1));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", false, 2, 4, 1));
     }
 
     @Test
@@ -123,7 +123,7 @@ class EventTallyTest {
         add("KAZ2", 100, "KZ", "2022-01-05", "Riots", 2, 1, 3);
         add("KAZ2", 200, "KZ", "2022-01-05", "Riots", null, 2, 3);
 
-        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", 2, 6, 1));
+        assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", false, 2, 6, 1));
     }
 
     @Test
