@@ -79,6 +79,9 @@ public final class RunAggregation {
         new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings(new RunWarnings(jdbc).fileNames(runId)));
     }
 
+    /** Destinations named in a warning; the rest are counted. */
+    private static final int NAMED = 12;
+
     /** One Overview cell: a destination, report period and status, and for a value its currency. */
     private record FigureKey(String destination, String reportPeriod, boolean issued, String currency) {}
 
@@ -138,12 +141,21 @@ public final class RunAggregation {
                     "%,d licence rows not counted in the Overview: the file also gives the total for their whole report"
                             + " period (same exporter, destination, category, status and currency), which is counted"
                             + " instead of them (both are shown in Licences)", n[0]))));
-            currenciesByDestination.forEach((destination, currencies) -> {
-                if (currencies.size() > 1) {
-                    said.add(new RunWarnings.Warning(0, destination + " has licence values in " + String.join(" and ",
-                            currencies) + ": each is shown in its own column and never added to another"));
+            Set<String> several = new TreeSet<>();
+            Set<String> currencies = new TreeSet<>();
+            currenciesByDestination.forEach((destination, inCurrencies) -> {
+                if (inCurrencies.size() > 1) {
+                    several.add(destination);
+                    currencies.addAll(inCurrencies);
                 }
             });
+            if (!several.isEmpty()) {
+                List<String> named = several.stream().limit(NAMED).toList();
+                said.add(new RunWarnings.Warning(0, several.size() + (several.size() == 1 ? " destination has" : " destinations have")
+                        + " licence values in more than one currency (" + String.join(", ", currencies) + "): "
+                        + String.join(", ", named) + (several.size() > NAMED ? " and " + (several.size() - NAMED) + " more" : "")
+                        + "; each currency stands in its own column and is never added to another"));
+            }
             return said;
         }
     }
@@ -195,7 +207,7 @@ public final class RunAggregation {
         // A country's unrest events are political violence and demonstrations. HDX's civilian_targeting events are a
         // subset of its political_violence (HDX's data dictionary), and ACLED's strategic developments are neither:
         // civilians targeted stands in a column of its own, strategic developments only in Unrest.
-        String counted = "LOWER(event_type) NOT IN ('" + CountedEvents.CIVILIAN_TARGETING + "', 'strategic developments')";
+        String counted = "LOWER(event_type) NOT IN ('" + String.join("', '", CountedEvents.NOT_UNREST) + "')";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
         insertFigures(runId, Measure.CIVILIANS_TARGETED, "SELECT country, report_period, SUM(events), 'exact'"

@@ -28,6 +28,7 @@ public final class CountryResolver {
     private final Map<String, Country> countries;
     private final Map<String, String> aliases;
     private final Map<String, Country> countryByKey;
+    private final Map<String, Country> countryByCompactKey;
     private final ConcurrentHashMap<String, Optional<Country>> resolvedCells = new ConcurrentHashMap<>();
 
     private CountryResolver(CountryReference reference, Map<String, String> aliases) {
@@ -38,6 +39,15 @@ public final class CountryResolver {
         // An alias wins over Locale's names and codes: it is what the desk wrote down on purpose.
         aliases.forEach((key, code) -> byKey.put(key, countries.get(code)));
         this.countryByKey = Map.copyOf(byKey);
+        // "Kaiman-Inseln" and "Kaimaninseln", "Bosnia-Herzegovina" and "Bosnia Herzegovina": one name, written apart or not.
+        Map<String, Country> compact = new HashMap<>();
+        Set<String> clashes = new java.util.HashSet<>();
+        byKey.forEach((key, country) -> {
+            Country before = compact.putIfAbsent(key.replace(" ", ""), country);
+            if (before != null && !before.equals(country)) clashes.add(key.replace(" ", ""));
+        });
+        clashes.forEach(compact::remove);
+        this.countryByCompactKey = Map.copyOf(compact);
     }
 
     /** Locale's names and codes, the bundled numeric codes and the bundled alias table. */
@@ -92,11 +102,12 @@ public final class CountryResolver {
             "islamische", "islamique", "united", "vereinigte", "unie", "federal", "foderale", "federale", "federation",
             "foderation", "plurinational", "plurinationaler", "bolivarian", "bolivarische", "bolivarienne", "province",
             "provinz", "china", "chine", "sultanate", "sultanat", "principality", "furstentum", "grand", "duchy",
-            "grossherzogtum", "commonwealth", "special", "administrative", "region", "sar", "including", "einschliesslich");
+            "grossherzogtum", "commonwealth", "special", "administrative", "region", "sar", "including", "einschliesslich",
+            "former", "ehemalige", "yugoslav", "jugoslawische", "ex");
     /** Words that tell two countries apart ("Sudan (South)"): a name in brackets with one of them is never dropped. */
     private static final Set<String> TELLING_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
             "eastern", "western", "nord", "sud", "sued", "ost", "democratic", "demokratische", "democratique", "dem",
-            "dr", "rdc", "kinshasa", "brazzaville", "people", "peoples", "volksrepublik", "popular", "populaire",
+            "dr", "rdc", "kinshasa", "brazzaville", "leopoldville", "people", "peoples", "volksrepublik", "popular", "populaire",
             "korea", "british", "us", "american", "french", "dutch");
 
     /**
@@ -107,7 +118,9 @@ public final class CountryResolver {
      * "Sudan, South" never Sudan. Null where nothing applies.
      */
     private Country byRules(String cell, int depth) {
-        Country exact = countryByKey.get(NameKey.of(cell));
+        String key = NameKey.of(cell);
+        Country exact = countryByKey.get(key);
+        if (exact == null && key.length() > 3) exact = countryByCompactKey.get(key.replace(" ", ""));
         if (exact != null || depth > 2) return exact;
         String text = cell.strip();
         int open = text.indexOf('(');
@@ -119,7 +132,11 @@ public final class CountryResolver {
             if (swapped != null) return swapped;
             Country ofBase = byRules(base, depth + 1);
             Country ofInner = inner.isEmpty() ? null : byRules(inner, depth + 1);
-            if (ofBase != null && ofInner != null) return ofBase.equals(ofInner) ? ofBase : null;
+            // "Pakistan (CA)", "Iran, Islamische Republik (SG)": a short code in brackets after a name is an annotation
+            // (Swiss lists mark the catch-all clause and sanctions so), not a second country.
+            if (ofBase != null && ofInner != null) {
+                return ofBase.equals(ofInner) || inner.matches("[A-Z]{2,3}") && !base.matches("[A-Za-z]{2,3}") ? ofBase : null;
+            }
             if (ofBase != null && !hasAny(inner, TELLING_WORDS)) return ofBase;
             return null;
         }

@@ -32,8 +32,11 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
                             ReadingOptions reading, DatePattern datePattern, Granularity periodIs,
                             Map<String, Map<String, String>> values) {
 
-    /** The fields whose text is a period or a date, which the date pattern applies to (and their aliases). */
-    static final List<String> PERIOD_FIELDS = List.of("period", "year", "date", "event_date", "reference_period_start");
+    /**
+     * The fields whose text is a period or a date, in the order the readers look for them: the date pattern applies to
+     * the first of them a file has (an ACLED export's event_date, not its year).
+     */
+    static final List<String> PERIOD_FIELDS = List.of("period", "event_date", "date", "reference_period_start", "year");
 
     public ColumnMapping {
         columns = Map.copyOf(columns);
@@ -81,10 +84,30 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
         return constants.keySet().stream().sorted().map(constants::get).toList();
     }
 
-    /** Whether a column of the virtual header, by its name, has its cells read through this mapping. */
-    boolean transforms(String columnName) {
-        String field = Header.normalize(columnName);
-        return values.containsKey(field) || datePattern != null && PERIOD_FIELDS.contains(field);
+    /**
+     * How a file's own columns are read through this mapping.
+     *
+     * @param fields     per column: null for as it is, else the field whose translations (or date pattern) apply
+     * @param dateColumn the column the date pattern applies to, or -1
+     */
+    record Transforms(String[] fields, int dateColumn) {}
+
+    /** The columns of the virtual header (the file's own, not the constants) that this mapping reads its way. */
+    Transforms transforms(List<String> header, int ownColumns) {
+        String[] fields = new String[ownColumns];
+        int dateColumn = -1;
+        if (datePattern != null) {
+            for (String field : PERIOD_FIELDS) {
+                for (int i = 0; i < ownColumns && dateColumn < 0; i++) {
+                    if (Header.normalize(header.get(i)).equals(field)) dateColumn = i;
+                }
+            }
+        }
+        for (int i = 0; i < ownColumns; i++) {
+            String field = Header.normalize(header.get(i));
+            if (values.containsKey(field) || i == dateColumn) fields[i] = field;
+        }
+        return new Transforms(fields, dateColumn);
     }
 
     /**
@@ -92,15 +115,14 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
      *
      * @throws RowRejected when a date is not written as the mapping says
      */
-    String transform(String columnName, String cell) throws RowRejected {
-        String field = Header.normalize(columnName);
+    String transform(String field, String cell, boolean isDate) throws RowRejected {
         String text = cell;
         Map<String, String> words = values.get(field);
         if (words != null) {
             String word = words.get(cell.strip().toLowerCase(Locale.ROOT));
             if (word != null) text = word;
         }
-        if (datePattern != null && PERIOD_FIELDS.contains(field) && !text.isBlank()) {
+        if (isDate && !text.isBlank()) {
             text = period(field, text);
         }
         return text;

@@ -88,7 +88,8 @@ public final class CsvReader implements Closeable {
     private ColumnMapping mapping;
     /** Per column of a mapped file: whether its cells are read through the mapping (dates, translated values). */
     private boolean[] transformed = new boolean[0];
-    private String[] columnNames = new String[0];
+    private String[] transformedFields = new String[0];
+    private int dateColumn = -1;
     /** This record's cells of those columns, as the mapping made them. */
     private String[] transformedValues = new String[0];
 
@@ -131,10 +132,12 @@ public final class CsvReader implements Closeable {
             reader.mapping = scan.mapping();
             reader.constants = scan.mapping().constantValues();
             reader.ownColumns = scan.header().size() - reader.constants.size();
-            reader.columnNames = scan.header().toArray(String[]::new);
+            ColumnMapping.Transforms t = reader.mapping.transforms(scan.header(), reader.ownColumns);
+            reader.transformedFields = t.fields();
+            reader.dateColumn = t.dateColumn();
             reader.transformed = new boolean[reader.ownColumns];
             reader.transformedValues = new String[reader.ownColumns];
-            for (int i = 0; i < reader.ownColumns; i++) reader.transformed[i] = reader.mapping.transforms(reader.columnNames[i]);
+            for (int i = 0; i < reader.ownColumns; i++) reader.transformed[i] = t.fields()[i] != null;
         }
         try {
             // A preamble (a title, a note above the table) is passed over record by record, blank or not.
@@ -179,7 +182,7 @@ public final class CsvReader implements Closeable {
         for (int i = 0; i < transformed.length; i++) {
             if (!transformed[i]) continue;
             try {
-                transformedValues[i] = mapping.transform(columnNames[i], ownField(i));
+                transformedValues[i] = mapping.transform(transformedFields[i], ownField(i), i == dateColumn);
             } catch (RowRejected r) {
                 transformedValues[i] = ownField(i);
                 if (problem == null) problem = r.getMessage();

@@ -173,16 +173,16 @@ final class InputStaging {
         List<RunWarnings.Warning> said = new ArrayList<>();
         for (SameEventsUnderOtherIds.Overlap o : overlaps) {
             long matched = o.matchedFromFirst() + o.matchedFromSecond();
-            long first = o.eventsInFirst() - o.matchedFromFirst();
-            long second = o.eventsInSecond() - o.matchedFromSecond();
+            // Each match pairs one event of either file: the others are in one file only.
+            long alone = Math.max(0, o.eventsInFirst() + o.eventsInSecond() - 2 * matched);
             String what = String.format(java.util.Locale.UK, "ACLED exports %s and %s cover the same country and month"
-                    + " in %,d cases: %,d and %,d events there", o.firstName(), o.secondName(), o.cells(),
+                    + " in %,d cases, with %,d and %,d events there", o.firstName(), o.secondName(), o.cells(),
                     o.eventsInFirst(), o.eventsInSecond());
             String how = o.compared()
                     ? String.format(java.util.Locale.UK, "; %,d found in both under other ids (same day, place, actors"
-                            + " and fatalities) were counted once; if the rest (%,d and %,d) hold more of the same events"
-                            + " with details revised, those are counted twice: keep one export per period", matched,
-                            first, second)
+                            + " and fatalities) were counted once; %,d are in one export only, and any of them that is an"
+                            + " event of the other with details revised is counted twice: keep one export per period",
+                            matched, alone)
                     : String.format(java.util.Locale.UK, "; too many to compare (more than %,d), so events held by both"
                             + " under other ids may be counted twice: keep one export per period",
                             SameEventsUnderOtherIds.MAX_COMPARED);

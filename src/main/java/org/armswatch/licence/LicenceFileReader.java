@@ -105,6 +105,7 @@ public final class LicenceFileReader {
         int read = 0;
         String sha256;
         Seen seen = new Seen();
+        seenByRule = seen.byRule;
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 read++;
@@ -134,6 +135,8 @@ public final class LicenceFileReader {
             sha256 = csv.sha256();
         }
         indexByReference = null;
+        String byRule = CountryNotes.readByRule(seen.byRule);
+        if (!byRule.isEmpty()) notes.add(fileName + ": " + byRule);
         if (!replaced.isEmpty()) replaced = withRawText(scan.withSha256(sha256), replaced);
         List<LicenceFigure> figures = new ArrayList<>(kept.size() - replaced.size());
         for (LicenceFigure f : kept) {
@@ -173,6 +176,8 @@ public final class LicenceFileReader {
         final Country[] exporterOf = new Country[RepeatedValues.MAX_VALUES];
         final Country[] destinationOf = new Country[RepeatedValues.MAX_VALUES];
         final Period[] periodOf = new Period[RepeatedValues.MAX_VALUES];
+        /** Country cells read by a rule (inverted, bracketed, long forms), said in the file's notes. */
+        final Map<String, Country> byRule = new java.util.TreeMap<>();
     }
 
     private LicenceFigure figure(CsvReader csv, Columns col, FigureParser numbers, Seen seen) throws RowRejected {
@@ -224,6 +229,9 @@ public final class LicenceFileReader {
         return code.get();
     }
 
+    /** The file being read's country cells read by rule; set per file. */
+    private Map<String, Country> seenByRule;
+
     private Country country(CsvReader csv, int index, String field, RepeatedValues seen, Country[] resolved)
             throws RowRejected {
         int n = index < 0 ? -1 : csv.fieldNumber(index, seen);
@@ -235,6 +243,7 @@ public final class LicenceFileReader {
         Optional<Country> country = countries.resolve(cell);
         Country c = country.orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
         if (n >= 0) resolved[n] = c;
+        if (seenByRule != null && !seenByRule.containsKey(cell) && countries.resolvedByRule(cell)) seenByRule.put(cell, c);
         return c;
     }
 

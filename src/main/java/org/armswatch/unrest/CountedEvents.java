@@ -23,6 +23,14 @@ public record CountedEvents(String country, Period month, String eventType, long
     public static final String CIVILIAN_TARGETING = "civilian_targeting";
 
     /**
+     * Event types, in lower case, that are no unrest event of their own: HDX's civilian targeting (counted within
+     * political violence), and ACLED's strategic developments, under their name since 2019 and the three of its
+     * earlier exports (arrests, agreements, bases: neither political violence nor demonstrations).
+     */
+    public static final List<String> NOT_UNREST = List.of(CIVILIAN_TARGETING, "strategic developments",
+            "strategic development", "headquarters or base established", "non-violent transfer of territory");
+
+    /**
      * ACLED's counts in the same form (one row per event): per type, and, as HDX counts them, the events ACLED's
      * civilian_targeting column marks, once more under {@link #CIVILIAN_TARGETING}.
      */

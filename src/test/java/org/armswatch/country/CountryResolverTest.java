@@ -231,4 +231,41 @@ class CountryResolverTest {
 
         assertThat(seen).allSatisfy(answers -> assertThat(answers).isEqualTo(expected));
     }
+
+    /**
+     * Names as governments publish them, each seen in a real file: the UK's export-control data as CAAT republishes
+     * it (uk_caat_values_EXCERPT.csv), SECO's Swiss permit list (seco_dualuse_tracker_EXCERPT.csv), or named in the
+     * issue that asked for them. Inverted, bracketed, German official and older forms, territories.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Sudan, South|SS", "Korea, South|KR", "Guinea, Republic of|GN", "Korea, Republic of|KR",
+        "Congo, Democratic Republic of the|CD", "Iran, Islamic Republic of|IR", "Tanzania, United Republic of|TZ",
+        "Macedonia, The Former Yugoslav Republic of|MK", "Micronesia, Federated States of|FM", "Virgin Islands, British|VG",
+        "Hong Kong Special Administrative Region|HK", "St Vincent (including the Grenadines)|VC", "Surinam|SR",
+        "Slowakische Republik|SK", "China, Volksrepublik|CN", "Russische Föderation|RU", "Korea, Republik|KR",
+        "Iran, Islamische Republik (SG)|IR", "Pakistan (CA)|PK", "Taiwan, Provinz von China|TW",
+        "Slowakei, Slowakische Republik|SK", "Tansania, Vereinigte Republik|TZ", "Kroatien (Hrvatska)|HR",
+        "Großbritannien (Vereinigtes Königreich)|GB", "Kaiman-Inseln|KY",
+        "Mazedonien, die ehemalige jugoslawische Republik|MK", "Vereinigte Staaten von Amerika|US", "Mayotte|YT",
+        "Corée du Sud|KR", "Etats-Unis|US", "Emirats arabes unis|AE", "Burma|MM", "Swaziland|SZ", "Zaire|CD",
+        "die Niederlande|NL", "les Pays-Bas|NL", "Republic of Congo|CG", "Palestinian Authority|PS"})
+    void readsNamesAsGovernmentsPublishThem(String cell, String code) {
+        assertThat(codeOf(cell)).as(cell).isEqualTo(code);
+    }
+
+    /** A rule never reads a name as another country: where it cannot be sure, the row is rejected with its reason. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Sudan (South)x", "Congo (Leopoldville)", "Korea", "Channel Islands", "Russische F?deration",
+        "China, Hong Kong", "Guinea, New", "Congo, Democratic", "Sudan, North Kordofan", "Czechoslovakia"})
+    void aNameARuleCannotBeSureOfStaysUnresolved(String cell) {
+        assertThat(codeOf(cell)).as(cell).isNull();
+    }
+
+    @Test
+    void saysWhichNamesItReadByARule() {
+        assertThat(resolver.resolvedByRule("Sudan, South")).isTrue();
+        assertThat(resolver.resolvedByRule("South Sudan")).isFalse();
+        assertThat(resolver.resolvedByRule("Atlantis, Republic of")).isFalse();
+    }
 }

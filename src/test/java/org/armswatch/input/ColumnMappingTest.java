@@ -59,6 +59,33 @@ class ColumnMappingTest {
     }
 
     @Test
+    void valuesAreTranslatedAndTheDateFormatAppliesWhateverTheCaseOfTheHeader() throws Exception {
+        Path file = dir.resolve("uk.csv");
+        Files.writeString(file, "DATE,Country,Value,REFUSED,year\n15-March-2012,Kenya,100,0,2012\n"
+                + "16-MARCH-2012,Kenya,,1,2012\n17/03/2012,Kenya,5,2,2012\n");
+        ColumnMapping m = new ColumnMapping("uk", "licences/*.csv", Map.of("status", "REFUSED"), Map.of(),
+                ReadingOptions.BY_CONTENT, org.armswatch.period.DatePattern.of("dd-MMMM-yyyy", "en"), null,
+                Map.of("status", Map.of("0", "issued", "1", "refused")));
+        InputScan scan = InputScan.of(file, m);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(scan)) {
+            while (csv.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < scan.header().size(); i++) row.add(csv.field(i));
+                rows.add(row);
+                problems.add(csv.problem());
+            }
+        }
+        // The date column is read through the pattern (a day); "year" is left alone; 0 and 1 become our words.
+        assertThat(rows.get(0)).containsExactly("2012-03-15", "Kenya", "100", "issued", "2012");
+        assertThat(rows.get(1)).containsExactly("2012-03-16", "Kenya", "", "refused", "2012");
+        // A value the mapping does not list stays as written, for the reader to refuse with its own reason.
+        assertThat(rows.get(2).get(3)).isEqualTo("2");
+        assertThat(problems.get(2)).isEqualTo("date '17/03/2012' is not a date written as dd-MMMM-yyyy (mapping 'uk')");
+    }
+
+    @Test
     void filesMatchByAPatternInTheInputFolder() {
         ColumnMapping m = mapping(ReadingOptions.BY_CONTENT);
         assertThat(m.matches("licences/okfde.csv")).isTrue();

@@ -34,6 +34,26 @@ class FigureParserTest {
         assertThat(POINT.amount("value_eur", text)).isEqualTo(new BigDecimal(expected));
     }
 
+    /** SECO's list writes francs as " Fr. 492'552.00 "; others put the currency's sign or code before or after. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "\" Fr. 492'552.00 \"|CHF|492552.00", "CHF 1'000|CHF|1000", "1’234.50|CHF|1234.50", "£1,500|GBP|1500",
+        "2,200,000 EUR|EUR|2200000", "€ 12|EUR|12", "$5,000|USD|5000", "GBP 7|GBP|7", "1'234'567|GBP|1234567"})
+    void amountsMayBeMarkedWithTheirCurrency(String text, String currency, String expected) throws Exception {
+        assertThat(POINT.amount("value", text, currency)).isEqualByComparingTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "€ 12|GBP|value '€ 12' is marked €, but this row's values are in GBP",
+        "Fr. 5|EUR|value 'Fr. 5' is marked Fr., but this row's values are in EUR",
+        "100 USD|CHF|value '100 USD' is marked USD, but this row's values are in CHF",
+        "1'23|CHF|value '1'23' is not a number"})
+    void aMarkOfAnotherCurrencyIsRefused(String text, String currency, String reason) {
+        assertThatThrownBy(() -> POINT.amount("value", text, currency)).isInstanceOf(FigureFormatException.class)
+                .hasMessageStartingWith(reason);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "2.200.000,00|2200000.00",

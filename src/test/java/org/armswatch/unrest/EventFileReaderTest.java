@@ -162,4 +162,32 @@ class EventFileReaderTest {
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
+
+    /**
+     * ACLED writes Kosovo with iso 0 (ISO gives it no number), iso3 XKX and its name. No public export with Kosovo's
+     * rows was found to copy, so these rows are written here after ACLED's codebook, in the column layout of the real
+     * 2019 export in src/test/resources/realfiles (with its iso3 column) and of the 2023 one (without). R's exports
+     * write NA where a cell is empty, civilian_targeting among them.
+     */
+    @Test
+    void kosovoIsReadFromIso3OrItsNameWhereIsoIsZero() throws Exception {
+        Path withIso3 = dir.resolve("acled-2019-layout.csv");
+        Files.writeString(withIso3, "data_id,iso,event_id_cnty,event_date,year,event_type,country,location,fatalities,timestamp,iso3\n"
+                + "1,0,XKX101,2022-01-05,2022,Protests,Kosovo,Pristina,0,1642185414,XKX\n"
+                + "2,0,XKX102,2022-01-06,2022,Riots,,Mitrovica,1,1642185414,XKX\n");
+        Path withoutIso3 = dir.resolve("acled-2023-layout.csv");
+        Files.writeString(withoutIso3, "event_id_cnty,event_date,event_type,civilian_targeting,iso,country,fatalities,timestamp\n"
+                + "XKX103,2022-01-07,Violence against civilians,Civilian targeting,0,Kosovo,2,1642185414\n"
+                + "XKX104,2022-01-08,Protests,NA,0,Kosovo,0,1642185414\n"
+                + "XKX105,2022-01-09,Protests,,0,,0,1642185414\n");
+        reader.read(InputScan.of(withIso3), 1, "a.csv", tally, rejected::add);
+        reader.read(InputScan.of(withoutIso3), 2, "b.csv", tally, rejected::add);
+
+        assertThat(tally.counts()).containsExactly(
+                new EventCount("XK", JAN, "Protests", false, 2, 0, 0),
+                new EventCount("XK", JAN, "Riots", false, 1, 1, 0),
+                new EventCount("XK", JAN, "Violence against civilians", true, 1, 2, 0));
+        assertThat(rejected).extracting(RejectedRow::line, RejectedRow::reason)
+                .containsExactly(tuple(4L, "iso is 0 and country is empty"));
+    }
 }
