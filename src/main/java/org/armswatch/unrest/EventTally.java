@@ -98,6 +98,10 @@ public final class EventTally implements AutoCloseable {
     private final Map<String, Integer> cellNumbers = new HashMap<>();
     private int[] bucketCell = new int[256];
     private SameEventsUnderOtherIds sameEvents;
+    /** Pairs of files (the lower number × 65,536 + the higher) that hold copies of one event id. */
+    private final java.util.Set<Long> idsShared = new java.util.HashSet<>();
+    /** The second pass of settle(): the tables are filled again, the figures are already counted. */
+    private boolean recounting;
     private int[] usedByFile = new int[8];
     private int[] replacedByFile = new int[8];
     /** The replaced copies to list, the last by file and line on top, so that a copy listed earlier can make way. */
@@ -227,21 +231,22 @@ public final class EventTally implements AutoCloseable {
         }
     }
 
-    /** De-duplicates and counts every partition in turn, once, when the first result is asked for. */
+    /**
+     * De-duplicates and counts every partition in turn, once, when the first result is asked for. Then, where two
+     * exports cover the same cells and share no event id (two numberings: two vintages), a second pass over the same
+     * partitions offers their winners to {@link SameEventsUnderOtherIds}: exports that share ids are one numbering
+     * (an export and its revisions), in which an id tells events apart and a signature must not.
+     */
     private void settle() {
         if (settled) return;
         settled = true;
         byte[] chunk = new byte[1 << 20];
-        sameEvents = new SameEventsUnderOtherIds(cellsByFile, fileNames);
-        for (int p = 0; p < PARTITIONS; p++) {
-            events = 0;
-            idBytesUsed = 0;
-            Arrays.fill(slots, 0L);
-            if (spilled[p]) settleSpilled(p, chunk);
-            if (pendingUsed[p] > 0) settle(pending[p], 0, pendingUsed[p]);
-            pending[p] = null;
-            pendingUsed[p] = 0;
-            if (sameEvents.looking()) {
+        for (int p = 0; p < PARTITIONS; p++) settlePartition(p, chunk);
+        sameEvents = new SameEventsUnderOtherIds(cellsByFile, fileNames, idsShared);
+        if (sameEvents.looking()) {
+            recounting = true;
+            for (int p = 0; p < PARTITIONS; p++) {
+                settlePartition(p, chunk);
                 for (int e = 0; e < events; e++) {
                     if (signatures[e] == 0) continue;
                     int end = e + 1 < events ? idStart[e + 1] : idBytesUsed;
@@ -249,6 +254,7 @@ public final class EventTally implements AutoCloseable {
                             timestamps[e], lines[e], idBytes, idStart[e], end);
                 }
             }
+            recounting = false;
         }
         for (SameEventsUnderOtherIds.Match m : sameEvents.matches()) {
             count(m.bucket(), m.fatalities(), m.file(), -1);
@@ -264,12 +270,22 @@ public final class EventTally implements AutoCloseable {
                 }
             }
         }
+        for (int p = 0; p < PARTITIONS; p++) pending[p] = null;
         // The tables of the last partition are of no use any more.
         idBytes = new byte[0];
         idStart = new int[0];
         timestamps = lines = signatures = new long[0];
         bucketOf = fatalities = fileNos = new int[0];
         slots = new long[0];
+    }
+
+    /** De-duplicates one partition's records by id into the event tables (counting them, unless recounting). */
+    private void settlePartition(int p, byte[] chunk) {
+        events = 0;
+        idBytesUsed = 0;
+        Arrays.fill(slots, 0L);
+        if (spilled[p]) settleSpilled(p, chunk);
+        if (pendingUsed[p] > 0) settle(pending[p], 0, pendingUsed[p]);
     }
 
     private void settleSpilled(int partition, byte[] chunk) {
@@ -421,6 +437,7 @@ public final class EventTally implements AutoCloseable {
     }
 
     private void count(int bucket, int dead, int fileNo, int sign) {
+        if (recounting) return;
         bucketFigures[3 * bucket] += sign;
         if (dead == UNKNOWN) bucketFigures[3 * bucket + 2] += sign;
         else bucketFigures[3 * bucket + 1] += (long) sign * dead;
@@ -440,6 +457,8 @@ public final class EventTally implements AutoCloseable {
 
     private void replace(int idLength, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
                          long winnerTimestamp, long winnerLine) {
+        if (recounting) return;
+        if (loserFile != winnerFile) idsShared.add(Math.min(loserFile, winnerFile) * 65_536L + Math.max(loserFile, winnerFile));
         replacedByFile[loserFile]++;
         if (listedReplaced == 0) return;
         if (listed.size() >= listedReplaced) {

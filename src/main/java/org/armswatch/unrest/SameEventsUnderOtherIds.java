@@ -42,6 +42,7 @@ public final class SameEventsUnderOtherIds {
                           boolean compared) {}
 
     private final BitSet shared = new BitSet();
+    private final java.util.Set<Long> idsShared;
     private final BitSet[] cellsByFile;
     private final String[] fileNames;
     private int n;
@@ -58,12 +59,17 @@ public final class SameEventsUnderOtherIds {
     /** Per pair of files (first, second): events of each in their shared cells, and matched from each. */
     private final Map<Long, long[]> pairs = new TreeMap<>();
 
-    SameEventsUnderOtherIds(BitSet[] cellsByFile, String[] fileNames) {
+    /**
+     * @param idsShared pairs of files (the lower number × 65,536 + the higher) that hold copies of one id: one
+     *                  numbering, whose events are told apart by id, never matched by signature
+     */
+    SameEventsUnderOtherIds(BitSet[] cellsByFile, String[] fileNames, java.util.Set<Long> idsShared) {
         this.cellsByFile = cellsByFile;
         this.fileNames = fileNames;
+        this.idsShared = idsShared;
         for (int a = 0; a < cellsByFile.length; a++) {
             for (int b = a + 1; b < cellsByFile.length; b++) {
-                if (cellsByFile[a] == null || cellsByFile[b] == null) continue;
+                if (cellsByFile[a] == null || cellsByFile[b] == null || sharesIds(a, b)) continue;
                 BitSet both = (BitSet) cellsByFile[a].clone();
                 both.and(cellsByFile[b]);
                 shared.or(both);
@@ -81,7 +87,8 @@ public final class SameEventsUnderOtherIds {
                int idFrom, int idTo) {
         if (!shared.get(cellOf)) return;
         for (int other = 0; other < cellsByFile.length; other++) {
-            if (other == fileNo || cellsByFile[other] == null || !cellsByFile[other].get(cellOf)) continue;
+            if (other == fileNo || cellsByFile[other] == null || !cellsByFile[other].get(cellOf)
+                    || sharesIds(fileNo, other)) continue;
             pairs.computeIfAbsent(pair(fileNo, other), k -> new long[4])[fileNo < other ? 0 : 1]++;
         }
         if (tooMany) return;
@@ -124,6 +131,12 @@ public final class SameEventsUnderOtherIds {
     private void settleGroup(Integer[] order, int from, int to) {
         Map<Integer, int[]> copies = new TreeMap<>();
         for (int i = from; i < to; i++) copies.computeIfAbsent(file[order[i]], f -> new int[1])[0]++;
+        // Files of one numbering among them: their events differ by id, whatever their signatures.
+        for (int a : copies.keySet()) {
+            for (int b : copies.keySet()) {
+                if (a < b && sharesIds(a, b)) return;
+            }
+        }
         int keep = -1;
         long keepStamp = Long.MIN_VALUE;
         for (int i = from; i < to; i++) {
@@ -163,6 +176,10 @@ public final class SameEventsUnderOtherIds {
             out.add(new Overlap(a, b, fileNames[a], fileNames[b], both.cardinality(), v[0], v[1], v[2], v[3], !tooMany));
         });
         return out;
+    }
+
+    private boolean sharesIds(int a, int b) {
+        return idsShared.contains(Math.min(a, b) * 65_536L + Math.max(a, b));
     }
 
     private static long pair(int a, int b) {

@@ -153,4 +153,48 @@ class EventTallyTest {
         assertThat(tally.replaced(7)).isZero();
         assertThat(tally.counts()).isEmpty();
     }
+
+    private void add(String id, long timestamp, String day, String place, int fatalities, int fileNo, long line) {
+        Period d = Period.ofIso(day);
+        tally.add(id, timestamp, "KE", d, "Protests", false, fatalities,
+                EventSignature.of("KE", d, place, "Protesters (Kenya)", "", fatalities), fileNo, "events-" + fileNo + ".csv", line);
+    }
+
+    @Test
+    void twoVintagesThatShareNoIdCountAnEventOnceAndTheFileWithMoreCopiesStands() {
+        // Nairobi on 5 January: two protests in the later export, one of them in the earlier, under another id.
+        add("7001RTA", 0, "2022-01-05", "Nairobi", 0, 1, 2);
+        add("7002RTA", 0, "2022-01-06", "Kisumu", 0, 1, 3);
+        add("KEN101", 500, "2022-01-05", "Nairobi", 0, 2, 2);
+        add("KEN102", 500, "2022-01-05", "Nairobi", 0, 2, 3);
+        add("KEN103", 500, "2022-01-06", "Kisumu", 0, 2, 4);
+
+        assertThat(tally.counts()).containsExactly(new EventCount("KE", JAN, "Protests", false, 3, 0, 0));
+        assertThat(tally.used(1)).isZero();
+        assertThat(tally.replaced(1)).isEqualTo(2);
+        assertThat(tally.replacedRows()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "the same event as KEN101 in events-2.csv line 2 (same day, place,"
+                        + " actors and fatalities, under another id): counted once, from that file"),
+                org.assertj.core.groups.Tuple.tuple(3L, "the same event as KEN103 in events-2.csv line 4 (same day, place,"
+                        + " actors and fatalities, under another id): counted once, from that file"));
+        assertThat(tally.overlaps()).singleElement().satisfies(o -> {
+            assertThat(o.eventsInFirst()).isEqualTo(2);
+            assertThat(o.eventsInSecond()).isEqualTo(3);
+            assertThat(o.matchedFromFirst()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void anExportAndItsRevisionsShareIdsSoEventsThatLookAlikeStayApart() {
+        // File 2 re-sends KEN101 (one numbering with file 1): then KEN102 in file 2 is another protest, not KEN100 again.
+        add("KEN100", 100, "2022-01-05", "Nairobi", 0, 1, 2);
+        add("KEN101", 100, "2022-01-06", "Kisumu", 0, 1, 3);
+        add("KEN101", 200, "2022-01-06", "Kisumu", 0, 2, 2);
+        add("KEN102", 200, "2022-01-05", "Nairobi", 0, 2, 3);
+
+        assertThat(tally.counts()).containsExactly(new EventCount("KE", JAN, "Protests", false, 3, 0, 0));
+        assertThat(tally.replaced(1)).isEqualTo(1);
+        assertThat(tally.replaced(2)).isZero();
+        assertThat(tally.overlaps()).isEmpty();
+    }
 }
