@@ -326,6 +326,40 @@ public final class CsvReader implements Closeable {
         return sha256;
     }
 
+    /**
+     * Mixes the field's text into a 64-bit FNV-1a hash, as {@link #hash(long, String)} mixes the same text: its UTF-8
+     * bytes, without surrounding spaces and tabs, ASCII letters in lower case, then a separator. From the buffer, with
+     * no String made, unless the field needs unescaping or belongs to a mapped column.
+     */
+    public long hashField(int index, long h) {
+        if (index < 0 || index >= fieldCount) return hash(h, "");
+        if (index >= ownColumns || index < transformed.length && transformed[index] || kinds[index] == ESCAPED) {
+            return hash(h, field(index));
+        }
+        int s = kinds[index] == QUOTED ? starts[index] + 1 : starts[index];
+        int e = kinds[index] == QUOTED ? ends[index] - 1 : ends[index];
+        return hashBytes(h, buf, s, e);
+    }
+
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** See {@link #hashField}: the same hash of a text already made a String. */
+    public static long hash(long h, String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return hashBytes(h, b, 0, b.length);
+    }
+
+    private static long hashBytes(long h, byte[] b, int s, int e) {
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
+        for (int i = s; i < e; i++) {
+            int c = b[i];
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            h = (h ^ (c & 0xFF)) * FNV_PRIME;
+        }
+        return (h ^ 0x1F) * FNV_PRIME;
+    }
+
     private String materialize(int i) {
         int s = starts[i];
         int e = ends[i];

@@ -134,13 +134,9 @@ public final class EventFileReader {
         // ACLED writes "Civilian targeting" or nothing; an R export writes NA for nothing.
         boolean targeted = col.civilianTargeting >= 0
                 && csv.field(col.civilianTargeting, seen.targeting).trim().equalsIgnoreCase("civilian targeting");
-        long signature = signatures ? EventSignature.of(country, day, text(csv, col.location), text(csv, col.actor1),
-                text(csv, col.actor2), fatalities) : 0;
+        long signature = signatures
+                ? EventSignature.of(country, day, csv, col.location, col.actor1, col.actor2, fatalities) : 0;
         tally.add(id, timestamp, country, day, type, targeted, fatalities, signature, fileNo, fileName, csv.line());
-    }
-
-    private static String text(CsvReader csv, int column) {
-        return column < 0 ? "" : csv.field(column);
     }
 
     private static Period day(CsvReader csv, int column, Seen seen) throws RowRejected {

@@ -30,8 +30,8 @@ final class CellStyles {
     private final Map<Kind, Map<Qualifier, CellStyle>> numbers = new EnumMap<>(Kind.class);
     /** The same formats with " [r]" after the number: revised since the previous run, still a number. */
     private final Map<Kind, Map<Qualifier, CellStyle>> revisedNumbers = new EnumMap<>(Kind.class);
-    /** Money in a currency, made when a sheet first shows that currency: by format text. */
-    private final Map<String, CellStyle> moneyStyles = new HashMap<>();
+    /** Money in a currency, made when a sheet first shows that currency: per currency, by cents, qualifier and [r]. */
+    private final Map<String, CellStyle[]> moneyStyles = new HashMap<>();
     private final Workbook wb;
     private final DataFormat formats;
 
@@ -96,13 +96,16 @@ final class CellStyles {
      * header, so a figure copied out of its column still says what money it is.
      */
     CellStyle money(String currency, boolean cents, Qualifier qualifier, boolean revised) {
-        String format = prefix(qualifier) + (cents ? "#,##0.00" : "#,##0") + "\" " + currency + (revised ? " [r]" : "") + "\"";
-        return moneyStyles.computeIfAbsent(format, f -> {
+        CellStyle[] styles = moneyStyles.computeIfAbsent(currency, c -> new CellStyle[4 * Qualifier.values().length]);
+        int i = (qualifier.ordinal() * 2 + (cents ? 1 : 0)) * 2 + (revised ? 1 : 0);
+        if (styles[i] == null) {
+            String format = prefix(qualifier) + (cents ? "#,##0.00" : "#,##0") + "\" " + currency + (revised ? " [r]" : "") + "\"";
             CellStyle s = wb.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
-            s.setDataFormat(formats.getFormat(f));
-            return s;
-        });
+            s.setDataFormat(formats.getFormat(format));
+            styles[i] = s;
+        }
+        return styles[i];
     }
 
     private static String prefix(Qualifier q) {

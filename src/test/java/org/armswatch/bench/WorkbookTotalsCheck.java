@@ -38,7 +38,8 @@ public final class WorkbookTotalsCheck {
 
     private static final String[] MEASURES = {"events", "fatalities", "licencesIssued", "valueIssuedEur", "licencesRefused"};
     /** Overview header prefixes, in MEASURES order. */
-    private static final String[] OVERVIEW_HEADERS = {"Unrest events (number)", "Fatalities in events (number)",
+    private static final String[] OVERVIEW_HEADERS = {"Unrest events: political violence and demonstrations (number)",
+            "Fatalities in events (number)",
             "Licences issued (number)", "Value of licences issued (EUR)", "Licences refused (number)"};
     private static final String[] FILE_COUNTS = {"read", "used", "rejected", "replaced"};
     private static final String[] FILE_HEADERS = {"Rows read (number)", "Rows used (number)", "Rows rejected (number)",

@@ -243,9 +243,10 @@ public final class WorkloadGenerator {
                 repeatCopy(w, event(i), r, fatalities, winnerFile, 1, repeatsWithWinner);
             }
         }
+        // The Overview's unrest events are political violence and demonstrations: strategic developments are neither.
         for (int i = 0; i < originals; i++) {
             Event e = event(i);
-            totals.event(e.place().alpha2(), fatalities[i]);
+            if (!e.type()[0].equals("Strategic developments")) totals.event(e.place().alpha2(), fatalities[i]);
         }
         // Every event is used once, in the file of its winning copy; every losing copy is "replaced".
         int mainUsed = 0;
