@@ -131,16 +131,20 @@ public final class RunAggregation {
             if (totalIn >= 0 && parts.containsKey(totalIn)) parts.get(totalIn)[1] += totals;
         }
 
+        private static String licenceRows(long n) {
+            return String.format(Locale.UK, "%,d licence %s", n, n == 1 ? "row" : "rows");
+        }
+
         List<RunWarnings.Warning> warnings(Map<Integer, String> files) {
             List<RunWarnings.Warning> said = new ArrayList<>();
-            overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(pair.get(0), String.format(Locale.UK,
-                    "%,d licence rows not counted in the Overview: %s, read later, gives figures for the same exporter,"
-                            + " destination, period, category, status and currency, and the file read last is counted"
-                            + " (both are shown in Licences)", rows[0], files.get(pair.get(1))))));
-            parts.forEach((file, n) -> said.add(new RunWarnings.Warning(file, String.format(Locale.UK,
-                    "%,d licence rows not counted in the Overview: the file also gives the total for their whole report"
-                            + " period (same exporter, destination, category, status and currency), which is counted"
-                            + " instead of them (both are shown in Licences)", n[0]))));
+            overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(pair.get(0), licenceRows(rows[0])
+                    + " not counted in the Overview: " + files.get(pair.get(1)) + ", read later, gives figures for the same"
+                    + " exporter, destination, period, category, status and currency, and the file read last is counted"
+                    + " (both are shown in Licences)")));
+            parts.forEach((file, n) -> said.add(new RunWarnings.Warning(file, licenceRows(n[0])
+                    + " not counted in the Overview: the file also gives the total for their whole report period (same"
+                    + " exporter, destination, category, status and currency), which is counted instead of them (both"
+                    + " are shown in Licences)")));
             Set<String> several = new TreeSet<>();
             Set<String> currencies = new TreeSet<>();
             currenciesByDestination.forEach((destination, inCurrencies) -> {

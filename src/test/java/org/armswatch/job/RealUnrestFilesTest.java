@@ -144,6 +144,58 @@ class RealUnrestFilesTest {
                 .contains("with 34 and 16 events there; 16 found in both under other ids").contains("18 are in one export only");
     }
 
+    /**
+     * ACLED's exports as five tools and years wrote them, each counted here from the file: one event per id (a second
+     * actor written as a second row with the same id counts once), strategic developments left out, civilians
+     * targeted where ACLED's column says so (R writes NA for empty), dates in each file's own form.
+     */
+    @Test
+    void acledExportsOfOtherYearsAndToolsAreReadAsTheyCome() throws Exception {
+        List<String> files = List.of("acled_asia2015_katehara_EXCERPT.csv", "acled_world2020_rpanlilio_EXCERPT.csv",
+                "acled_ben2022_merfeld_EXCERPT.csv", "acled_som2025_textinter_EXCERPT.csv",
+                "acled_bgd2024_protestdiffusion_EXCERPT.csv");
+        run(files, List.of());
+        CountryResolver countries = CountryResolver.bundled();
+        // country|month → events, fatalities, civilians targeted
+        Map<String, long[]> expected = new TreeMap<>();
+        for (String name : files) {
+            List<List<String>> file = RealFilesTest.parse(REAL.resolve(name), ',');
+            List<String> h = file.get(0).stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+            Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
+            for (List<String> row : file.subList(1, file.size())) byId.put(row.get(h.indexOf("event_id_cnty")), row);
+            for (List<String> row : byId.values()) {
+                if (row.get(h.indexOf("event_type")).toLowerCase(Locale.ROOT).startsWith("strategic development")) continue;
+                String country = countries.resolve(row.get(h.indexOf("country"))).orElseThrow().code();
+                java.time.LocalDate day = day(row.get(h.indexOf("event_date")));
+                long[] e = expected.computeIfAbsent(country + "|" + day.toString().substring(0, 7), k -> new long[3]);
+                e[0]++;
+                e[1] += Long.parseLong(row.get(h.indexOf("fatalities")));
+                int targeting = h.indexOf("civilian_targeting");
+                if (targeting >= 0 && row.get(targeting).equals("Civilian targeting")) e[2]++;
+            }
+        }
+        try (XSSFWorkbook wb = workbook()) {
+            WrittenTable overview = WrittenTable.of(wb, "Overview");
+            expected.forEach((key, e) -> {
+                String[] k = key.split("\\|");
+                Map<String, WrittenCell> row = overview.row("ISO code", k[0], "Period (ISO)", k[1]);
+                assertThat(overview.cell(row, "Unrest events").number()).as(key).isEqualTo((double) e[0]);
+                assertThat(overview.cell(row, "Fatalities").number()).as(key).isEqualTo((double) e[1]);
+                if (e[2] > 0) assertThat(overview.cell(row, "Of which civilians targeted").number()).as(key).isEqualTo((double) e[2]);
+            });
+            WrittenTable quality = WrittenTable.of(wb, "Data_quality");
+            assertThat(quality.where(r -> r.get(quality.column("What")).shown().equals("rejected"))).isEmpty();
+        }
+    }
+
+    /** 2025-04-03, 01-January-2015, 28 December 2022, 9-May-20: the test's own reading, with java.time. */
+    private static java.time.LocalDate day(String text) {
+        if (text.matches("\\d{4}-\\d\\d-\\d\\d")) return java.time.LocalDate.parse(text);
+        String t = text.replace(' ', '-');
+        String pattern = t.matches("\\d+-[A-Za-z]{3}-\\d\\d") ? "d-MMM-yy" : "d-MMMM-yyyy";
+        return java.time.LocalDate.parse(t, java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+    }
+
     /** Kenya's events of one export, by day, place, actors and fatalities; dates as the file writes them. */
     private static void readKenya(String name, char delimiter, Map<String, Map<String, Integer>> copies,
                                   Map<String, Integer> fatalitiesOf, boolean dayFirst) throws Exception {
