@@ -169,6 +169,34 @@ CREATE TABLE IF NOT EXISTS aw_figure (
     PRIMARY KEY (run_id, country, period, measure)
 );
 
+-- Provenance: whether a figure rests on illustrative rows (not real data), and per Overview row its sources and the
+-- reported figures as a desk quotes them. Columns added to tables of earlier versions, which runs they made lack.
+ALTER TABLE aw_figure ADD COLUMN IF NOT EXISTS illustrative BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE aw_event_count ADD COLUMN IF NOT EXISTS illustrative_events BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS lowest_reported BIGINT;
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS lowest_reported_qualifier VARCHAR(10);
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS lowest_reported_source VARCHAR;
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS lowest_reported_on VARCHAR(10);
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS latest_reported BIGINT;
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS latest_reported_qualifier VARCHAR(10);
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS latest_reported_source VARCHAR;
+ALTER TABLE aw_reported_total ADD COLUMN IF NOT EXISTS latest_reported_on VARCHAR(10);
+-- The ACLED exports that hold events of a country and month (HDX's counts name their file in aw_event_count).
+CREATE TABLE IF NOT EXISTS aw_event_source (
+    run_id      BIGINT      NOT NULL,
+    file_no     INT         NOT NULL,
+    country     VARCHAR(2)  NOT NULL,
+    event_month VARCHAR(10) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS aw_overview_text (
+    run_id   BIGINT       NOT NULL,
+    country  VARCHAR(2)   NOT NULL,
+    period   VARCHAR(10)  NOT NULL,
+    sources  VARCHAR      NOT NULL,
+    reported VARCHAR      NOT NULL,
+    PRIMARY KEY (run_id, country, period)
+);
+
 -- Indexes of earlier versions that made whole-run reads slower (see above).
 DROP INDEX IF EXISTS aw_rejected_row_run;
 DROP INDEX IF EXISTS aw_licence_run;

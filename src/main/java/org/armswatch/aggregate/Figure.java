@@ -4,10 +4,17 @@ import java.math.BigDecimal;
 
 import org.armswatch.unrest.Qualifier;
 
-/** A number with how exact it is. A null value is "not available" ([x]), never zero. */
-public record Figure(BigDecimal value, Qualifier qualifier) {
+/**
+ * A number with how exact it is, and whether it rests on illustrative rows (not real data: shown [i], never in a
+ * headline). A null value is "not available" ([x]), never zero.
+ */
+public record Figure(BigDecimal value, Qualifier qualifier, boolean illustrative) {
 
-    public static final Figure NOT_AVAILABLE = new Figure(null, Qualifier.EXACT);
+    public static final Figure NOT_AVAILABLE = new Figure(null, Qualifier.EXACT, false);
+
+    public Figure(BigDecimal value, Qualifier qualifier) {
+        this(value, qualifier, false);
+    }
 
     public static Figure of(Long value, Qualifier qualifier) {
         return value == null ? NOT_AVAILABLE : new Figure(BigDecimal.valueOf(value), qualifier);
@@ -19,5 +26,10 @@ public record Figure(BigDecimal value, Qualifier qualifier) {
 
     public boolean positive() {
         return value != null && value.signum() > 0;
+    }
+
+    /** Available and resting on real rows only: what a headline may say. */
+    public boolean real() {
+        return value != null && !illustrative;
     }
 }

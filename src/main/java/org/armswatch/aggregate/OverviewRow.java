@@ -7,8 +7,21 @@ import org.armswatch.period.Period;
 /**
  * One country and period of the Overview. Flagged where licences were issued and unrest was
  * recorded in the same period: where a story may start.
+ *
+ * @param sources  where the row's figures come from, by kind: licence sources, unrest files, reported sources
+ * @param reported detained and killed as a desk quotes them: lowest and latest, each with source and date
  */
-public record OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures) {
+public record OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures,
+                          String sources, String reported) {
+
+    public OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures) {
+        this(country, countryName, period, figures, "", "");
+    }
+
+    /** Whether any of the row's figures rests on illustrative rows (not real data). */
+    public boolean illustrative() {
+        return figures.values().stream().anyMatch(Figure::illustrative);
+    }
 
     /** A count: licences, events, people. */
     public Figure figure(Measure m) {
@@ -33,8 +46,7 @@ public record OverviewRow(String country, String countryName, Period period, Map
     public boolean flagged() {
         boolean licensed = figure(Measure.LICENCES_ISSUED).positive() || valueIssued();
         boolean unrest = figure(Measure.EVENTS).positive() || figure(Measure.FATALITIES).positive()
-                || figure(Measure.DETAINED_OFFICIAL).positive() || figure(Measure.DETAINED_HIGHEST).positive()
-                || figure(Measure.KILLED_OFFICIAL).positive() || figure(Measure.KILLED_HIGHEST).positive();
+                || figure(Measure.DETAINED_LOWEST).positive() || figure(Measure.KILLED_LOWEST).positive();
         return licensed && unrest;
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
+import org.armswatch.input.Illustrative;
 import org.armswatch.period.Period;
 import org.armswatch.unrest.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,11 @@ public final class ReportData {
         List<OverviewRow> rows = new ArrayList<>();
         String[] current = {null, null};
         Map<Indicator, Figure>[] figures = new Map[] {null};
-        jdbc.query("SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?"
+        Map<String, String[]> texts = new java.util.HashMap<>();
+        jdbc.query("SELECT country, period, sources, reported FROM aw_overview_text WHERE run_id = ?",
+                rs -> { texts.put(rs.getString(1) + "|" + rs.getString(2), new String[] {rs.getString(3), rs.getString(4)}); },
+                runId);
+        jdbc.query("SELECT country, period, measure, figure, qualifier, illustrative FROM aw_figure WHERE run_id = ?"
                 + " ORDER BY country, period", rs -> {
             String country = rs.getString(1);
             String period = rs.getString(2);
@@ -47,9 +52,12 @@ public final class ReportData {
                 current[0] = country;
                 current[1] = period;
                 figures[0] = new TreeMap<>();
-                rows.add(new OverviewRow(country, countryName(country), Period.ofIso(period), figures[0]));
+                String[] text = texts.getOrDefault(country + "|" + period, new String[] {"", ""});
+                rows.add(new OverviewRow(country, countryName(country), Period.ofIso(period), figures[0], text[0], text[1]));
             }
-            figures[0].put(Indicator.ofKey(rs.getString(3)), figure(rs, 4, 5));
+            Figure f = figure(rs, 4, 5);
+            figures[0].put(Indicator.ofKey(rs.getString(3)), f.available() && rs.getBoolean(6)
+                    ? new Figure(f.value(), f.qualifier(), true) : f);
         }, runId);
         // ISO period strings sort yearly "2021" before "2021-Q1", as a reader expects.
         rows.sort((a, b) -> a.countryName().equals(b.countryName())
@@ -105,6 +113,7 @@ public final class ReportData {
         private String firstSource;
         private String lastSource;
         private int sources;
+        private boolean illustrative;
 
         LicenceRowMerger(Consumer<LicenceRow> sink, Map<Integer, String> files) {
             this.sink = sink;
@@ -133,6 +142,7 @@ public final class ReportData {
                 licenceSum = valueSum = null;
                 firstSource = lastSource = null;
                 sources = 0;
+                illustrative = false;
             }
             rows++;
             if (licences != null) {
@@ -145,6 +155,7 @@ public final class ReportData {
             }
             // Sources come sorted within a key: a new one differs from the last.
             if (!source.equals(lastSource)) {
+                illustrative |= Illustrative.source(source);
                 sources++;
                 if (firstSource == null) firstSource = source;
                 lastSource = source;
@@ -156,9 +167,9 @@ public final class ReportData {
             String shown = sources <= 1 ? firstSource
                     : firstSource + "; " + lastSource + (sources > 2 ? " and " + (sources - 2) + " more" : "");
             Figure licences = withLicences == 0 ? Figure.NOT_AVAILABLE : new Figure(licenceSum,
-                    withLicences < rows ? Qualifier.AT_LEAST : Qualifier.EXACT);
+                    withLicences < rows ? Qualifier.AT_LEAST : Qualifier.EXACT, illustrative);
             Figure value = withValue == 0 ? Figure.NOT_AVAILABLE
-                    : new Figure(valueSum, withValue < rows ? Qualifier.AT_LEAST : Qualifier.EXACT);
+                    : new Figure(valueSum, withValue < rows ? Qualifier.AT_LEAST : Qualifier.EXACT, illustrative);
             sink.accept(new LicenceRow(exporter, countryName(exporter), destination, countryName(destination),
                     Period.ofIso(period), category, status, rows, licences, value, currency, shown, files.get(fileNo)));
         }
@@ -173,16 +184,18 @@ public final class ReportData {
         String acledFiles = fileNames(runId, "ACLED_EVENTS");
         String hdxFiles = fileNames(runId, "HDX_COUNTS");
         jdbc.query("SELECT source_kind, country, report_period, event_type, SUM(events), SUM(fatalities),"
-                + " SUM(rows_counted), SUM(rows_without_fatalities) FROM aw_event_count WHERE run_id = ? AND superseded = FALSE"
-                + " GROUP BY source_kind, country, report_period, event_type", rs -> {
+                + " SUM(rows_counted), SUM(rows_without_fatalities), SUM(illustrative_events) FROM aw_event_count"
+                + " WHERE run_id = ? AND superseded = FALSE GROUP BY source_kind, country, report_period, event_type", rs -> {
             boolean hdx = rs.getString(1).equals("HDX");
             long rowsCounted = rs.getLong(7);
             long withoutFatalities = rs.getLong(8);
+            boolean illustrative = rs.getLong(9) > 0;
             Figure fatalities = withoutFatalities == rowsCounted ? Figure.NOT_AVAILABLE
-                    : Figure.of(rs.getLong(6), withoutFatalities > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT);
+                    : new Figure(BigDecimal.valueOf(rs.getLong(6)), withoutFatalities > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT,
+                    illustrative);
             rows.add(new UnrestRow(rs.getString(2), countryName(rs.getString(2)), Period.ofIso(rs.getString(3)),
                     hdx ? UnrestRow.Kind.COUNTS : UnrestRow.Kind.EVENTS, rs.getString(4), "", "",
-                    Figure.of(rs.getLong(5), Qualifier.EXACT), fatalities, null, null, null, null,
+                    new Figure(BigDecimal.valueOf(rs.getLong(5)), Qualifier.EXACT, illustrative), fatalities, null, null, null, null,
                     hdx ? "HDX conflict-event counts: " + hdxFiles : "ACLED export: " + acledFiles));
         }, runId);
         jdbc.query("SELECT country, period, metric, basis, region, official, official_qualifier, highest,"

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Comparator;
 
+import org.armswatch.input.Illustrative;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 import org.armswatch.unrest.Basis;
@@ -40,9 +41,12 @@ public final class RunAggregation {
         jdbc.update("DELETE FROM aw_figure WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM aw_reported_total WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM aw_warning WHERE run_id = ? AND step = ?", runId, RunWarnings.AGGREGATE);
-        licences(runId);
-        events(runId);
-        reportedFigures(runId, report);
+        jdbc.update("DELETE FROM aw_overview_text WHERE run_id = ?", runId);
+        Provenance provenance = new Provenance();
+        licences(runId, provenance);
+        events(runId, provenance);
+        reportedFigures(runId, report, provenance);
+        provenance.store(jdbc, runId);
     }
 
     /**
@@ -57,8 +61,8 @@ public final class RunAggregation {
      * (same exporter, destination, category, status, currency and report period) is next to it: each such group
      * is settled as it passes, so memory holds a group and the sums, not the run's rows.
      */
-    private void licences(long runId) {
-        LicenceSums sums = new LicenceSums();
+    private void licences(long runId, Provenance provenance) {
+        LicenceSums sums = new LicenceSums(new RunWarnings(jdbc).fileNames(runId), provenance);
         List<StagedLicences.Row> group = new ArrayList<>();
         new StagedLicences(jdbc).forEach(runId, r -> {
             if (!group.isEmpty() && StagedLicences.SHEET_ORDER.compare(group.get(0), r) != 0) {
@@ -70,13 +74,12 @@ public final class RunAggregation {
         sums.count(group);
         List<Object[]> figures = new ArrayList<>();
         sums.licences.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED), sum.total(), sum.partial())));
+                Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED), sum)));
         sums.values.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum.total(),
-                sum.partial())));
-        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)",
-                figures);
-        new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings(new RunWarnings(jdbc).fileNames(runId)));
+                Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum)));
+        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", figures);
+        new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings());
     }
 
     /** Destinations named in a warning; the rest are counted. */
@@ -95,6 +98,13 @@ public final class RunAggregation {
         /** Rows not counted because their file gives the whole report period's total: file → rows, totals. */
         final Map<Integer, long[]> parts = new TreeMap<>();
         final Map<String, Set<String>> currenciesByDestination = new TreeMap<>();
+        private final Map<Integer, String> files;
+        private final Provenance provenance;
+
+        LicenceSums(Map<Integer, String> files, Provenance provenance) {
+            this.files = files;
+            this.provenance = provenance;
+        }
 
         /** Adds the rows of one exporter, destination, category, status, currency and report period that are not overruled. */
         void count(List<StagedLicences.Row> group) {
@@ -118,11 +128,13 @@ public final class RunAggregation {
                 }
                 if (r.isTotal()) totals++;
                 boolean issued = r.status().equals("issued");
+                boolean illustrative = Illustrative.source(r.source());
+                provenance.licences(r.destination(), r.reportPeriod(), r.source().isEmpty() ? files.get(r.fileNo()) : r.source());
                 licences.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, ""), k -> new Sum())
-                        .add(r.licences() == null ? null : BigDecimal.valueOf(r.licences()));
+                        .add(r.licences() == null ? null : BigDecimal.valueOf(r.licences()), illustrative);
                 if (!r.currency().isEmpty()) {
                     values.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, r.currency()),
-                            k -> new Sum()).add(r.value());
+                            k -> new Sum()).add(r.value(), illustrative);
                     if (r.value() != null) {
                         currenciesByDestination.computeIfAbsent(r.destination(), d -> new TreeSet<>()).add(r.currency());
                     }
@@ -135,7 +147,7 @@ public final class RunAggregation {
             return String.format(Locale.UK, "%,d licence %s", n, n == 1 ? "row" : "rows");
         }
 
-        List<RunWarnings.Warning> warnings(Map<Integer, String> files) {
+        List<RunWarnings.Warning> warnings() {
             List<RunWarnings.Warning> said = new ArrayList<>();
             overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(pair.get(0), licenceRows(rows[0])
                     + " not counted in the Overview: " + files.get(pair.get(1)) + ", read later, gives figures for the same"
@@ -164,17 +176,22 @@ public final class RunAggregation {
         }
     }
 
-    /** As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero; a sum missing a part is a floor. */
+    /**
+     * As SQL's SUM and COUNT would give them: a sum of no figures is null ([x]), not zero; a sum missing a part is a
+     * floor; a sum with an illustrative part in it is illustrative.
+     */
     private static final class Sum {
         private long rows;
         private long given;
         private BigDecimal total;
+        private boolean illustrative;
 
-        void add(BigDecimal figure) {
+        void add(BigDecimal figure, boolean fromIllustrative) {
             rows++;
             if (figure != null) {
                 given++;
                 total = total == null ? figure : total.add(figure);
+                illustrative |= fromIllustrative;
             }
         }
 
@@ -187,9 +204,9 @@ public final class RunAggregation {
         }
     }
 
-    private static Object[] figure(long runId, String country, String period, Indicator indicator, BigDecimal value,
-                                   boolean partial) {
-        return new Object[] {runId, country, period, indicator.key(), value, partial ? "at_least" : "exact"};
+    private static Object[] figure(long runId, String country, String period, Indicator indicator, Sum sum) {
+        return new Object[] {runId, country, period, indicator.key(), sum.total(), sum.partial() ? "at_least" : "exact",
+                sum.illustrative};
     }
 
     /**
@@ -198,7 +215,7 @@ public final class RunAggregation {
      * other months of the same period still take HDX's. A
      * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
      */
-    private void events(long runId) {
+    private void events(long runId, Provenance provenance) {
         // Overlapping HDX downloads: the same country, month and type counts once, from the file read last.
         jdbc.update("UPDATE aw_event_count e SET superseded = (SELECT COUNT(*) > 0 FROM aw_event_count l"
                 + " WHERE l.run_id = e.run_id AND l.source_kind = 'HDX' AND l.country = e.country"
@@ -212,24 +229,34 @@ public final class RunAggregation {
         // subset of its political_violence (HDX's data dictionary), and ACLED's strategic developments are neither:
         // civilians targeted stands in a column of its own, strategic developments only in Unrest.
         String counted = "LOWER(event_type) NOT IN ('" + String.join("', '", CountedEvents.NOT_UNREST) + "')";
-        insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'"
+        String illustrative = " SUM(illustrative_events) > 0";
+        insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'," + illustrative
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
-        insertFigures(runId, Measure.CIVILIANS_TARGETED, "SELECT country, report_period, SUM(events), 'exact'"
-                + " FROM (" + chosen + ") c WHERE event_type = '" + CountedEvents.CIVILIAN_TARGETING + "'"
+        insertFigures(runId, Measure.CIVILIANS_TARGETED, "SELECT country, report_period, SUM(events), 'exact',"
+                + illustrative + " FROM (" + chosen + ") c WHERE event_type = '" + CountedEvents.CIVILIAN_TARGETING + "'"
                 + " GROUP BY country, report_period");
         insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period,"
                 + " CASE WHEN SUM(rows_without_fatalities) < SUM(rows_counted) THEN SUM(fatalities) END,"
-                + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END"
+                + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END," + illustrative
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
+        // Where the counts came from: HDX's files by name, ACLED's exports that hold events of the country and month.
+        jdbc.query("SELECT DISTINCT c.country, c.report_period, f.name, c.source_kind FROM (" + chosen + ") c"
+                + " JOIN aw_source_file f ON f.run_id = c.run_id AND (c.source_kind = 'HDX' AND f.file_no = c.file_no"
+                + " OR c.source_kind = 'ACLED' AND EXISTS (SELECT 1 FROM aw_event_source s WHERE s.run_id = c.run_id"
+                + " AND s.file_no = f.file_no AND s.country = c.country AND s.event_month = c.event_month))"
+                + " ORDER BY f.name", rs -> {
+            provenance.events(rs.getString(1), rs.getString(2),
+                    (rs.getString(4).equals("HDX") ? "HDX counts " : "ACLED export ") + rs.getString(3));
+        }, runId);
     }
 
     private void insertFigures(long runId, Measure measure, String select) {
         // Every select names the run once, as its only parameter.
-        jdbc.update("INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier) SELECT ?, ?, s.* FROM ("
-                + select + ") s", runId, Indicator.of(measure).key(), runId);
+        jdbc.update("INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier, illustrative)"
+                + " SELECT ?, ?, s.* FROM (" + select + ") s", runId, Indicator.of(measure).key(), runId);
     }
 
-    private void reportedFigures(long runId, Granularity report) {
+    private void reportedFigures(long runId, Granularity report, Provenance provenance) {
         List<ReportedFigure> figures = jdbc.query("SELECT file_no, line, country, reported_on, region, metric, figure,"
                         + " qualifier, basis, source, source_type, notes FROM aw_reported_figure WHERE run_id = ?",
                 (rs, i) -> new ReportedFigure(rs.getInt(1), rs.getLong(2), rs.getString(3), Period.ofIso(rs.getString(4)),
@@ -238,8 +265,10 @@ public final class RunAggregation {
                         rs.getString(11), rs.getString(12)), runId);
         List<ReportedTotal> totals = ReportedFigureRules.totals(figures, report);
         jdbc.batchUpdate("INSERT INTO aw_reported_total (run_id, country, period, metric, basis, region, official,"
-                        + " official_qualifier, highest, highest_qualifier, lowest, lowest_qualifier, source_count, sources)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", totals, 1000, (ps, t) -> {
+                        + " official_qualifier, highest, highest_qualifier, lowest, lowest_qualifier, source_count, sources,"
+                        + " lowest_reported, lowest_reported_qualifier, lowest_reported_source, lowest_reported_on,"
+                        + " latest_reported, latest_reported_qualifier, latest_reported_source, latest_reported_on)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", totals, 1000, (ps, t) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, t.country());
                     ps.setString(3, t.period().iso());
@@ -254,17 +283,26 @@ public final class RunAggregation {
                     ps.setString(12, t.lowestQualifier().word());
                     ps.setInt(13, t.sourceCount());
                     ps.setString(14, t.sources());
+                    int i = 15;
+                    for (ReportedTotal.Quoted q : List.of(t.lowestReported(), t.latestReported())) {
+                        ps.setLong(i++, q.value());
+                        ps.setString(i++, q.qualifier().word());
+                        ps.setString(i++, q.source());
+                        ps.setString(i++, q.reportedOn().iso());
+                    }
                 });
-        overviewFromTally(runId, totals);
+        overviewFromTally(runId, totals, provenance);
     }
 
     /**
-     * The Overview shows detained and killed for the whole country (no region). Where a metric was
-     * reported both as running totals and as new-in-period figures, the running total is shown.
+     * The Overview shows detained and killed for the whole country (no region), as a desk quotes them: the lowest
+     * figure reported in the period and the latest, with their sources and dates in the row's text. Where a metric
+     * was reported both as running totals and as new-in-period figures, the running total is shown.
      */
-    private void overviewFromTally(long runId, List<ReportedTotal> totals) {
+    private void overviewFromTally(long runId, List<ReportedTotal> totals, Provenance provenance) {
         Map<String, ReportedTotal> chosen = new LinkedHashMap<>();
         for (ReportedTotal t : totals) {
+            provenance.reported(t.country(), t.period().iso(), t.sources());
             if (!t.region().isEmpty() || !(t.metric().equals("detained") || t.metric().equals("killed"))) continue;
             String key = t.country() + '|' + t.period().iso() + '|' + t.metric();
             ReportedTotal before = chosen.get(key);
@@ -273,13 +311,15 @@ public final class RunAggregation {
         List<Object[]> rows = new ArrayList<>();
         for (ReportedTotal t : chosen.values()) {
             boolean detained = t.metric().equals("detained");
-            Measure official = detained ? Measure.DETAINED_OFFICIAL : Measure.KILLED_OFFICIAL;
-            Measure highest = detained ? Measure.DETAINED_HIGHEST : Measure.KILLED_HIGHEST;
-            if (t.official() != null) {
-                rows.add(new Object[] {runId, t.country(), t.period().iso(), official.key(), t.official(), t.officialQualifier().word()});
+            Measure lowest = detained ? Measure.DETAINED_LOWEST : Measure.KILLED_LOWEST;
+            Measure latest = detained ? Measure.DETAINED_LATEST : Measure.KILLED_LATEST;
+            for (var q : List.of(Map.entry(lowest, t.lowestReported()), Map.entry(latest, t.latestReported()))) {
+                rows.add(new Object[] {runId, t.country(), t.period().iso(), q.getKey().key(), q.getValue().value(),
+                        q.getValue().qualifier().word(), q.getValue().illustrative()});
             }
-            rows.add(new Object[] {runId, t.country(), t.period().iso(), highest.key(), t.highest(), t.highestQualifier().word()});
+            provenance.quote(t.country(), t.period().iso(), t.metric(), t.lowestReported(), t.latestReported());
         }
-        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier) VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 }

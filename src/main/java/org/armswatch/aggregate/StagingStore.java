@@ -85,7 +85,7 @@ public final class StagingStore {
     public void completeRun(long runId) {
         jdbc.update("UPDATE aw_run SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
         // Only runs that are over: a failed or stopped run may still be resumed and needs its rows.
-        for (String table : List.of("aw_licence_block", "aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row", "aw_warning")) {
+        for (String table : List.of("aw_licence_block", "aw_licence_row", "aw_licence_span", "aw_event_count", "aw_reported_figure", "aw_rejected_row", "aw_warning", "aw_event_source")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id < ? AND run_id IN"
                     + " (SELECT run_id FROM aw_run WHERE status IN ('COMPLETED', 'ABANDONED'))", runId);
         }
@@ -220,8 +220,8 @@ public final class StagingStore {
      */
     public void insertEventCounts(long runId, String sourceKind, int fileNo, List<CountedEvents> counts, Granularity report) {
         jdbc.batchUpdate("INSERT INTO aw_event_count (run_id, source_kind, country, event_month, report_period, event_type,"
-                        + " events, fatalities, rows_counted, rows_without_fatalities, file_no)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " events, fatalities, rows_counted, rows_without_fatalities, file_no, illustrative_events)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 counts, BATCH, (ps, c) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, sourceKind);
@@ -234,6 +234,7 @@ public final class StagingStore {
                     ps.setLong(9, c.rows());
                     ps.setLong(10, c.rowsWithoutFatalities());
                     ps.setInt(11, fileNo);
+                    ps.setLong(12, c.illustrativeEvents());
                 });
     }
 
@@ -248,6 +249,13 @@ public final class StagingStore {
                     ps.setString(5, r.raw() == null || r.raw().length() <= MAX_RAW ? r.raw() : r.raw().substring(0, MAX_RAW));
                     ps.setString(6, r.reason().length() <= 2000 ? r.reason() : r.reason().substring(0, 2000));
                 });
+    }
+
+    /** The countries and months each ACLED export holds events of: the Overview names its sources from them. */
+    public void insertEventSources(long runId, Map<Integer, List<String[]>> cellsByFile) {
+        List<Object[]> rows = new ArrayList<>();
+        cellsByFile.forEach((fileNo, cells) -> cells.forEach(c -> rows.add(new Object[] {runId, fileNo, c[0], c[1]})));
+        jdbc.batchUpdate("INSERT INTO aw_event_source (run_id, file_no, country, event_month) VALUES (?, ?, ?, ?)", rows);
     }
 
     /** What staging could not be sure of, committed with the rows it concerns. */

@@ -147,6 +147,7 @@ final class InputStaging {
         replacedByFile.forEach((file, rows) -> store.insertRejected(run.runId(), numbers.get(file), "replaced", rows));
         store.insertEventCounts(run.runId(), "ACLED", 0, CountedEvents.ofAcled(tally.counts()), run.period());
         store.insertWarnings(run.runId(), overlapWarnings(tally.overlaps()));
+        store.insertEventSources(run.runId(), tally.cellsByFile());
         for (int i = 0; i < fileNos.size(); i++) {
             int fileNo = fileNos.get(i);
             String name = store.fileName(run.runId(), fileNo);

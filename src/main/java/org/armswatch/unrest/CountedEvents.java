@@ -14,7 +14,13 @@ import org.armswatch.period.Period;
  * counted apart, so that "not reported" never becomes zero.
  */
 public record CountedEvents(String country, Period month, String eventType, long events, long fatalities,
-                            long rows, long rowsWithoutFatalities) {
+                            long rows, long rowsWithoutFatalities, long illustrativeEvents) {
+
+    /** Real counts, as HDX publishes them. */
+    public CountedEvents(String country, Period month, String eventType, long events, long fatalities, long rows,
+                         long rowsWithoutFatalities) {
+        this(country, month, eventType, events, fatalities, rows, rowsWithoutFatalities, 0);
+    }
 
     /**
      * The type HDX gives to events that target civilians, a subset of its political violence: a country's events are
@@ -43,14 +49,15 @@ public record CountedEvents(String country, Period month, String eventType, long
         }
         List<CountedEvents> out = new ArrayList<>(sums.size());
         sums.forEach((k, v) -> out.add(new CountedEvents((String) k.get(0), (Period) k.get(1), (String) k.get(2), v[0],
-                v[1], v[0], v[2])));
+                v[1], v[0], v[2], v[3])));
         return out;
     }
 
     private static void add(Map<List<Object>, long[]> sums, List<Object> key, EventCount c) {
-        long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
+        long[] sum = sums.computeIfAbsent(key, k -> new long[4]);
         sum[0] += c.events();
         sum[1] += c.fatalities();
         sum[2] += c.eventsWithoutFatalities();
+        if (c.illustrative()) sum[3] += c.events();
     }
 }

@@ -10,6 +10,7 @@ import org.armswatch.input.CsvReader;
 import org.armswatch.input.FigureFormatException;
 import org.armswatch.input.FigureParser;
 import org.armswatch.input.Header;
+import org.armswatch.input.Illustrative;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
 import org.armswatch.input.RepeatedValues;
@@ -36,10 +37,10 @@ public final class EventFileReader {
     }
 
     record Columns(int id, int date, int type, int country, int iso, int iso3, int civilianTargeting, int fatalities,
-                   int timestamp, int location, int actor1, int actor2) {
+                   int timestamp, int location, int actor1, int actor2, int source) {
         List<Integer> used() {
             return List.of(id, date, type, country, iso, iso3, civilianTargeting, fatalities, timestamp, location, actor1,
-                    actor2).stream().filter(i -> i >= 0).toList();
+                    actor2, source).stream().filter(i -> i >= 0).toList();
         }
     }
 
@@ -62,7 +63,7 @@ public final class EventFileReader {
         Columns col = new Columns(h.indexOf("event_id_cnty"), h.indexOf("event_date"), h.indexOf("event_type"),
                 h.indexOf("country"), h.indexOf("iso"), h.indexOf("iso3"), h.indexOf("civilian_targeting"),
                 h.indexOf("fatalities"), h.indexOf("timestamp"), h.indexOf("location"), h.indexOf("actor1"),
-                h.indexOf("actor2"));
+                h.indexOf("actor2"), h.indexOf("source"));
         List<String> missing = new ArrayList<>();
         if (col.type < 0) missing.add("event_type");
         if (col.country < 0 && col.iso < 0) missing.add("country or iso");
@@ -103,6 +104,9 @@ public final class EventFileReader {
         final RepeatedValues isos = new RepeatedValues();
         final RepeatedValues countries = new RepeatedValues();
         final RepeatedValues targeting = new RepeatedValues();
+        final RepeatedValues sources = new RepeatedValues();
+        /** Per source text's number: 1 illustrative, 2 real, 0 not looked at yet. */
+        final byte[] illustrative = new byte[RepeatedValues.MAX_VALUES];
         final Period[] days = new Period[RepeatedValues.MAX_VALUES];
     }
 
@@ -136,7 +140,17 @@ public final class EventFileReader {
                 && csv.field(col.civilianTargeting, seen.targeting).trim().equalsIgnoreCase("civilian targeting");
         long signature = signatures
                 ? EventSignature.of(country, day, csv, col.location, col.actor1, col.actor2, fatalities) : 0;
-        tally.add(id, timestamp, country, day, type, targeted, fatalities, signature, fileNo, fileName, csv.line());
+        tally.add(id, timestamp, country, day, type, targeted, illustrative(csv, col.source, seen), fatalities, signature,
+                fileNo, fileName, csv.line());
+    }
+
+    /** Whether the row's source says it is not real data; a source text is looked at once. */
+    private static boolean illustrative(CsvReader csv, int column, Seen seen) {
+        if (column < 0) return false;
+        int n = csv.fieldNumber(column, seen.sources);
+        if (n < 0) return Illustrative.source(csv.field(column));
+        if (seen.illustrative[n] == 0) seen.illustrative[n] = Illustrative.source(seen.sources.value(n)) ? (byte) 1 : 2;
+        return seen.illustrative[n] == 1;
     }
 
     private static Period day(CsvReader csv, int column, Seen seen) throws RowRejected {

@@ -39,6 +39,8 @@ public final class EventTally implements AutoCloseable {
     private static final int UNKNOWN = -1;
     /** Marks a bucket's type as ACLED's civilian-targeting events of that type; no event type contains it. */
     private static final String TARGETED = "\u001Fcivilian targeting";
+    /** Marks a bucket's type as events of illustrative rows (not real data); no event type contains it either. */
+    private static final String ILLUSTRATIVE = "\u001Fillustrative";
     /** Partitions of the event ids; a power of two, chosen by the hash's top bits. */
     static final int PARTITIONS = 64;
     private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
@@ -138,20 +140,24 @@ public final class EventTally implements AutoCloseable {
     /** @param fatalities null when the row gave none */
     public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
                     int fileNo, String fileName, long line) {
-        add(eventId, timestamp, country, day, eventType, false, fatalities, 0, fileNo, fileName, line);
+        add(eventId, timestamp, country, day, eventType, false, false, fatalities, 0, fileNo, fileName, line);
     }
 
     /**
      * @param civiliansTargeted ACLED's civilian_targeting column says so: counted apart as well, as HDX counts it
+     * @param illustrative the row is not real data ({@link org.armswatch.input.Illustrative})
      * @param fatalities null when the row gave none
      * @param signature what the event is ({@link EventSignature}): the same event under another id in another file has
      *                  the same; 0 where none was made
      */
     public void add(String eventId, long timestamp, String country, Period day, String eventType,
-                    boolean civiliansTargeted, Integer fatalities, long signature, int fileNo, String fileName, long line) {
+                    boolean civiliansTargeted, boolean illustrative, Integer fatalities, long signature, int fileNo,
+                    String fileName, long line) {
         if (settled) throw new IllegalStateException("the tally was already counted");
-        // The flag travels in the bucket's type, so that a revised copy that drops it moves the event's count too.
-        int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), civiliansTargeted ? eventType + TARGETED : eventType);
+        // The flags travel in the bucket's type, so that a revised copy that drops one moves the event's count too.
+        String typeKey = civiliansTargeted || illustrative
+                ? eventType + (civiliansTargeted ? TARGETED : "") + (illustrative ? ILLUSTRATIVE : "") : eventType;
+        int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), typeKey);
         int dead = fatalities == null ? UNKNOWN : fatalities;
         if (fileNo >= fileNames.length) {
             int n = Math.max(fileNo + 1, fileNames.length * 2);
@@ -550,14 +556,32 @@ public final class EventTally implements AutoCloseable {
         for (int b = 0; b < buckets.size(); b++) {
             BucketKey k = buckets.get(b);
             if (bucketFigures[3 * b] > 0) {
-                boolean targeted = k.eventType().endsWith(TARGETED);
-                String type = targeted ? k.eventType().substring(0, k.eventType().length() - TARGETED.length()) : k.eventType();
-                out.add(new EventCount(k.country(), k.month(), type, targeted, bucketFigures[3 * b],
+                String type = k.eventType();
+                boolean illustrative = type.endsWith(ILLUSTRATIVE);
+                if (illustrative) type = type.substring(0, type.length() - ILLUSTRATIVE.length());
+                boolean targeted = type.endsWith(TARGETED);
+                if (targeted) type = type.substring(0, type.length() - TARGETED.length());
+                out.add(new EventCount(k.country(), k.month(), type, targeted, illustrative, bucketFigures[3 * b],
                         bucketFigures[3 * b + 1], bucketFigures[3 * b + 2]));
             }
         }
         out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
-                .thenComparing(EventCount::eventType).thenComparing(EventCount::civiliansTargeted));
+                .thenComparing(EventCount::eventType).thenComparing(EventCount::civiliansTargeted)
+                .thenComparing(EventCount::illustrative));
+        return out;
+    }
+
+    /** Per file number, the countries and months ({code, ISO month}) it holds events of. */
+    public Map<Integer, List<String[]>> cellsByFile() {
+        String[] cells = new String[cellNumbers.size()];
+        cellNumbers.forEach((cell, n) -> cells[n] = cell);
+        Map<Integer, List<String[]>> out = new java.util.TreeMap<>();
+        for (int f = 0; f < cellsByFile.length; f++) {
+            if (cellsByFile[f] == null) continue;
+            List<String[]> list = new ArrayList<>();
+            cellsByFile[f].stream().forEach(c -> list.add(cells[c].split("\\|")));
+            out.put(f, list);
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.armswatch.input.Illustrative;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 
@@ -18,7 +19,9 @@ import org.armswatch.period.Period;
  * <p>Per source, a period's figure is the latest cumulative report in it (running totals are never
  * summed) or the sum of the incremental reports. Across sources: the official figure is that of
  * the official source that reported last, the highest is the largest of any source, and the range
- * runs from the smallest to the largest.
+ * runs from the smallest to the largest. What a desk quotes: the lowest figure reported and the latest, each
+ * with its source and date, taken from real sources where there are any (an illustrative row only where none is
+ * real: it is then marked).
  */
 public final class ReportedFigureRules {
 
@@ -63,6 +66,10 @@ public final class ReportedFigureRules {
         SourceFigure official = null;
         SourceFigure highest = null;
         SourceFigure lowest = null;
+        SourceFigure lowestQuoted = null;
+        SourceFigure latestQuoted = null;
+        boolean anyReal = false;
+        for (SourceFigure f : sources) anyReal |= !Illustrative.source(f.source());
         int sourceCount = 0;
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (SourceFigure f : sources) {
@@ -71,12 +78,21 @@ public final class ReportedFigureRules {
             if (f.official() && (official == null || LATEST.compare(f, official) > 0)) official = f;
             if (highest == null || f.value() > highest.value()) highest = f;
             if (lowest == null || f.value() < lowest.value()) lowest = f;
+            if (anyReal && Illustrative.source(f.source())) continue;
+            // Of equal figures, the earlier report is quoted as the lowest: the first time it was said.
+            if (lowestQuoted == null || f.value() < lowestQuoted.value()
+                    || f.value() == lowestQuoted.value() && LATEST.compare(f, lowestQuoted) < 0) lowestQuoted = f;
+            if (latestQuoted == null || LATEST.compare(f, latestQuoted) > 0) latestQuoted = f;
         }
         return new ReportedTotal(s.country(), s.period(), s.metric(), s.basis(), s.region(),
                 official == null ? null : official.value(),
                 official == null ? null : official.qualifier(),
                 highest.value(), highest.qualifier(), lowest.value(), lowest.qualifier(),
-                sourceCount, String.join("; ", names));
+                sourceCount, String.join("; ", names), quoted(lowestQuoted), quoted(latestQuoted));
+    }
+
+    private static ReportedTotal.Quoted quoted(SourceFigure f) {
+        return new ReportedTotal.Quoted(f.value(), f.qualifier(), f.source(), f.lastReport(), Illustrative.source(f.source()));
     }
 
     private static final Comparator<SourceFigure> LATEST = Comparator.comparing(SourceFigure::lastReport)

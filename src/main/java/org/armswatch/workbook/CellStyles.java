@@ -27,11 +27,8 @@ final class CellStyles {
     final CellStyle inert;
     final CellStyle link;
     final CellStyle missing;
-    private final Map<Kind, Map<Qualifier, CellStyle>> numbers = new EnumMap<>(Kind.class);
-    /** The same formats with " [r]" after the number: revised since the previous run, still a number. */
-    private final Map<Kind, Map<Qualifier, CellStyle>> revisedNumbers = new EnumMap<>(Kind.class);
-    /** Money in a currency, made when a sheet first shows that currency: per currency, by cents, qualifier and [r]. */
-    private final Map<String, CellStyle[]> moneyStyles = new HashMap<>();
+    /** Number styles, made when first asked for: by kind (or currency), qualifier, [r] and [i]. */
+    private final Map<String, CellStyle[]> numberStyles = new HashMap<>();
     private final Workbook wb;
     private final DataFormat formats;
 
@@ -69,40 +66,38 @@ final class CellStyles {
         missing.setVerticalAlignment(VerticalAlignment.TOP);
 
         formats = wb.createDataFormat();
-        for (Kind kind : Kind.values()) {
-            String body = kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0";
-            numbers.put(kind, formats(wb, formats, body, ""));
-            revisedNumbers.put(kind, formats(wb, formats, body, "\" [r]\""));
-        }
     }
 
-    private static Map<Qualifier, CellStyle> formats(Workbook wb, DataFormat formats, String body, String suffix) {
-        Map<Qualifier, CellStyle> byQualifier = new EnumMap<>(Qualifier.class);
-        for (Qualifier q : Qualifier.values()) {
-            CellStyle s = wb.createCellStyle();
-            s.setVerticalAlignment(VerticalAlignment.TOP);
-            s.setDataFormat(formats.getFormat(prefix(q) + body + suffix));
-            byQualifier.put(q, s);
-        }
-        return byQualifier;
+    /**
+     * A count: "≥ 4,400" through the format, " [r]" after a figure revised since the previous run, " [i]" after one
+     * that rests on illustrative rows (not real data). The cell keeps the number.
+     */
+    CellStyle number(Kind kind, Qualifier qualifier, boolean revised, boolean illustrative) {
+        return style(kind.name(), kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0", "", qualifier, revised, illustrative);
     }
 
     CellStyle number(Kind kind, Qualifier qualifier, boolean revised) {
-        return (revised ? revisedNumbers : numbers).get(kind).get(qualifier);
+        return number(kind, qualifier, revised, false);
     }
 
     /**
      * A value in its currency: the code stands after the number ({@code 2,200,000 GBP}) as well as in the column's
      * header, so a figure copied out of its column still says what money it is.
      */
-    CellStyle money(String currency, boolean cents, Qualifier qualifier, boolean revised) {
-        CellStyle[] styles = moneyStyles.computeIfAbsent(currency, c -> new CellStyle[4 * Qualifier.values().length]);
-        int i = (qualifier.ordinal() * 2 + (cents ? 1 : 0)) * 2 + (revised ? 1 : 0);
+    CellStyle money(String currency, boolean cents, Qualifier qualifier, boolean revised, boolean illustrative) {
+        return style(currency + (cents ? ".00" : ""), cents ? "#,##0.00" : "#,##0", " " + currency, qualifier, revised,
+                illustrative);
+    }
+
+    private CellStyle style(String family, String body, String unit, Qualifier qualifier, boolean revised,
+                            boolean illustrative) {
+        CellStyle[] styles = numberStyles.computeIfAbsent(family, f -> new CellStyle[4 * Qualifier.values().length]);
+        int i = (qualifier.ordinal() * 2 + (revised ? 1 : 0)) * 2 + (illustrative ? 1 : 0);
         if (styles[i] == null) {
-            String format = prefix(qualifier) + (cents ? "#,##0.00" : "#,##0") + "\" " + currency + (revised ? " [r]" : "") + "\"";
+            String suffix = unit + (revised ? " [r]" : "") + (illustrative ? " [i]" : "");
             CellStyle s = wb.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
-            s.setDataFormat(formats.getFormat(format));
+            s.setDataFormat(formats.getFormat(prefix(qualifier) + body + (suffix.isEmpty() ? "" : "\"" + suffix + "\"")));
             styles[i] = s;
         }
         return styles[i];

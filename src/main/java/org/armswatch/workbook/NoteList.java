@@ -30,22 +30,33 @@ final class NoteList {
         return texts;
     }
 
+    static final String SYMBOLS = "Symbols used in the tables, as the Government Analysis Function's guidance writes them:"
+            + " [x] = not available (nothing was reported, never a zero); [z] = not applicable (no such figure can exist,"
+            + " such as a category for an uncategorised licence); ≥ = at least; ~ = about; ≤ = up to; [r] = revised since"
+            + " the previous run; [i] = illustrative, not real data. A true zero is written 0.";
     static final String AT_LEAST = "A figure shown as ≥ 4,400 is \"at least\": the source said \"more than\" or \"at least\","
             + " or the figure is a sum in which some parts were not available. ~ means about, ≤ means up to. The cell holds"
             + " the number itself, so it still sorts and sums.";
     static final String COARSER = "A figure is shown at the period it was reported for and never split: a yearly licence"
             + " figure stays in its year's row (for example 2021) beside quarterly rows (2021-Q1 ...).";
-    static final String LICENCE_SOURCES = "When two input files report the same exporter, destination, period, category and"
-            + " status, both rows appear in the Licences sheet, and the Overview counts the figure once, from the file"
-            + " read last (files are read in name order). Where a total for a whole period (a year) and finer figures"
-            + " of the same exporter, destination, category and status (its quarters) both exist, the Overview counts"
-            + " the total; the finer rows stay in the Licences sheet.";
+    static final String LICENCE_SOURCES = "Rows of one input file with the same exporter, destination, period, category,"
+            + " status and currency are added up: a licence list has a row per licence. Only a repeated reference (a"
+            + " licence number) makes a duplicate. When two input files report the same key, both appear in the Licences"
+            + " sheet and the Overview counts the figure once, from the file read last (files are read in name order);"
+            + " where a total for a whole period (a year) and finer figures of the same key (its quarters) both exist, the"
+            + " Overview counts the total. Either way a warning on the Cover and in Data_quality says how many rows that"
+            + " left out. Values stay in the currency they were reported in; two currencies are never added.";
+    static final String ILLUSTRATIVE = "[i] after a figure, and Yes [i] in a row: the figure rests, wholly or in part, on"
+            + " rows whose source says they are illustrative, not real data (the sample input's made-up rows). Never"
+            + " publish such a figure; no chart headline is made from one.";
     static final String ACLED = "Event counts come from ACLED-format exports. Each event is counted once: when the same"
             + " event id appears twice, the copy with the later timestamp is used. ACLED codes fatalities conservatively;"
             + " its figures are a floor, not a count of all deaths.";
     static final String TALLY = "Reported figures come from the desk's tally. A running total (\"so far\") is never added"
-            + " up: for each source the latest report in the period counts. The official figure is the latest report"
-            + " of an official source; the highest and lowest are across all sources.";
+            + " up: for each source the latest report in the period counts. The Overview gives, as a desk quotes them,"
+            + " the lowest figure reported in the period and the latest, each with its source and date (from real sources"
+            + " where there are any); the Unrest sheet gives the official figure (the latest report of an official"
+            + " source), the highest and the lowest of all sources.";
     static final String FLAG = "Flagged: licences were issued for the country and unrest was recorded there in the same"
             + " period. A yearly licence figure is compared only with a yearly row.";
     static final String PROVISIONAL = "The current period is not complete yet: its figures are provisional and will change.";

@@ -25,6 +25,10 @@ final class OverviewSheet {
             Map.entry(Measure.EVENTS, "Unrest events: political violence and demonstrations (number)"),
             Map.entry(Measure.CIVILIANS_TARGETED, "Of which civilians targeted (number)"),
             Map.entry(Measure.FATALITIES, "Fatalities in events (number)"),
+            Map.entry(Measure.DETAINED_LOWEST, "Detained, lowest reported (number)"),
+            Map.entry(Measure.DETAINED_LATEST, "Detained, latest reported (number)"),
+            Map.entry(Measure.KILLED_LOWEST, "Killed, lowest reported (number)"),
+            Map.entry(Measure.KILLED_LATEST, "Killed, latest reported (number)"),
             Map.entry(Measure.DETAINED_OFFICIAL, "Detained, official (number)"),
             Map.entry(Measure.DETAINED_HIGHEST, "Detained, highest reported (number)"),
             Map.entry(Measure.KILLED_OFFICIAL, "Killed, official (number)"),
@@ -50,6 +54,7 @@ final class OverviewSheet {
     static void write(Book book, ReportContent c, String period) {
         NoteList notes = book.notes;
         // Numbered in reading order: the title's note comes before the description's.
+        String symbols = notes.ref(NoteList.SYMBOLS);
         String coarser = notes.ref(NoteList.COARSER);
         String atLeast = notes.ref(NoteList.AT_LEAST);
         String revised = c.changes().comparable() ? " [r] = revised since the run of " + c.changes().previousRunDate()
@@ -61,7 +66,7 @@ final class OverviewSheet {
         shown.add(Indicator.of(Measure.LICENCES_ISSUED));
         for (String currency : currencies) shown.add(Indicator.money(Measure.VALUE_ISSUED, currency));
         for (Measure m : List.of(Measure.LICENCES_REFUSED, Measure.EVENTS, Measure.CIVILIANS_TARGETED, Measure.FATALITIES,
-                Measure.DETAINED_OFFICIAL, Measure.DETAINED_HIGHEST, Measure.KILLED_OFFICIAL, Measure.KILLED_HIGHEST)) {
+                Measure.DETAINED_LOWEST, Measure.DETAINED_LATEST, Measure.KILLED_LOWEST, Measure.KILLED_LATEST)) {
             shown.add(Indicator.of(m));
         }
         List<TableSheet.Column> columns = new ArrayList<>(List.of(new TableSheet.Column("Country", 30),
@@ -71,16 +76,20 @@ final class OverviewSheet {
             String ref = switch (i.measure()) {
                 case LICENCES_ISSUED -> " " + notes.ref(NoteList.LICENCE_SOURCES);
                 case EVENTS -> " " + notes.ref(NoteList.ACLED);
-                case DETAINED_OFFICIAL -> " " + notes.ref(NoteList.TALLY);
+                case DETAINED_LOWEST -> " " + notes.ref(NoteList.TALLY);
                 default -> "";
             };
             columns.add(new TableSheet.Column(label(i) + ref, i.measure().money() ? 24 : 16));
         }
         columns.add(new TableSheet.Column("Licences and unrest in the same period " + notes.ref(NoteList.FLAG), 16));
+        columns.add(new TableSheet.Column("Detained and killed as reported: lowest and latest, with source and date", 60));
+        columns.add(new TableSheet.Column("Illustrative figures in the row (not real data) " + notes.ref(NoteList.ILLUSTRATIVE), 14));
+        columns.add(new TableSheet.Column("Sources", 60));
         TableSheet t = new TableSheet(book, "Overview",
                 "Arms-export licences and unrest " + c.scope().place() + " and " + period + " " + coarser,
-                "One row per country and period. [x] = not available (nothing reported); ≥ = at least; ~ = about "
-                        + atLeast + "." + revised + money,
+                "One row per country and period " + symbols + ". [x] = not available (nothing reported); ≥ = at least;"
+                        + " ~ = about; ≤ = up to "
+                        + atLeast + "; [i] = rests on illustrative rows, not real data: never quote it." + revised + money,
                 columns);
         boolean cents = c.licenceValuesHaveCents();
         for (OverviewRow r : c.overview()) {
@@ -91,6 +100,9 @@ final class OverviewSheet {
                 else t.figure(r.figure(i), CellStyles.Kind.COUNT, wasRevised);
             }
             t.text(r.flagged() ? "Yes" : "No");
+            t.text(r.reported().isEmpty() ? "[z]" : r.reported());
+            t.text(r.illustrative() ? "Yes [i]" : "No");
+            t.text(r.sources());
         }
         book.list(t.finish(), "One row per country and period: licences, their value, unrest events, fatalities,"
                 + " detained and killed as reported, and a flag where licences and unrest meet.");

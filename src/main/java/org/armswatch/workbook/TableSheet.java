@@ -274,10 +274,12 @@ final class TableSheet {
             return marker(NOT_AVAILABLE);
         }
         BigDecimal v = f.value();
-        cell(StreamedWorkbook.RowWriter.NUMBER, styles.number(kind, f.qualifier(), revised), null, v.doubleValue());
-        // Width of the formatted number: digits, separators, decimals, a qualifier sign and [r].
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.number(kind, f.qualifier(), revised, f.illustrative()), null,
+                v.doubleValue());
+        // Width of the formatted number: digits, separators, decimals, a qualifier sign, [r] and [i].
         int digits = Math.max(1, v.precision() - v.scale());
-        fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0));
+        fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0)
+                + (f.illustrative() ? 4 : 0));
         return this;
     }
 
@@ -290,9 +292,11 @@ final class TableSheet {
             return marker(NOT_AVAILABLE);
         }
         BigDecimal v = f.value();
-        cell(StreamedWorkbook.RowWriter.NUMBER, styles.money(currency, cents, f.qualifier(), revised), null, v.doubleValue());
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.money(currency, cents, f.qualifier(), revised, f.illustrative()),
+                null, v.doubleValue());
         int digits = Math.max(1, v.precision() - v.scale());
-        fit(digits + (digits - 1) / 3 + (cents ? 3 : 0) + 2 + 1 + currency.length() + (revised ? 4 : 0));
+        fit(digits + (digits - 1) / 3 + (cents ? 3 : 0) + 2 + 1 + currency.length() + (revised ? 4 : 0)
+                + (f.illustrative() ? 4 : 0));
         return this;
     }
 

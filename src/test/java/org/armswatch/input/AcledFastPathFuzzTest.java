@@ -125,6 +125,7 @@ class AcledFastPathFuzzTest {
             int fatalities = h.indexOf("fatalities");
             int timestamp = h.indexOf("timestamp");
             int targeting = h.indexOf("civilian_targeting");
+            int source = h.indexOf("source");
             int iso3 = h.indexOf("iso3");
             if (type < 0 || (country < 0 && iso < 0)) {
                 // Same refusal as the reader's; only its message is compared.
@@ -174,7 +175,8 @@ class AcledFastPathFuzzTest {
                             throw new RowRejected(e.getMessage());
                         }
                         boolean targeted = targeting >= 0 && csv.field(targeting).trim().equalsIgnoreCase("civilian targeting");
-                        tally.add(eventId, time, code, day, eventType, targeted, dead, 0, 1, "f.csv", csv.line());
+                        boolean illustrative = source >= 0 && org.armswatch.input.Illustrative.source(csv.field(source));
+                        tally.add(eventId, time, code, day, eventType, targeted, illustrative, dead, 0, 1, "f.csv", csv.line());
                     } catch (RowRejected r) {
                         rejects.add(new RejectedRow("f.csv", csv.line(), csv.raw(), Objects.requireNonNull(r.getMessage())));
                     }

@@ -69,16 +69,20 @@ class NightlyJobEndToEndTest {
     }
 
     @Test
-    void januaryUnrestShowsTheLatestOfficialFigureNotTheSumOfRunningTotals() {
+    void januaryUnrestIsQuotedAsTheStoryQuotesItNeverAsTheSumOfRunningTotals() {
         WrittenTable overview = WrittenTable.of(workbook, "Overview");
         Map<String, WrittenCell> q1 = overview.row("ISO code", "KZ", "Period (ISO)", "2022-Q1");
-        // 4,400 (8 Jan, at least) then about 9,900 (11 Jan), both official: the later one, never 14,300.
-        WrittenCell detained = overview.cell(q1, "Detained, official");
-        assertThat(detained.number()).isEqualTo(9_900.0);
-        assertThat(detained.shown()).isEqualTo("~ 9,900");
-        WrittenCell killed = overview.cell(q1, "Killed, official");
-        assertThat(killed.number()).isEqualTo(225.0);
-        assertThat(overview.cell(q1, "Detained, highest").shown()).isEqualTo("≥ 12,000");
+        // The story's "more than 4,400 / more than 40" (8 Jan) and the latest real figures, about 9,900 (11 Jan) and
+        // 225 (15 Jan); never 14,300, and never the illustrative NGO's ≥ 12,000.
+        assertThat(overview.cell(q1, "Detained, lowest").shown()).isEqualTo("≥ 4,400");
+        assertThat(overview.cell(q1, "Detained, latest").number()).isEqualTo(9_900.0);
+        assertThat(overview.cell(q1, "Detained, latest").shown()).isEqualTo("~ 9,900");
+        assertThat(overview.cell(q1, "Killed, lowest").shown()).isEqualTo("≥ 40");
+        assertThat(overview.cell(q1, "Killed, latest").shown()).isEqualTo("225");
+        assertThat(overview.cell(q1, "Detained and killed as reported").shown()).isEqualTo(
+                "detained ≥ 4,400 (Interior Ministry via state television, 8 Jan 2022), latest ~ 9,900 (Interior Ministry"
+                        + " / presidential administration, as reported, 11 Jan 2022); killed ≥ 40 (Authorities, incl. security"
+                        + " forces, 8 Jan 2022), latest 225 (Prosecutor General's Office, 15 Jan 2022)");
         assertThat(overview.cell(q1, "Licences and unrest").shown()).isEqualTo("Yes");
 
         WrittenTable unrest = WrittenTable.of(workbook, "Unrest");

@@ -156,7 +156,7 @@ class EventTallyTest {
 
     private void add(String id, long timestamp, String day, String place, int fatalities, int fileNo, long line) {
         Period d = Period.ofIso(day);
-        tally.add(id, timestamp, "KE", d, "Protests", false, fatalities,
+        tally.add(id, timestamp, "KE", d, "Protests", false, false, fatalities,
                 EventSignature.of("KE", d, place, "Protesters (Kenya)", "", fatalities), fileNo, "events-" + fileNo + ".csv", line);
     }
 

@@ -40,7 +40,14 @@ class ReportedFigureRulesTest {
                                        Qualifier officialQ, long highest, Qualifier highestQ, long lowest,
                                        Qualifier lowestQ, int sourceCount, String sources) {
         return new ReportedTotal("KZ", Period.ofIso(period), metric, basis, region, official, officialQ, highest,
-                highestQ, lowest, lowestQ, sourceCount, sources);
+                highestQ, lowest, lowestQ, sourceCount, sources, null, null);
+    }
+
+    /** The official, highest and lowest figures only: the quoted ones have tests of their own. */
+    private static ReportedTotal withoutQuotes(ReportedTotal t) {
+        return new ReportedTotal(t.country(), t.period(), t.metric(), t.basis(), t.region(), t.official(),
+                t.officialQualifier(), t.highest(), t.highestQualifier(), t.lowest(), t.lowestQualifier(),
+                t.sourceCount(), t.sources(), null, null);
     }
 
     /** The rules must not depend on the order the rows come in: they sort by report date, file and line. */
@@ -49,7 +56,7 @@ class ReportedFigureRulesTest {
         Collections.reverse(reversed);
         List<ReportedTotal> totals = ReportedFigureRules.totals(reversed, report);
         assertThat(ReportedFigureRules.totals(figures, report)).isEqualTo(totals);
-        return totals;
+        return totals.stream().map(ReportedFigureRulesTest::withoutQuotes).toList();
     }
 
     @Test
@@ -253,5 +260,41 @@ class ReportedFigureRulesTest {
             assertThat(t.official()).isEqualTo(9_900L).isNotEqualTo(14_300L);
             assertThat(t.officialQualifier()).isEqualTo(AT_LEAST);
         });
+    }
+
+    /**
+     * The story's figures as a desk quotes them: the lowest reported ("more than 4,400", the first state figure) and the
+     * latest ("about 9,900"), each with its source and date; an illustrative source never, where a real one reported.
+     */
+    @Test
+    void theLowestAndTheLatestReportedAreQuotedWithSourceAndDateFromRealSources() {
+        List<ReportedFigure> figures = List.of(
+                figure(1, 2, "KZ", "2022-01-08", "", "detained", 4_400, AT_LEAST, CUMULATIVE,
+                        "Interior Ministry via state television", "official"),
+                figure(1, 3, "KZ", "2022-01-11", "", "detained", 9_900, ABOUT, CUMULATIVE,
+                        "Interior Ministry / presidential administration", "official"),
+                figure(1, 4, "KZ", "2022-01-14", "", "detained", 12_000, AT_LEAST, CUMULATIVE,
+                        "Illustrative: NGO (not real data)", "ngo"),
+                figure(1, 5, "KZ", "2022-01-06", "", "detained", 3_000, ABOUT, CUMULATIVE,
+                        "Illustrative: local media (not real data)", "media"));
+        ReportedTotal t = ReportedFigureRules.totals(figures, Granularity.QUARTER).get(0);
+        assertThat(t.lowestReported()).isEqualTo(new ReportedTotal.Quoted(4_400, AT_LEAST,
+                "Interior Ministry via state television", Period.ofIso("2022-01-08"), false));
+        assertThat(t.latestReported()).isEqualTo(new ReportedTotal.Quoted(9_900, ABOUT,
+                "Interior Ministry / presidential administration", Period.ofIso("2022-01-11"), false));
+        // The range over all sources still shows the illustrative ones, in the Unrest sheet.
+        assertThat(t.lowest()).isEqualTo(3_000);
+        assertThat(t.highest()).isEqualTo(12_000);
+    }
+
+    @Test
+    void whereEverySourceIsIllustrativeItsFigureIsQuotedAndMarked() {
+        List<ReportedFigure> figures = List.of(
+                figure(1, 2, "GE", "2023-03-08", "", "detained", 66, EXACT, CUMULATIVE, "Illustrative: police (not real data)", "official"),
+                figure(1, 3, "GE", "2023-03-09", "", "detained", 133, EXACT, CUMULATIVE, "Illustrative: police (not real data)", "official"));
+        ReportedTotal t = ReportedFigureRules.totals(figures, Granularity.QUARTER).get(0);
+        assertThat(t.lowestReported().value()).isEqualTo(133);
+        assertThat(t.lowestReported().illustrative()).isTrue();
+        assertThat(t.latestReported()).isEqualTo(t.lowestReported());
     }
 }
