@@ -33,6 +33,16 @@ public record RunChanges(Long previousRunId, LocalDate previousRunDate, List<Fig
                 && c.period().equals(period) && c.indicator().equals(indicator));
     }
 
+    /** "3 revised, 2 added, 1 removed": the counts of changes, for the Cover and the cron line; "none" where none. */
+    public String counts() {
+        List<String> said = new java.util.ArrayList<>();
+        for (FigureChange.Kind kind : List.of(FigureChange.Kind.REVISED, FigureChange.Kind.ADDED, FigureChange.Kind.REMOVED)) {
+            long n = figures.stream().filter(c -> c.kind() == kind).count();
+            if (n > 0) said.add(n + " " + kind.word());
+        }
+        return said.isEmpty() ? "none" : String.join(", ", said);
+    }
+
     /** The same comparison, only one country's figures: for that country's workbook. */
     public RunChanges of(String country) {
         return new RunChanges(previousRunId, previousRunDate,

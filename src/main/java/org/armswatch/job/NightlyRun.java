@@ -242,9 +242,11 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             written = walk.filter(Files::isRegularFile).count();
         }
         int warnings = data.warnings(run.runId()).size();
+        var changes = data.changes(run.runId());
         return String.format(Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
-                        + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s%s",
+                        + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s%s%s",
                 run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds,
+                changes.comparable() ? "; changes since " + changes.previousRunDate() + ": " + changes.counts() : "",
                 warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning" : " warnings") + " (below, and in Data_quality)");
     }
 

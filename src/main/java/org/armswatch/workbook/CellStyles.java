@@ -27,6 +27,7 @@ final class CellStyles {
     final CellStyle inert;
     final CellStyle link;
     final CellStyle missing;
+    final CellStyle percent;
     /** Number styles, made when first asked for: by kind (or currency), qualifier, [r] and [i]. */
     private final Map<String, CellStyle[]> numberStyles = new HashMap<>();
     private final Workbook wb;
@@ -66,6 +67,9 @@ final class CellStyles {
         missing.setVerticalAlignment(VerticalAlignment.TOP);
 
         formats = wb.createDataFormat();
+        percent = wb.createCellStyle();
+        percent.setVerticalAlignment(VerticalAlignment.TOP);
+        percent.setDataFormat(formats.getFormat("#,##0.0%"));
     }
 
     /**

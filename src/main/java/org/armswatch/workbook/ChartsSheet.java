@@ -23,14 +23,17 @@ final class ChartsSheet {
 
     static void write(Book book, ReportContent c) throws IOException {
         TableSheet t = new TableSheet(book, "Charts", "Charts of this run",
-                "Each chart's title, its alt text and its files; the picture stands to the right of its row. The numbers"
-                        + " behind every chart are in the Overview sheet.",
+                "Each chart's title, its alt text and its files (links to them, in the run's charts folder); the picture"
+                        + " stands to the right of its row. The numbers behind every chart are in the Overview sheet.",
                 List.of(new TableSheet.Column("Chart title", 40), new TableSheet.Column("Alt text", 70),
                         new TableSheet.Column("Picture (PNG)", 28), new TableSheet.Column("Picture for the web (SVG)", 28))).cellByCell();
         XSSFDrawing drawing = null;
         for (DrawnChart chart : c.charts()) {
-            t.row().text(chart.title()).text(chart.altText()).text("charts/" + chart.fileName())
-                    .text("charts/" + chart.svgFileName());
+            // A country's workbook stands in countries/, beside the run's charts/ folder.
+            String up = c.scope().oneCountry() ? "../" : "";
+            t.row().text(chart.title()).text(chart.altText())
+                    .fileLink("charts/" + chart.fileName(), up + "charts/" + chart.fileName())
+                    .fileLink("charts/" + chart.svgFileName(), up + "charts/" + chart.svgFileName());
             int rowIndex = t.sheetRow();
             t.sheet().getRow(rowIndex).setHeightInPoints(PICTURE_ROW_POINTS);
             if (drawing == null) {

@@ -40,7 +40,8 @@ final class CoverSheet {
         lines.add("Provisional: figures for " + current.label() + " (" + current.iso() + ") are provisional, because that"
                 + " period is not complete on the run date.");
         lines.add(c.changes().comparable()
-                ? "Changes: compared with the run of " + c.changes().previousRunDate() + "; see the Changes sheet."
+                ? "Changes since the run of " + c.changes().previousRunDate() + ": " + c.changes().counts()
+                        + " (figures of the Overview); see the Changes sheet."
                 : "Changes: none to show, as no earlier run with the same report period has completed.");
         if (!c.warnings().isEmpty()) {
             if (c.scope().oneCountry()) {

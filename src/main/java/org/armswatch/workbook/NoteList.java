@@ -1,33 +1,24 @@
 package org.armswatch.workbook;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The workbook's notes, numbered in the order a title or header first refers to them, as the
- * Analysis Function's guidance asks. A sheet asks for {@link #ref} while it is written; the
- * Notes sheet is written last, from what was asked.
+ * The workbook's notes, numbered once for every run and every workbook, in the order a reader of the main workbook
+ * first meets them: a note keeps its number from night to night and between the main and the country workbooks, so
+ * that "[note 5]" quoted in a story stays true. The Notes sheet lists them all.
  */
 final class NoteList {
 
-    private final Map<String, Integer> numbers = new LinkedHashMap<>();
-    private final List<String> texts = new ArrayList<>();
-
-    /** "[note 3]" for this text, numbering it if it is new. */
+    /** "[note 3]" for this text, one of {@link #all()}. */
     String ref(String text) {
-        Integer n = numbers.get(text);
-        if (n == null) {
-            texts.add(text);
-            n = texts.size();
-            numbers.put(text, n);
-        }
-        return "[note " + n + "]";
+        int n = all().indexOf(text);
+        if (n < 0) throw new IllegalArgumentException("not a note of the catalogue: " + text);
+        return "[note " + (n + 1) + "]";
     }
 
-    List<String> texts() {
-        return texts;
+    /** Every note, in number order. */
+    static List<String> all() {
+        return CATALOGUE;
     }
 
     static final String SYMBOLS = "Symbols used in the tables, as the Government Analysis Function's guidance writes them:"
@@ -67,6 +58,11 @@ final class NoteList {
             + " the closest earlier run date with the same report period. A figure is added or removed when its country,"
             + " period and measure appear or disappear; it is revised when its number or its qualifier (≥, ~) changed."
             + " The input files named are those of the figure's kind that changed, were added or were removed.";
+    static final String MONEY = "Values are shown in the currency they were reported in, to the whole unit in the"
+            + " Overview, Summary and Changes (the cell holds the exact sum); two currencies are never added.";
     static final String REVISED = "[r] after a figure: revised since the previous run; the Changes sheet gives the old"
             + " figure and the input file that changed. The cell holds the new number itself.";
+
+    private static final List<String> CATALOGUE = List.of(SYMBOLS, COARSER, AT_LEAST, REVISED, LICENCE_SOURCES, ACLED,
+            TALLY, FLAG, ILLUSTRATIVE, CHANGES, PROVISIONAL, CUT, MONEY);
 }

@@ -75,6 +75,7 @@ final class OverviewSheet {
         for (Indicator i : shown) {
             String ref = switch (i.measure()) {
                 case LICENCES_ISSUED -> " " + notes.ref(NoteList.LICENCE_SOURCES);
+                case VALUE_ISSUED -> i.currency().equals(currencies.get(0)) ? " " + notes.ref(NoteList.MONEY) : "";
                 case EVENTS -> " " + notes.ref(NoteList.ACLED);
                 case DETAINED_LOWEST -> " " + notes.ref(NoteList.TALLY);
                 default -> "";
@@ -91,12 +92,12 @@ final class OverviewSheet {
                         + " ~ = about; ≤ = up to "
                         + atLeast + "; [i] = rests on illustrative rows, not real data: never quote it." + revised + money,
                 columns);
-        boolean cents = c.licenceValuesHaveCents();
         for (OverviewRow r : c.overview()) {
             t.row().text(r.countryName()).text(r.country()).text(r.period().label()).text(r.period().iso());
             for (Indicator i : shown) {
                 boolean wasRevised = c.changes().revised(r.country(), r.period(), i);
-                if (i.measure().money()) t.money(r.figure(i), i.currency(), cents, wasRevised);
+                // Sums of values to the whole unit: the cell holds the exact sum.
+                if (i.measure().money()) t.money(r.figure(i), i.currency(), false, wasRevised);
                 else t.figure(r.figure(i), CellStyles.Kind.COUNT, wasRevised);
             }
             t.text(r.flagged() ? "Yes" : "No");

@@ -257,6 +257,14 @@ final class TableSheet {
         return v.substring(0, MAX_CELL - mark.length()) + mark;
     }
 
+    /** A share as a percentage cell (0.125 shows 12.5%), [z] for null. */
+    TableSheet percent(Double share) {
+        if (share == null) return marker(NOT_APPLICABLE);
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.percent, null, share);
+        fit(9);
+        return this;
+    }
+
     TableSheet number(long value) {
         return figure(Figure.of(value, org.armswatch.unrest.Qualifier.EXACT), CellStyles.Kind.COUNT);
     }
@@ -315,6 +323,19 @@ final class TableSheet {
         c.setHyperlink(link);
         c.setCellStyle(styles.link);
         fit(sheetName.length());
+        return this;
+    }
+
+    /** A link to a file beside the workbook, by its path relative to the workbook's folder; the cell shows the path. */
+    TableSheet fileLink(String shown, String relativePath) {
+        if (!cellByCell) throw new IllegalStateException("a link needs cellByCell()");
+        Cell c = row.createCell(col);
+        c.setCellValue(shown);
+        var link = book.wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.FILE);
+        link.setAddress(relativePath);
+        c.setHyperlink(link);
+        c.setCellStyle(styles.link);
+        fit(shown.length());
         return this;
     }
 

@@ -88,30 +88,33 @@ class WorkbookRulesTest {
     }
 
     @Test
-    void notesAreNumberedInTheOrderTheyAreFirstReferredTo() throws Exception {
+    void notesKeepTheirNumbersInEveryWorkbookAndEveryReferenceFindsItsNote() throws Exception {
+        List<String> catalogue = null;
         for (Path file : workbooks()) {
             try (XSSFWorkbook wb = WrittenTable.open(file)) {
-                List<Integer> firstSeen = new ArrayList<>();
+                WrittenTable notes = WrittenTable.of(wb, "Notes");
+                List<String> texts = notes.rows().stream().map(r -> notes.cell(r, "Note text").shown()).toList();
+                for (int i = 0; i < notes.rows().size(); i++) {
+                    assertThat(notes.cell(notes.rows().get(i), "Note number").shown()).isEqualTo("note " + (i + 1));
+                }
+                // The same notes under the same numbers in the main and every country workbook.
+                if (catalogue == null) catalogue = texts;
+                assertThat(texts).as(file.getFileName().toString()).isEqualTo(catalogue);
                 Pattern ref = Pattern.compile("\\[note (\\d+)]");
                 for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                     XSSFSheet sheet = wb.getSheetAt(i);
                     if (sheet.getSheetName().equals("Cover")) continue;
-                    // Titles, descriptions and headers, in reading order; never data cells.
+                    // Titles, descriptions and headers; never data cells.
                     for (int r = 0; r <= 2; r++) {
                         for (Cell cell : sheet.getRow(r)) {
                             Matcher m = ref.matcher(cell.getStringCellValue());
                             while (m.find()) {
-                                int n = Integer.parseInt(m.group(1));
-                                if (!firstSeen.contains(n)) firstSeen.add(n);
+                                assertThat(Integer.parseInt(m.group(1))).as(file.getFileName() + " " + sheet.getSheetName())
+                                        .isBetween(1, texts.size());
                             }
                         }
                     }
                 }
-                List<Integer> expected = new ArrayList<>();
-                for (int n = 1; n <= firstSeen.size(); n++) expected.add(n);
-                assertThat(firstSeen).as(file.getFileName().toString()).isEqualTo(expected);
-                WrittenTable notes = WrittenTable.of(wb, "Notes");
-                assertThat(notes.rows()).hasSize(firstSeen.size());
                 for (Row row : wb.getSheet("Overview")) {
                     if (row.getRowNum() < 3) continue;
                     for (Cell cell : row) {
