@@ -179,6 +179,81 @@ public final class ReportData {
         }
     }
 
+    /**
+     * Yearly totals per country and source: each licence source's licences and values (per currency), and each unrest
+     * source's events, side by side and never added across sources (two sources may report the same licences or
+     * events). Unrest events are political violence and demonstrations, as in the Overview.
+     */
+    public List<SummaryRow> summary(long runId) {
+        Map<Integer, String> files = fileNames(runId);
+        Map<List<Object>, long[]> counts = new TreeMap<>(java.util.Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (Integer) k.get(1)).thenComparing(k -> (String) k.get(2))
+                .thenComparing(k -> (String) k.get(3)));
+        Map<List<Object>, BigDecimal[]> values = new java.util.HashMap<>();
+        new StagedLicences(jdbc).forEach(runId, r -> {
+            String source = r.source().isEmpty() ? files.get(r.fileNo()) : r.source();
+            List<Object> key = List.of(r.destination(), Period.ofIso(r.period()).start().getYear(), source, r.currency());
+            // rows, issued count, rows with an issued count, refused count, rows with a refused count, issued rows,
+            // refused rows, rows with an issued value, illustrative
+            long[] c = counts.computeIfAbsent(key, k -> new long[9]);
+            BigDecimal[] v = values.computeIfAbsent(key, k -> new BigDecimal[1]);
+            boolean issued = r.status().equals("issued");
+            c[0]++;
+            if (issued) c[5]++; else c[6]++;
+            if (r.licences() != null) {
+                c[issued ? 1 : 3] += r.licences();
+                c[issued ? 2 : 4]++;
+            }
+            if (issued && r.value() != null) {
+                v[0] = v[0] == null ? r.value() : v[0].add(r.value());
+                c[7]++;
+            }
+            if (Illustrative.source(r.source())) c[8] = 1;
+        });
+        List<SummaryRow> rows = new ArrayList<>();
+        counts.forEach((k, c) -> {
+            BigDecimal value = values.get(k)[0];
+            boolean illustrative = c[8] == 1;
+            String country = (String) k.get(0);
+            rows.add(new SummaryRow(country, countryName(country), (Integer) k.get(1), SummaryRow.LICENCES, (String) k.get(2),
+                    sum(c[1], c[2], c[5], illustrative), sum(c[3], c[4], c[6], illustrative),
+                    value == null ? Figure.NOT_AVAILABLE : new Figure(value, c[7] < c[5] ? Qualifier.AT_LEAST : Qualifier.EXACT,
+                            illustrative), (String) k.get(3), null, null, null, c[0]));
+        });
+        String notUnrest = "'" + String.join("', '", org.armswatch.unrest.CountedEvents.NOT_UNREST) + "'";
+        String acledFiles = fileNames(runId, "ACLED_EVENTS");
+        jdbc.query("SELECT country, SUBSTRING(event_month, 1, 4), source_kind, file_no,"
+                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN events ELSE 0 END),"
+                + " SUM(CASE WHEN event_type = 'civilian_targeting' THEN events ELSE 0 END),"
+                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN fatalities ELSE 0 END),"
+                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN rows_counted ELSE 0 END),"
+                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN rows_without_fatalities ELSE 0 END),"
+                + " SUM(illustrative_events)"
+                + " FROM aw_event_count WHERE run_id = ? AND superseded = FALSE"
+                + " GROUP BY country, SUBSTRING(event_month, 1, 4), source_kind, file_no", rs -> {
+            String country = rs.getString(1);
+            boolean hdx = rs.getString(3).equals("HDX");
+            boolean illustrative = rs.getLong(10) > 0;
+            long counted = rs.getLong(8);
+            long without = rs.getLong(9);
+            Figure fatalities = counted == without ? Figure.NOT_AVAILABLE : new Figure(BigDecimal.valueOf(rs.getLong(7)),
+                    without > 0 ? Qualifier.AT_LEAST : Qualifier.EXACT, illustrative);
+            rows.add(new SummaryRow(country, countryName(country), Integer.parseInt(rs.getString(2)), SummaryRow.UNREST,
+                    hdx ? "HDX counts " + files.get(rs.getInt(4)) : "ACLED exports " + acledFiles, null, null, null, "",
+                    new Figure(BigDecimal.valueOf(rs.getLong(5)), Qualifier.EXACT, illustrative),
+                    new Figure(BigDecimal.valueOf(rs.getLong(6)), Qualifier.EXACT, illustrative), fatalities, rs.getLong(5)));
+        }, runId);
+        rows.sort(java.util.Comparator.comparing(SummaryRow::countryName).thenComparingInt(SummaryRow::year)
+                .thenComparing(SummaryRow::kind).thenComparing(SummaryRow::source).thenComparing(SummaryRow::currency));
+        return rows;
+    }
+
+    /** A sum of counts where some rows may lack one: [x] where none gave one, "at least" where some did not. */
+    private static Figure sum(long total, long given, long rows, boolean illustrative) {
+        if (given == 0) return rows == 0 ? null : Figure.NOT_AVAILABLE;
+        return new Figure(BigDecimal.valueOf(total), given < rows ? Qualifier.AT_LEAST : Qualifier.EXACT, illustrative);
+    }
+
     public List<UnrestRow> unrest(long runId) {
         List<UnrestRow> rows = new ArrayList<>();
         String acledFiles = fileNames(runId, "ACLED_EVENTS");

@@ -85,7 +85,7 @@ final class ReportWriting {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
             }
             ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, sink -> data.forEachLicenceRow(run.runId(), sink),
+                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()), sink -> data.forEachLicenceRow(run.runId(), sink),
                     store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
                     sink -> data.forEachDataQualityRow(run.runId(), sink), planned, drawing, options.maxRowsPerSheet());
             Path countries = work.resolve("countries");

@@ -10,6 +10,7 @@ import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.RunChanges;
 import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.aggregate.SourceFileRecord;
+import org.armswatch.aggregate.SummaryRow;
 import org.armswatch.aggregate.UnrestRow;
 import org.armswatch.chart.DrawnChart;
 import org.armswatch.period.Granularity;
@@ -34,6 +35,7 @@ public record ReportContent(
         List<String> runNotes,
         List<RunWarnings.Shown> warnings,
         List<OverviewRow> overview,
+        List<SummaryRow> summary,
         Consumer<Consumer<LicenceRow>> licences,
         boolean licenceValuesHaveCents,
         List<UnrestRow> unrest,
@@ -50,7 +52,8 @@ public record ReportContent(
     public ReportContent forCountry(String code, String name, Consumer<Consumer<LicenceRow>> countryLicences,
                                     List<DrawnChart> countryCharts) {
         return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes, warnings,
-                overview.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
+                overview.stream().filter(r -> r.country().equals(code)).toList(),
+                summary.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
                 licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
                 changes.of(code), null, countryCharts, pictures, maxRowsPerSheet);
     }

@@ -1,10 +1,12 @@
 package org.armswatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -63,11 +65,22 @@ class ChangesTest {
             assertThat(changes.cell(revised, "Previous value").number()).isEqualTo(2_200_000.0);
             assertThat(changes.cell(revised, "New value").number()).isEqualTo(2_300_000.0);
             assertThat(changes.cell(revised, "Previous (number)").shown()).isEqualTo("[z]");
+            assertThat(changes.cell(revised, "Difference in value").number()).isEqualTo(100_000.0);
+            assertThat(changes.cell(revised, "Difference in value").shown()).isEqualTo("100,000 EUR");
+            assertThat(changes.cell(revised, "Difference (%)").number()).isCloseTo(100_000.0 / 2_200_000.0, within(1e-12));
+            assertThat(changes.cell(revised, "Difference (%)").shown()).isEqualTo("4.5%");
+            assertThat(changes.cell(revised, "Figure key").shown()).isEqualTo("KZ 2021 value_issued_eur");
             assertThat(changes.cell(revised, "Input files changed").shown())
                     .isEqualTo("licences/de_kazakhstan_2021_story.csv (changed); licences/illustrative_licences.csv (changed)");
             Map<String, WrittenCell> addedCount = changes.row("Change", "added", "Figure", "Licences issued (number)");
             assertThat(changes.cell(addedCount, "Previous (number)").shown()).isEqualTo("[z]");
             assertThat(changes.cell(addedCount, "New (number)").number()).isEqualTo(3.0);
+            assertThat(changes.cell(addedCount, "Difference (number)").shown()).isEqualTo("[z]");
+            assertThat(changes.cell(addedCount, "Difference (%)").shown()).isEqualTo("[z]");
+            List<String> cover = new java.util.ArrayList<>();
+            wb.getSheet("Cover").forEach(r -> cover.add(r.getCell(0).getStringCellValue()));
+            assertThat(cover).contains("Changes since the run of " + FIRST + ": 1 revised, 2 added (figures of the Overview);"
+                    + " see the Changes sheet.");
             assertThat(changes.cell(changes.row("Change", "added", "Figure", "Value of licences issued (EUR)"),
                     "New value").number()).isEqualTo(5_000.0);
             WorkbookRules.assertFollowsRules(wb, "second night");

@@ -165,6 +165,17 @@ class RealLicenceListsTest {
             assertThat(shown).isEqualByComparingTo(total);
             assertThat(total.add(unplaced)).isEqualByComparingTo(new BigDecimal("183527765"));
 
+            // The Summary: the same yearly totals, per source (one here), in pounds.
+            WrittenTable summary = WrittenTable.of(wb, "Summary");
+            issued.forEach((key, value) -> {
+                String[] k = key.split("\\|");
+                Map<String, WrittenCell> row = summary.row("ISO code", k[0], "Year", k[1], "Kind", "Licences");
+                assertThat(summary.cell(row, "Source").shown()).isEqualTo("UK strategic export controls, via CAAT");
+                assertThat(BigDecimal.valueOf(summary.cell(row, "Value of licences issued").number())).as(key)
+                        .isEqualByComparingTo(value);
+                assertThat(summary.cell(row, "Currency").shown()).isEqualTo("GBP");
+            });
+
             // The Licences sheet names the rows it summed, and their currency.
             WrittenTable licences = WrittenTable.of(wb, "Licences");
             double summed = licences.rows().stream().mapToDouble(r -> licences.cell(r, "Input rows summed").number()).sum();
