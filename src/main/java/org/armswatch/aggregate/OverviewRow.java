@@ -5,8 +5,7 @@ import java.util.Map;
 import org.armswatch.period.Period;
 
 /**
- * One country and period of the Overview. Flagged where licences were issued and unrest was
- * recorded in the same period: where a story may start.
+ * One country and period of the Overview (its story leads are worked out by {@link StoryLeads}).
  *
  * @param sources  where the row's figures come from, by kind: licence sources, unrest files, reported sources
  * @param reported detained and killed as a desk quotes them: lowest and latest, each with source and date
@@ -41,12 +40,5 @@ public record OverviewRow(String country, String countryName, Period period, Map
     public boolean valueIssued() {
         return figures.entrySet().stream()
                 .anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED && e.getValue().positive());
-    }
-
-    public boolean flagged() {
-        boolean licensed = figure(Measure.LICENCES_ISSUED).positive() || valueIssued();
-        boolean unrest = figure(Measure.EVENTS).positive() || figure(Measure.FATALITIES).positive()
-                || figure(Measure.DETAINED_LOWEST).positive() || figure(Measure.KILLED_LOWEST).positive();
-        return licensed && unrest;
     }
 }

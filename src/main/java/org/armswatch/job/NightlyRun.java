@@ -20,6 +20,7 @@ import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
+import org.armswatch.aggregate.StoryLeads;
 import org.armswatch.input.InputCatalog;
 import org.armswatch.input.InputScan;
 import org.armswatch.input.InputFile;
@@ -250,18 +251,19 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                 warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning" : " warnings") + " (below, and in Data_quality)");
     }
 
-    /** Countries where licences and unrest now meet in a period and did not in the last completed run. */
+    /** Story leads of this run that the last completed run did not have, most unusual first: the morning's lead. */
     private String newlyFlagged(RunParameters run) {
-        Set<String> now = flagged(data.overview(run.runId()));
+        List<StoryLeads.Lead> now = StoryLeads.find(data.overview(run.runId()));
         // The same earlier run the Changes sheet compares with: the closest earlier date, same period.
         Long previous = data.changes(run.runId()).previousRunId();
-        if (previous != null) now.removeAll(flagged(data.overview(previous)));
-        return now.isEmpty() ? "" : "newly flagged (licences and unrest in the same period): " + String.join(", ", now);
-    }
-
-    private static Set<String> flagged(List<OverviewRow> rows) {
-        Set<String> names = new TreeSet<>();
-        rows.stream().filter(OverviewRow::flagged).forEach(r -> names.add(r.countryName()));
-        return names;
+        Set<String> before = new TreeSet<>();
+        if (previous != null) {
+            StoryLeads.find(data.overview(previous)).forEach(l -> before.add(l.country() + "|" + l.unrest().period().iso()));
+        }
+        List<String> fresh = now.stream().filter(l -> !before.contains(l.country() + "|" + l.unrest().period().iso()))
+                .map(l -> l.countryName() + " " + l.unrest().period().label() + (l.illustrative() ? " [i]" : ""))
+                .toList();
+        return fresh.isEmpty() ? "" : "new story leads (licences before unusual unrest; the Leads sheet says why): "
+                + String.join(", ", fresh);
     }
 }

@@ -18,6 +18,7 @@ import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
+import org.armswatch.aggregate.StoryLeads;
 import org.armswatch.chart.ChartDrawer;
 import org.armswatch.chart.CountryTimeline;
 import org.armswatch.chart.DestinationValue;
@@ -85,7 +86,8 @@ final class ReportWriting {
                 if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
             }
             ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()), sink -> data.forEachLicenceRow(run.runId(), sink),
+                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()),
+                    StoryLeads.find(overview), sink -> data.forEachLicenceRow(run.runId(), sink),
                     store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
                     sink -> data.forEachDataQualityRow(run.runId(), sink), planned, drawing, options.maxRowsPerSheet());
             Path countries = work.resolve("countries");

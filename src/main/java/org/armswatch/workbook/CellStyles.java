@@ -28,6 +28,7 @@ final class CellStyles {
     final CellStyle link;
     final CellStyle missing;
     final CellStyle percent;
+    final CellStyle ratio;
     /** Number styles, made when first asked for: by kind (or currency), qualifier, [r] and [i]. */
     private final Map<String, CellStyle[]> numberStyles = new HashMap<>();
     private final Workbook wb;
@@ -70,6 +71,9 @@ final class CellStyles {
         percent = wb.createCellStyle();
         percent.setVerticalAlignment(VerticalAlignment.TOP);
         percent.setDataFormat(formats.getFormat("#,##0.0%"));
+        ratio = wb.createCellStyle();
+        ratio.setVerticalAlignment(VerticalAlignment.TOP);
+        ratio.setDataFormat(formats.getFormat("#,##0.0"));
     }
 
     /**

@@ -48,8 +48,11 @@ final class NoteList {
             + " the lowest figure reported in the period and the latest, each with its source and date (from real sources"
             + " where there are any); the Unrest sheet gives the official figure (the latest report of an official"
             + " source), the highest and the lowest of all sources.";
-    static final String FLAG = "Flagged: licences were issued for the country and unrest was recorded there in the same"
-            + " period. A yearly licence figure is compared only with a yearly row.";
+    static final String FLAG = "A story lead: licences were issued for the country in the 12 months before unrest there, or"
+            + " during it, and the unrest was unusual: at least twice the country's median number of events a period (and"
+            + " at least 5), or detained or killed were reported. Periods of any length meet (a year's licences and a"
+            + " quarter's unrest). Leads are ranked by how unusual the unrest was; the Leads sheet says why each was raised."
+            + " A lead marked [i] rests on illustrative figures only.";
     static final String PROVISIONAL = "The current period is not complete yet: its figures are provisional and will change.";
     static final String CUT = "Text longer than a spreadsheet cell can hold (32,767 characters) is cut: the cell keeps"
             + " the start of the text and ends with \"[cut: ... characters in all; see the Notes sheet]\". The whole"

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.armswatch.aggregate.Indicator;
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
+import org.armswatch.aggregate.StoryLeads;
 
 /**
  * The Overview: one row per country and period, revised figures marked [r] through their number format. Licence
@@ -82,7 +83,7 @@ final class OverviewSheet {
             };
             columns.add(new TableSheet.Column(label(i) + ref, i.measure().money() ? 24 : 16));
         }
-        columns.add(new TableSheet.Column("Licences and unrest in the same period " + notes.ref(NoteList.FLAG), 16));
+        columns.add(new TableSheet.Column("Story lead: licences before unusual unrest " + notes.ref(NoteList.FLAG), 16));
         columns.add(new TableSheet.Column("Detained and killed as reported: lowest and latest, with source and date", 60));
         columns.add(new TableSheet.Column("Illustrative figures in the row (not real data) " + notes.ref(NoteList.ILLUSTRATIVE), 14));
         columns.add(new TableSheet.Column("Sources", 60));
@@ -92,6 +93,8 @@ final class OverviewSheet {
                         + " ~ = about; ≤ = up to "
                         + atLeast + "; [i] = rests on illustrative rows, not real data: never quote it." + revised + money,
                 columns);
+        Map<String, StoryLeads.Lead> leads = new java.util.HashMap<>();
+        for (StoryLeads.Lead l : c.leads()) leads.put(l.country() + "|" + l.unrest().period().iso(), l);
         for (OverviewRow r : c.overview()) {
             t.row().text(r.countryName()).text(r.country()).text(r.period().label()).text(r.period().iso());
             for (Indicator i : shown) {
@@ -100,12 +103,13 @@ final class OverviewSheet {
                 if (i.measure().money()) t.money(r.figure(i), i.currency(), false, wasRevised);
                 else t.figure(r.figure(i), CellStyles.Kind.COUNT, wasRevised);
             }
-            t.text(r.flagged() ? "Yes" : "No");
+            StoryLeads.Lead lead = leads.get(r.country() + "|" + r.period().iso());
+            t.text(lead == null ? "No" : "Lead " + lead.rank() + (lead.illustrative() ? " [i]" : ""));
             t.text(r.reported().isEmpty() ? "[z]" : r.reported());
             t.text(r.illustrative() ? "Yes [i]" : "No");
             t.text(r.sources());
         }
         book.list(t.finish(), "One row per country and period: licences, their value, unrest events, fatalities,"
-                + " detained and killed as reported, and a flag where licences and unrest meet.");
+                + " detained and killed as reported, and the story leads.");
     }
 }

@@ -10,6 +10,7 @@ import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.RunChanges;
 import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.aggregate.SourceFileRecord;
+import org.armswatch.aggregate.StoryLeads;
 import org.armswatch.aggregate.SummaryRow;
 import org.armswatch.aggregate.UnrestRow;
 import org.armswatch.chart.DrawnChart;
@@ -36,6 +37,7 @@ public record ReportContent(
         List<RunWarnings.Shown> warnings,
         List<OverviewRow> overview,
         List<SummaryRow> summary,
+        List<StoryLeads.Lead> leads,
         Consumer<Consumer<LicenceRow>> licences,
         boolean licenceValuesHaveCents,
         List<UnrestRow> unrest,
@@ -53,7 +55,8 @@ public record ReportContent(
                                     List<DrawnChart> countryCharts) {
         return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes, warnings,
                 overview.stream().filter(r -> r.country().equals(code)).toList(),
-                summary.stream().filter(r -> r.country().equals(code)).toList(), countryLicences,
+                summary.stream().filter(r -> r.country().equals(code)).toList(),
+                leads.stream().filter(l -> l.country().equals(code)).toList(), countryLicences,
                 licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
                 changes.of(code), null, countryCharts, pictures, maxRowsPerSheet);
     }

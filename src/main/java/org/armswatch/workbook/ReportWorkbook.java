@@ -21,10 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ReportWorkbook {
 
-    static final List<String> SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Summary", "Licences", "Unrest",
-            "Changes", "Data_quality", "Charts");
-    static final List<String> COUNTRY_SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Summary", "Licences",
-            "Unrest", "Changes", "Charts");
+    static final List<String> SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Leads", "Summary", "Licences",
+            "Unrest", "Changes", "Data_quality", "Charts");
+    static final List<String> COUNTRY_SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Leads", "Summary",
+            "Licences", "Unrest", "Changes", "Charts");
 
     private ReportWorkbook() {}
 
@@ -41,6 +41,7 @@ public final class ReportWorkbook {
             String period = CoverSheet.period(content);
 
             OverviewSheet.write(book, content, period);
+            LeadsSheet.write(book, content);
             SummarySheet.write(book, content);
             LicencesSheet.write(book, content);
             UnrestSheet.write(book, content);

@@ -257,6 +257,14 @@ final class TableSheet {
         return v.substring(0, MAX_CELL - mark.length()) + mark;
     }
 
+    /** A ratio with one decimal (3.5), [z] for null. */
+    TableSheet ratio(Double ratio) {
+        if (ratio == null) return marker(NOT_APPLICABLE);
+        cell(StreamedWorkbook.RowWriter.NUMBER, styles.ratio, null, ratio);
+        fit(8);
+        return this;
+    }
+
     /** A share as a percentage cell (0.125 shows 12.5%), [z] for null. */
     TableSheet percent(Double share) {
         if (share == null) return marker(NOT_APPLICABLE);

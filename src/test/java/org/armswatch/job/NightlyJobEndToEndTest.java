@@ -83,7 +83,14 @@ class NightlyJobEndToEndTest {
                 "detained ≥ 4,400 (Interior Ministry via state television, 8 Jan 2022), latest ~ 9,900 (Interior Ministry"
                         + " / presidential administration, as reported, 11 Jan 2022); killed ≥ 40 (Authorities, incl. security"
                         + " forces, 8 Jan 2022), latest 225 (Prosecutor General's Office, 15 Jan 2022)");
-        assertThat(overview.cell(q1, "Licences and unrest").shown()).isEqualTo("Yes");
+        // Germany's 2021 licences (real) before the unrest of January 2022, in which the state's figures were reported.
+        assertThat(overview.cell(q1, "Story lead").shown()).isEqualTo("Lead 1");
+        WrittenTable leads = WrittenTable.of(workbook, "Leads");
+        Map<String, WrittenCell> first = leads.row("Rank", "1");
+        assertThat(leads.cell(first, "ISO code").shown()).isEqualTo("KZ");
+        assertThat(leads.cell(first, "Illustrative only").shown()).isEqualTo("No");
+        assertThat(leads.cell(first, "Why").shown()).startsWith("Licences issued in 2021 (25 licences, EUR 2,200,000);")
+                .contains("detained ≥ 4,400, latest ~ 9,900 as reported; killed ≥ 40, latest 225 as reported.");
 
         WrittenTable unrest = WrittenTable.of(workbook, "Unrest");
         Map<String, WrittenCell> detainedRow = unrest.row("ISO code", "KZ", "Period (ISO)", "2022-Q1",

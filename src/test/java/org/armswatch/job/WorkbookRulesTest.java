@@ -63,11 +63,11 @@ class WorkbookRulesTest {
     @Test
     void theMainWorkbookHasTheSheetsOfWorkbookMdInOrder() throws Exception {
         try (XSSFWorkbook wb = WrittenTable.open(run.resolve("report-" + RUN_DATE + ".xlsx"))) {
-            assertThat(sheetNames(wb)).containsExactly("Cover", "Contents", "Notes", "Overview", "Summary", "Licences", "Unrest",
+            assertThat(sheetNames(wb)).containsExactly("Cover", "Contents", "Notes", "Overview", "Leads", "Summary", "Licences", "Unrest",
                     "Changes", "Data_quality", "Charts");
             WrittenTable contents = WrittenTable.of(wb, "Contents");
             assertThat(contents.rows()).extracting(r -> r.get("Sheet").shown())
-                    .containsExactly("Notes", "Overview", "Summary", "Licences", "Unrest", "Changes", "Data_quality", "Charts");
+                    .containsExactly("Notes", "Overview", "Leads", "Summary", "Licences", "Unrest", "Changes", "Data_quality", "Charts");
             for (Row row : wb.getSheet("Contents")) {
                 if (row.getRowNum() < 3) continue;
                 assertThat(row.getCell(0).getHyperlink().getAddress()).isEqualTo("'" + row.getCell(0).getStringCellValue() + "'!A1");
@@ -149,7 +149,7 @@ class WorkbookRulesTest {
                     "TR-Turkey.xlsx", "DE-Germany.xlsx").doesNotContain("IN-India.xlsx");
         }
         try (XSSFWorkbook wb = WrittenTable.open(run.resolve("countries/KZ-Kazakhstan.xlsx"))) {
-            assertThat(sheetNames(wb)).containsExactly("Cover", "Contents", "Notes", "Overview", "Summary", "Licences", "Unrest",
+            assertThat(sheetNames(wb)).containsExactly("Cover", "Contents", "Notes", "Overview", "Leads", "Summary", "Licences", "Unrest",
                     "Changes", "Charts");
             assertThat(wb.getSheet("Cover").getRow(0).getCell(0).getStringCellValue()).contains("Kazakhstan (KZ)");
             WrittenTable overview = WrittenTable.of(wb, "Overview");

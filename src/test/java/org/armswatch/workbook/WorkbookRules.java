@@ -126,7 +126,7 @@ public final class WorkbookRules {
             }
             if (numeric) {
                 assertThat(texts).as(where + ": numeric column " + headers.get(c) + " holds only numbers, [x] and [z]").isEmpty();
-                assertThat(headers.get(c)).as(where + ": unit in the header").containsPattern("\\((number|%|[A-Z]{3}|in the row's currency)\\)");
+                assertThat(headers.get(c)).as(where + ": unit in the header").containsPattern("\\((number|%|ratio|[A-Z]{3}|in the row's currency)\\)");
             }
             for (String word : headers.get(c).split(" ")) {
                 assertThat((double) word.length()).as(where + ": header word '" + word + "' fits").isLessThanOrEqualTo(width);
