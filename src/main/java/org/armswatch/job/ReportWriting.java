@@ -26,6 +26,7 @@ import org.armswatch.chart.DrawnChart;
 import org.armswatch.chart.TimelinePoint;
 import org.armswatch.chart.TopDestinations;
 import org.armswatch.input.InputShape;
+import org.armswatch.page.ReportPage;
 import org.armswatch.period.Period;
 import org.armswatch.publish.RunFolder;
 import org.armswatch.workbook.ReportContent;
@@ -122,8 +123,10 @@ final class ReportWriting {
                 });
             }
             Parallel.run(pieces);
-            log.info("writeReport: charts, main and {} country workbooks written and checked in {} s", codes.size(),
-                    seconds(t0));
+            // The page shows the charts by relative path: written last, beside them and the workbook.
+            ReportPage.write(content, work.resolve("index.html"));
+            log.info("writeReport: charts, main and {} country workbooks written and checked, and index.html, in {} s",
+                    codes.size(), seconds(t0));
         } finally {
             RunFolder.deleteTree(temp);
         }
