@@ -248,6 +248,34 @@ public final class ReportData {
         return rows;
     }
 
+    /** Detained or killed in one country and period, as a desk quotes them (see {@link ReportedTotal}). */
+    public record Quote(String country, String countryName, Period period, String metric,
+                        org.armswatch.unrest.ReportedTotal.Quoted lowest, org.armswatch.unrest.ReportedTotal.Quoted latest) {}
+
+    /**
+     * The quoted figures for detained and killed of the whole country, the running total where a metric was reported
+     * both as running totals and as new-in-period figures, as the Overview shows them.
+     */
+    public List<Quote> quotes(long runId) {
+        Map<String, Quote> chosen = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT country, period, metric, basis, lowest_reported, lowest_reported_qualifier, lowest_reported_source,"
+                + " lowest_reported_on, latest_reported, latest_reported_qualifier, latest_reported_source, latest_reported_on"
+                + " FROM aw_reported_total WHERE run_id = ? AND region = '' AND metric IN ('detained', 'killed')"
+                + " AND lowest_reported IS NOT NULL ORDER BY country, period, metric, basis", rs -> {
+            String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3);
+            if (chosen.containsKey(key) && !rs.getString(4).equals("cumulative")) return;
+            chosen.put(key, new Quote(rs.getString(1), countryName(rs.getString(1)), Period.ofIso(rs.getString(2)),
+                    rs.getString(3), quoted(rs, 5), quoted(rs, 9)));
+        }, runId);
+        return List.copyOf(chosen.values());
+    }
+
+    private static org.armswatch.unrest.ReportedTotal.Quoted quoted(ResultSet rs, int from) throws SQLException {
+        String source = rs.getString(from + 2);
+        return new org.armswatch.unrest.ReportedTotal.Quoted(rs.getLong(from), Qualifier.ofWord(rs.getString(from + 1)),
+                source, Period.ofIso(rs.getString(from + 3)), Illustrative.source(source));
+    }
+
     /** A sum of counts where some rows may lack one: [x] where none gave one, "at least" where some did not. */
     private static Figure sum(long total, long given, long rows, boolean illustrative) {
         if (given == 0) return rows == 0 ? null : Figure.NOT_AVAILABLE;

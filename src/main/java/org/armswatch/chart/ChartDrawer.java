@@ -37,6 +37,10 @@ public final class ChartDrawer {
         return timeline(data).writeBoth(chartsDir);
     }
 
+    public DrawnChart drawReported(ReportedFigures data, Path chartsDir) throws IOException {
+        return reported(data).writeBoth(chartsDir);
+    }
+
     /** The top-destinations chart: its names and words now, its drawing when written. */
     public ChartToDraw topDestinations(TopDestinations data) {
         var chart = new TopDestinationsChart(data);
@@ -49,6 +53,18 @@ public final class ChartDrawer {
         var chart = new TimelineChart(data);
         return new ChartToDraw(() -> chart.build(style), TimelineChart.fileName(data.countryCode()), chart.title(),
                 chart.subtitle(), chart.altText());
+    }
+
+    /** Detained and killed as reported in one country and period: its names and words now, its drawing when written. */
+    public ChartToDraw reported(ReportedFigures data) {
+        var chart = new ReportedChart(data);
+        return new ChartToDraw(() -> chart.build(style), ReportedChart.fileName(data.countryCode()), chart.title(),
+                chart.subtitle(), chart.altText());
+    }
+
+    /** The PNG file name of a country's reported-figures chart. */
+    public static String reportedFileName(String countryCode) {
+        return ReportedChart.fileName(countryCode);
     }
 
     /** The PNG file name of a country's timeline, as {@link #drawTimeline} writes it. */

@@ -11,8 +11,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -139,6 +141,32 @@ final class ChartStyle {
         plot.setInsets(new RectangleInsets(4, 0, 4, 0));
         plot.setNoDataMessageFont(subtitle);
         plot.setNoDataMessagePaint(SOURCE_TEXT);
+    }
+
+    void plainPlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setDomainMinorGridlinesVisible(false);
+        plot.setRangeMinorGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRIDLINE);
+        plot.setRangeGridlineStroke(GRIDLINE_STROKE);
+        plot.setRangeZeroBaselineVisible(true);
+        plot.setRangeZeroBaselinePaint(BASELINE);
+        plot.setRangeZeroBaselineStroke(BASELINE_STROKE);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setInsets(new RectangleInsets(4, 0, 4, 0));
+        plot.setNoDataMessageFont(subtitle);
+        plot.setNoDataMessagePaint(SOURCE_TEXT);
+    }
+
+    /** A time axis: ticks at whole years, quarters or months as room allows, so labels never collide. */
+    void plainDateAxis(DateAxis axis) {
+        plainAxis(axis);
+        axis.setTickMarksVisible(true);
+        axis.setTickMarkPaint(GRIDLINE);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
     }
 
     /** What every axis shares: the desk's fonts and colour, no axis line, no ticks. */

@@ -43,8 +43,19 @@ final class TopDestinationsChart {
         return "Licence value (" + data.currency() + ")";
     }
 
+    private boolean anyIllustrative() {
+        return ranked.stream().anyMatch(DestinationValue::illustrative);
+    }
+
     String title() {
         String period = data.periodLabel();
+        // A ranking that an illustrative value decides is no finding: the chart then says what it shows.
+        boolean decidedByIllustrative = !ranked.isEmpty() && (ranked.get(0).illustrative()
+                || ranked.size() > 1 && ranked.get(1).illustrative());
+        if (decidedByIllustrative) {
+            return FigureText.headline(List.of("Top destinations by licence value in " + period,
+                    "Top destinations by licence value"));
+        }
         if (ranked.isEmpty() || ranked.get(0).value() == 0) {
             return FigureText.headline(List.of(
                     "No licence value was recorded for any destination in " + period,
@@ -73,7 +84,8 @@ final class TopDestinationsChart {
             case 1 -> "top destination, ";
             default -> "top " + ranked.size() + " destinations, ";
         };
-        return "Value of licences issued, " + data.currency() + ", " + scope + data.periodLabel();
+        return "Value of licences issued, " + data.currency() + ", " + scope + data.periodLabel()
+                + (anyIllustrative() ? ". Includes illustrative figures [i], not real data" : "");
     }
 
     String altText() {
@@ -86,6 +98,11 @@ final class TopDestinationsChart {
             text.append("Bar chart of the value of arms-export licences issued in ").append(period).append(" for the ")
                     .append(ranked.size() == 1 ? "top destination" : "top " + ranked.size() + " destinations")
                     .append(", largest first. ");
+            List<String> illustrative = ranked.stream().filter(DestinationValue::illustrative).map(DestinationValue::country).toList();
+            if (!illustrative.isEmpty()) {
+                text.append("The values of ").append(FigureText.joined(illustrative))
+                        .append(" are illustrative, not real data. ");
+            }
             DestinationValue top = ranked.get(0);
             text.append(top.country()).append(ranked.size() == 1 ? " received " : " is highest at ")
                     .append(FigureText.money(data.currency(), top.value()));
@@ -158,8 +175,13 @@ final class TopDestinationsChart {
         renderer.setDrawBarOutline(false);
         renderer.setSeriesPaint(0, ChartStyle.BAR);
         renderer.setMaximumBarWidth(0.12);
-        renderer.setDefaultItemLabelGenerator(
-                new StandardCategoryItemLabelGenerator("{2}", FigureText.wholeNumberFormat()));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", FigureText.wholeNumberFormat()) {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                // An illustrative value says so on its bar, not only in the subtitle.
+                return super.generateLabel(dataset, row, column) + (ranked.get(column).illustrative() ? " [i]" : "");
+            }
+        });
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(style.valueLabel);
         renderer.setDefaultItemLabelPaint(ChartStyle.TEXT);

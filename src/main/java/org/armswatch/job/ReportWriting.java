@@ -23,6 +23,7 @@ import org.armswatch.chart.ChartDrawer;
 import org.armswatch.chart.CountryTimeline;
 import org.armswatch.chart.DestinationValue;
 import org.armswatch.chart.DrawnChart;
+import org.armswatch.chart.ReportedFigures;
 import org.armswatch.chart.TimelinePoint;
 import org.armswatch.chart.TopDestinations;
 import org.armswatch.input.InputShape;
@@ -77,6 +78,9 @@ final class ReportWriting {
             ChartDrawer drawer = new ChartDrawer();
             List<ChartDrawer.ChartToDraw> toDraw = new ArrayList<>();
             top.ifPresent(t -> toDraw.add(drawer.topDestinations(t)));
+            trend(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)
+                    .ifPresent(t -> toDraw.add(drawer.timeline(t)));
+            reported(data.quotes(run.runId())).forEach(r -> toDraw.add(drawer.reported(r)));
             timelines.forEach(t -> toDraw.add(drawer.timeline(t)));
             List<DrawnChart> planned = toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList();
             // One thread draws the charts while the other writes the main workbook; a workbook needs a
@@ -117,7 +121,8 @@ final class ReportWriting {
                     String name = data.countryName(code);
                     ReportContent country = content.forCountry(code, name,
                             sink -> data.forEachLicenceRow(run.runId(), code, sink),
-                            planned.stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))).toList());
+                            planned.stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))
+                                    || c.fileName().equals(ChartDrawer.reportedFileName(code))).toList());
                     ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
                     return code;
                 });
@@ -186,7 +191,8 @@ final class ReportWriting {
                 .sorted(Comparator.comparing((OverviewRow r) -> r.figure(Measure.VALUE_ISSUED, cur).value()).reversed()
                         .thenComparing(OverviewRow::countryName))
                 .limit(TOP_DESTINATIONS)
-                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue()))
+                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue(),
+                        r.figure(Measure.VALUE_ISSUED, cur).illustrative()))
                 .toList();
         return Optional.of(new TopDestinations(latest.get().label(), cur, values, source));
     }
@@ -200,15 +206,96 @@ final class ReportWriting {
             Optional<String> currency = chartCurrency(rows);
             boolean events = rows.stream().anyMatch(r -> r.figure(Measure.EVENTS).positive());
             if (currency.isEmpty() || !events) return;
-            String cur = currency.get();
-            List<TimelinePoint> points = rows.stream().sorted(Comparator.comparing(OverviewRow::period))
-                    .map(r -> new TimelinePoint(r.period().label(),
-                            r.figure(Measure.VALUE_ISSUED, cur).available() ? r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue() : null,
-                            r.figure(Measure.EVENTS).available() ? r.figure(Measure.EVENTS).value().longValue() : null))
-                    .toList();
-            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), cur, points, source));
+            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), currency.get(), points(rows, currency.get()),
+                    source));
         });
         return timelines;
+    }
+
+    /**
+     * The trend over all destinations: licence values and unrest events of every country, period by period (as the
+     * Overview gives them, a year's figures apart from a quarter's), in the chart currency.
+     */
+    static Optional<CountryTimeline> trend(List<OverviewRow> overview, String source) {
+        Optional<String> currency = chartCurrency(overview);
+        if (currency.isEmpty() || overview.stream().noneMatch(r -> r.figure(Measure.EVENTS).positive())) return Optional.empty();
+        Map<Period, double[]> sums = new java.util.TreeMap<>();
+        for (OverviewRow r : overview) {
+            double[] s = sums.computeIfAbsent(r.period(), p -> new double[] {Double.NaN, Double.NaN, 0, 0});
+            var value = r.figure(Measure.VALUE_ISSUED, currency.get());
+            if (value.available()) {
+                s[0] = (Double.isNaN(s[0]) ? 0 : s[0]) + value.value().doubleValue();
+                if (value.illustrative()) s[2] = 1;
+            }
+            var events = r.figure(Measure.EVENTS);
+            if (events.available()) {
+                s[1] = (Double.isNaN(s[1]) ? 0 : s[1]) + events.value().doubleValue();
+                if (events.illustrative()) s[3] = 1;
+            }
+        }
+        List<TimelinePoint> points = new ArrayList<>();
+        sums.forEach((period, s) -> points.add(new TimelinePoint(period, Double.isNaN(s[0]) ? null : s[0],
+                Double.isNaN(s[1]) ? null : (long) s[1], s[2] == 1, s[3] == 1)));
+        return Optional.of(new CountryTimeline(CountryTimeline.ALL, "all destinations", currency.get(), points, source));
+    }
+
+    /**
+     * A chart of detained and killed as reported for each country of the tally, for its period with the most killed
+     * (then detained) at the latest report: the unrest a story would quote.
+     */
+    static List<ReportedFigures> reported(List<ReportData.Quote> quotes) {
+        Map<String, List<ReportData.Quote>> byCountry = new LinkedHashMap<>();
+        quotes.forEach(q -> byCountry.computeIfAbsent(q.country(), k -> new ArrayList<>()).add(q));
+        List<ReportedFigures> charts = new ArrayList<>();
+        byCountry.forEach((country, qs) -> {
+            Map<Period, List<ReportData.Quote>> byPeriod = new java.util.TreeMap<>();
+            qs.forEach(q -> byPeriod.computeIfAbsent(q.period(), p -> new ArrayList<>()).add(q));
+            Period chosen = byPeriod.keySet().stream().max(Comparator
+                    .comparingLong((Period p) -> latest(byPeriod.get(p), "killed"))
+                    .thenComparingLong(p -> latest(byPeriod.get(p), "detained"))
+                    .thenComparing(Comparator.naturalOrder())).orElseThrow();
+            List<ReportedFigures.Quoted> figures = new ArrayList<>();
+            java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+            for (String metric : List.of("detained", "killed")) {
+                for (ReportData.Quote q : byPeriod.get(chosen)) {
+                    if (!q.metric().equals(metric)) continue;
+                    String name = Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
+                    figures.add(quoted(name, "Lowest reported", q.lowest()));
+                    figures.add(quoted(name, "Latest reported", q.latest()));
+                    sources.add(q.lowest().source());
+                    sources.add(q.latest().source());
+                }
+            }
+            charts.add(new ReportedFigures(country, qs.get(0).countryName(), chosen.label(), figures,
+                    "Source: armswatch, from the desk's tally: " + String.join("; ", sources)));
+        });
+        return charts;
+    }
+
+    private static long latest(List<ReportData.Quote> qs, String metric) {
+        return qs.stream().filter(q -> q.metric().equals(metric)).mapToLong(q -> q.latest().value()).max().orElse(0);
+    }
+
+    private static ReportedFigures.Quoted quoted(String metric, String which, org.armswatch.unrest.ReportedTotal.Quoted q) {
+        String mark = switch (q.qualifier()) {
+            case EXACT -> "";
+            case AT_LEAST -> "≥ ";
+            case ABOUT -> "~ ";
+            case UP_TO -> "≤ ";
+        };
+        return new ReportedFigures.Quoted(metric, which, q.value(), mark, q.reportedOn().label(), q.source(), q.illustrative());
+    }
+
+    private static List<TimelinePoint> points(List<OverviewRow> rows, String currency) {
+        return rows.stream().sorted(Comparator.comparing(OverviewRow::period))
+                .map(r -> {
+                    var value = r.figure(Measure.VALUE_ISSUED, currency);
+                    var events = r.figure(Measure.EVENTS);
+                    return new TimelinePoint(r.period(), value.available() ? value.value().doubleValue() : null,
+                            events.available() ? events.value().longValue() : null, value.illustrative(), events.illustrative());
+                })
+                .filter(p -> p.licenceValue() != null || p.events() != null)
+                .toList();
     }
 
     /**

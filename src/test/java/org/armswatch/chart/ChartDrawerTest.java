@@ -21,7 +21,10 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.armswatch.period.Period;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
@@ -69,7 +72,7 @@ class ChartDrawerTest {
             assertThat(drawnText.toString()).contains(drawn.title().split(" ")[0]).contains("Source:");
             // Axis labels too, rotated ones included: JFreeChart's TextLayout workaround made them glyph outlines.
             List<String> labels = drawn.fileName().startsWith("timeline")
-                    ? kazakhstan().points().stream().map(TimelinePoint::periodLabel).toList()
+                    ? List.of("2021", "2022", "Licence value (EUR)", "Unrest events")
                     : topFive().destinations().stream().map(DestinationValue::country).toList();
             // A label wrapped over two lines is two text elements.
             assertThat(drawnText.toString().replaceAll("\\s+", " ")).contains(labels);
@@ -82,8 +85,8 @@ class ChartDrawerTest {
     void rotatedAxisLabelsAreSvgTextNotOutlines() throws Exception {
         List<TimelinePoint> points = new java.util.ArrayList<>();
         for (int year = 2019; year <= 2023; year++) {
-            for (String q : List.of("Jan to Mar ", "Apr to Jun ", "Jul to Sep ", "Oct to Dec ")) {
-                points.add(new TimelinePoint(q + year, 100_000d * (points.size() + 1), (long) points.size()));
+            for (int q = 1; q <= 4; q++) {
+                points.add(p(year + "-Q" + q, 100_000d * (points.size() + 1), (long) points.size()));
             }
         }
         DrawnChart drawn = drawer.drawTimeline(new CountryTimeline("KZ", "Kazakhstan", "EUR", points, "Register; ACLED"), charts);
@@ -93,8 +96,9 @@ class ChartDrawerTest {
                 .getElementsByTagNameNS("*", "text");
         StringBuilder drawnText = new StringBuilder();
         for (int i = 0; i < texts.getLength(); i++) drawnText.append(texts.item(i).getTextContent()).append(' ');
+        // The axis labels are drawn rotated; the time axis names its years.
         assertThat(drawnText.toString().replaceAll("\\s+", " "))
-                .contains(points.stream().map(TimelinePoint::periodLabel).toList());
+                .contains("Licence value (EUR)", "Unrest events", "2019", "2021", "2023");
         // JFreeChart's TextLayout workaround gave the Graphics2D glyph outlines: 400 KB of paths a chart.
         assertThat(Files.size(charts.resolve(drawn.svgFileName()))).isLessThan(60_000);
     }
@@ -233,28 +237,49 @@ class ChartDrawerTest {
         assertThat(drawn.subtitle()).isEqualTo("Value of licences issued (EUR) and unrest events (number), "
                 + "Kazakhstan, Jan to Mar 2021 – Jul to Sep 2022");
         assertThat(drawn.altText())
-                .startsWith("Bar and line chart of the value of arms-export licences issued for Kazakhstan")
-                .contains("Licence value peaked at EUR 1,450,000 in Oct to Dec 2021.")
-                .contains("Unrest events peaked at 41 in Jan to Mar 2022.")
-                .contains("Latest period, Jul to Sep 2022: EUR 0 and 7 events.")
+                .startsWith("Bar and line chart on a time axis of the value of arms-export licences issued for Kazakhstan")
+                .contains("Licence value peaked at EUR 1,450,000, in Oct to Dec 2021.")
+                .contains("Unrest events peaked at 41, in Jan to Mar 2022.")
+                .contains("Latest licence figure, Jul to Sep 2022: EUR 0.")
+                .contains("Latest unrest figure, Jul to Sep 2022: 7 events.")
                 .contains("licence value down EUR 300,000, from EUR 300,000 in Jan to Mar 2021 to EUR 0 in Jul to Sep 2022")
                 .contains("unrest events up 3, from 4 in Jan to Mar 2021 to 7 in Jul to Sep 2022")
+                .contains("No unrest figures for Apr to Jun 2022: the line breaks there.")
                 .endsWith("Source: Export licence register; ACLED");
     }
 
     @Test
-    void nullFiguresAreNotAvailableNeverZero() throws IOException {
-        DrawnChart drawn = drawer.drawTimeline(kazakhstan(), charts);
-
-        assertThat(drawn.altText()).contains(
-                "Not available, so not drawn: licence value in Jul to Sep 2021; unrest events in Apr to Jun 2022.");
+    void periodsStandOnARealTimeAxisAndAGapBreaksTheLine() throws IOException {
         JFreeChart chart = new TimelineChart(kazakhstan()).build(new ChartStyle());
-        var plot = (CategoryPlot) chart.getPlot();
-        assertThat(plot.getDataset(0).getValue("Licence value (EUR, bars, left axis)", "Jul to Sep 2021")).isNull();
-        assertThat(plot.getDataset(1).getValue(TimelineChart.EVENTS_SERIES, "Apr to Jun 2022")).isNull();
-        assertThat(plot.getDataset(0).getValue("Licence value (EUR, bars, left axis)", "Jul to Sep 2022")).isEqualTo(0.0);
-        assertThat(plot.getAnnotations()).as("an n/a mark for the missing licence value").hasSize(1);
-        assertThat(sourceLine(chart)).isEqualTo("Source: Export licence register; ACLED. n/a: licence value not available");
+        var plot = (XYPlot) chart.getPlot();
+        assertThat(plot.getDomainAxis()).isInstanceOf(DateAxis.class);
+        // The quarter without unrest figures is a gap in the line, not a point joined over.
+        var line = plot.getDataset(1);
+        long gaps = java.util.stream.IntStream.range(0, line.getItemCount(0))
+                .filter(i -> Double.isNaN(line.getYValue(0, i))).count();
+        assertThat(gaps).isEqualTo(1);
+        // The quarter without a licence figure has no bar; the quarter with 0 has one, of no height.
+        var bars = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset(0);
+        assertThat(bars.getItemCount(0)).isEqualTo(6);
+        assertThat(sourceLine(chart)).isEqualTo("Source: Export licence register; ACLED");
+    }
+
+    @Test
+    void aYearsFigureIsABarAsWideAsItsYearBesideQuarterlyBars() {
+        var data = new CountryTimeline("KZ", "Kazakhstan", "EUR", List.of(p("2021", 2_200_000d, null),
+                p("2022-Q1", 957_000d, 69L), p("2022-Q2", 100_000d, 3L)), "Register");
+        var plot = (XYPlot) new TimelineChart(data).build(new ChartStyle()).getPlot();
+        var bars = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset(0);
+        // Series 0: shorter periods, series 1: whole years, drawn hollow.
+        assertThat(bars.getItemCount(1)).isEqualTo(1);
+        double year = bars.getEndXValue(1, 0) - bars.getStartXValue(1, 0);
+        double quarter = bars.getEndXValue(0, 0) - bars.getStartXValue(0, 0);
+        assertThat(year / quarter).isBetween(4.0, 4.1);
+        var renderer = (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer(0);
+        assertThat(renderer.getSeriesPaint(1)).isEqualTo(Color.WHITE);
+        assertThat(renderer.getSeriesOutlinePaint(1)).isEqualTo(ChartStyle.BAR);
+        assertThat(renderer.getLegendItem(0, 1).getLabel()).isEqualTo("Licence value, whole years (EUR, hollow bars, left axis)");
+        assertThat(renderer.getLegendItem(0, 0).getLabel()).isEqualTo("Licence value by quarter (EUR, left axis)");
     }
 
     @Test
@@ -279,33 +304,85 @@ class ChartDrawerTest {
                 new DestinationValue(longName, 5), new DestinationValue("Saint Vincent and the Grenadines", 5)),
                 "Register"), charts).title());
         for (Double licenceAtPeak : new Double[] {null, 0.0, 10.0, 99.0}) {
-            var points = List.of(new TimelinePoint("Oct to Dec 2021", 50.0, 2L),
-                    new TimelinePoint(longPeriod, licenceAtPeak, 9L));
+            var points = List.of(p("2021-Q4", 50.0, 2L), p("2022-Q1", licenceAtPeak, 9L));
             titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR", points, "Register"), charts).title());
         }
         titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR",
-                List.of(new TimelinePoint(longPeriod, 10.0, 0L)), "Register"), charts).title());
+                List.of(p("2022-Q1", 10.0, 0L)), "Register"), charts).title());
         titles.add(drawer.drawTimeline(new CountryTimeline("CD", longName, "EUR",
-                List.of(new TimelinePoint(longPeriod, null, null)), "Register"), charts).title());
+                List.of(p("2022-Q1", null, null)), "Register"), charts).title());
 
         assertThat(titles).hasSize(8).allSatisfy(title -> assertThat(FigureText.wordCount(title))
                 .as(title).isBetween(3, FigureText.HEADLINE_MAX_WORDS));
-        assertThat(titles.get(2)).isEqualTo("Unrest peaked in Jan to Mar 2022");
-        assertThat(titles.get(5)).isEqualTo("Licences and unrest peaked together in Jan to Mar 2022");
+        assertThat(titles.get(2)).isEqualTo("Unrest peaked in " + longPeriod);
+        assertThat(titles.get(5)).isEqualTo("Licences and unrest peaked together in " + longPeriod);
     }
 
     @Test
     void timelineTitlesStateWhatTheNumbersShow() throws IOException {
-        assertThat(timelineTitle(new TimelinePoint("2021", 100.0, 2L), new TimelinePoint("2022", 900.0, 30L)))
+        assertThat(timelineTitle(p("2021", 100.0, 2L), p("2022", 900.0, 30L)))
                 .isEqualTo("Licence value and unrest in Mali both peaked in 2022");
-        assertThat(timelineTitle(new TimelinePoint("2021", 900.0, 2L), new TimelinePoint("2022", 0.0, 30L)))
+        assertThat(timelineTitle(p("2021", 900.0, 2L), p("2022", 0.0, 30L)))
                 .isEqualTo("Mali received no licences as unrest peaked in 2022");
-        assertThat(timelineTitle(new TimelinePoint("2021", 900.0, 2L), new TimelinePoint("2022", null, 30L)))
-                .isEqualTo("Unrest in Mali peaked in 2022, licence value in 2021");
-        assertThat(timelineTitle(new TimelinePoint("2021", 900.0, 0L), new TimelinePoint("2022", 100.0, 0L)))
-                .isEqualTo("Licence value for Mali peaked in 2021 with no unrest events recorded");
-        assertThat(timelineTitle(new TimelinePoint("2021", null, null), new TimelinePoint("2022", null, null)))
-                .isEqualTo("No licence or unrest figures are available for Mali");
+        assertThat(timelineTitle(p("2021", 900.0, 2L), p("2022", null, 30L)))
+                .isEqualTo("Unrest in Mali peaked in 2022");
+        assertThat(timelineTitle(p("2021", 900.0, 0L), p("2022", 100.0, 0L)))
+                .isEqualTo("Licence value for Mali peaked in 2021");
+        assertThat(timelineTitle(p("2021", null, null), p("2022", null, null)))
+                .isEqualTo("Licence value and unrest events in Mali, 2021 – 2022");
+    }
+
+    @Test
+    void aTieIsNoPeakAndIllustrativeFiguresMakeNoHeadline() throws IOException {
+        // Two years with the same unrest: no "peaked"; the licences' own peak is what the numbers show.
+        assertThat(timelineTitle(p("2021", 900.0, 30L), p("2022", 100.0, 30L)))
+                .isEqualTo("Licence value for Mali peaked in 2021");
+        // The same figures, illustrative: the chart says what it shows, and that they are not real.
+        var made = new CountryTimeline("ML", "Mali", "EUR", List.of(
+                new TimelinePoint(Period.ofIso("2021"), 100.0, 2L, true, true),
+                new TimelinePoint(Period.ofIso("2022"), 900.0, 30L, true, true)), "Register");
+        DrawnChart drawn = drawer.drawTimeline(made, charts);
+        assertThat(drawn.title()).isEqualTo("Licence value and unrest events in Mali, 2021 – 2022");
+        assertThat(drawn.subtitle()).endsWith(". Includes illustrative figures [i], not real data");
+        assertThat(drawn.altText()).contains("Some figures are illustrative, not real data: licence values and unrest events.");
+        var top = new TopDestinations("2021", "EUR", List.of(new DestinationValue("Turkey", 900, true),
+                new DestinationValue("Egypt", 100)), "Register");
+        DrawnChart topDrawn = drawer.drawTopDestinations(top, charts);
+        assertThat(topDrawn.title()).isEqualTo("Top destinations by licence value in 2021");
+        assertThat(topDrawn.altText()).contains("The values of Turkey are illustrative, not real data.");
+    }
+
+    @Test
+    void theTrendOverAllDestinationsIsItsOwnFile() throws IOException {
+        var trend = new CountryTimeline(CountryTimeline.ALL, "all destinations", "EUR",
+                List.of(p("2021-Q1", 10.0, 5L), p("2021-Q2", 20.0, 50L)), "Register");
+        DrawnChart drawn = drawer.drawTimeline(trend, charts);
+        assertThat(drawn.fileName()).isEqualTo("trend.png");
+        assertThat(drawn.title()).isEqualTo("Licence value and unrest both peaked in Apr to Jun 2021");
+        assertThat(drawn.altText()).startsWith("Bar and line chart on a time axis of the value of arms-export licences"
+                + " issued for all destinations");
+    }
+
+    @Test
+    void detainedAndKilledAreQuotedWithQualifierAndDate() throws IOException {
+        var reported = new ReportedFigures("KZ", "Kazakhstan", "Jan to Mar 2022", List.of(
+                new ReportedFigures.Quoted("Detained", "Lowest reported", 4_400, "≥ ", "8 Jan 2022", "Interior Ministry", false),
+                new ReportedFigures.Quoted("Detained", "Latest reported", 9_900, "~ ", "11 Jan 2022", "Interior Ministry", false),
+                new ReportedFigures.Quoted("Killed", "Lowest reported", 40, "≥ ", "8 Jan 2022", "Authorities", false),
+                new ReportedFigures.Quoted("Killed", "Latest reported", 225, "", "15 Jan 2022", "Prosecutor General", false)),
+                "Source: the desk's tally");
+        DrawnChart drawn = drawer.drawReported(reported, charts);
+        assertThat(drawn.fileName()).isEqualTo("reported-KZ.png");
+        assertThat(drawn.title()).isEqualTo("Detained and killed in Kazakhstan as reported, Jan to Mar 2022");
+        assertThat(drawn.altText()).contains("Detained: lowest reported at least 4,400 (8 Jan 2022, Interior Ministry);"
+                + " latest reported about 9,900 (11 Jan 2022, Interior Ministry).")
+                .contains("Killed: lowest reported at least 40 (8 Jan 2022, Authorities); latest reported 225 (15 Jan 2022,"
+                        + " Prosecutor General).");
+        String svg = Files.readString(charts.resolve(drawn.svgFileName()));
+        assertThat(svg).contains("≥ 4,400, 8 Jan 2022").contains("~ 9,900, 11 Jan 2022").contains("225, 15 Jan 2022");
+        BufferedImage image = ImageIO.read(charts.resolve(drawn.fileName()).toFile());
+        assertThat(countColour(image, ChartStyle.BAR)).as("detained in the desk's blue").isGreaterThan(5_000);
+        assertThat(countColour(image, ChartStyle.LINE)).as("killed in its dark red").isGreaterThan(5_000);
     }
 
     @Test
@@ -322,26 +399,30 @@ class ChartDrawerTest {
                     fonts.add(legend.getItemFont());
                 }
             }
-            var plot = (CategoryPlot) chart.getPlot();
             List<Axis> axes = new ArrayList<>();
-            axes.add(plot.getDomainAxis());
-            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
-                axes.add(plot.getRangeAxis(i));
+            if (chart.getPlot() instanceof CategoryPlot plot) {
+                axes.add(plot.getDomainAxis());
+                for (int i = 0; i < plot.getRangeAxisCount(); i++) axes.add(plot.getRangeAxis(i));
+                fonts.add(plot.getRenderer().getDefaultItemLabelFont());
+                fonts.add(plot.getNoDataMessageFont());
+            } else {
+                var plot = (XYPlot) chart.getPlot();
+                axes.add(plot.getDomainAxis());
+                for (int i = 0; i < plot.getRangeAxisCount(); i++) axes.add(plot.getRangeAxis(i));
+                fonts.add(plot.getNoDataMessageFont());
             }
             for (Axis axis : axes) {
                 fonts.add(axis.getLabelFont());
                 fonts.add(axis.getTickLabelFont());
             }
-            fonts.add(plot.getRenderer().getDefaultItemLabelFont());
-            fonts.add(plot.getNoDataMessageFont());
             assertThat(fonts).allSatisfy(font -> assertThat(font.getFamily()).isEqualTo(FONT));
         }
     }
 
     @Test
     void theLineIsDashedAndMarkedSoColourIsNotTheOnlySignal() {
-        var plot = (CategoryPlot) new TimelineChart(kazakhstan()).build(new ChartStyle()).getPlot();
-        var line = (LineAndShapeRenderer) plot.getRenderer(1);
+        var plot = (XYPlot) new TimelineChart(kazakhstan()).build(new ChartStyle()).getPlot();
+        var line = (XYLineAndShapeRenderer) plot.getRenderer(1);
 
         assertThat(((BasicStroke) line.getSeriesStroke(0)).getDashArray()).isNotEmpty();
         assertThat(line.getItemShapeVisible(0, 0)).isTrue();
@@ -391,7 +472,7 @@ class ChartDrawerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TopDestinations("2021", "EUR", List.of(new DestinationValue("Chad", 1),
                 new DestinationValue("Chad", 2)), "Register")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TimelinePoint("2021", Double.NaN, 1L)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p("2021", Double.NaN, 1L)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private String timelineTitle(TimelinePoint... points) throws IOException {
@@ -407,22 +488,26 @@ class ChartDrawerTest {
                 new DestinationValue("Chad", 12_500)), "Export licence register");
     }
 
+    private static TimelinePoint p(String iso, Double licenceValue, Long events) {
+        return new TimelinePoint(Period.ofIso(iso), licenceValue, events);
+    }
+
     private static CountryTimeline kazakhstan() {
         return new CountryTimeline("KZ", "Kazakhstan", "EUR", List.of(
-                new TimelinePoint("Jan to Mar 2021", 300_000d, 4L),
-                new TimelinePoint("Apr to Jun 2021", 450_000d, 6L),
-                new TimelinePoint("Jul to Sep 2021", null, 3L),
-                new TimelinePoint("Oct to Dec 2021", 1_450_000d, 9L),
-                new TimelinePoint("Jan to Mar 2022", 800_000d, 41L),
-                new TimelinePoint("Apr to Jun 2022", 200_000d, null),
-                new TimelinePoint("Jul to Sep 2022", 0d, 7L)), "Export licence register; ACLED");
+                p("2021-Q1", 300_000d, 4L),
+                p("2021-Q2", 450_000d, 6L),
+                p("2021-Q3", null, 3L),
+                p("2021-Q4", 1_450_000d, 9L),
+                p("2022-Q1", 800_000d, 41L),
+                p("2022-Q2", 200_000d, null),
+                p("2022-Q3", 0d, 7L)), "Export licence register; ACLED");
     }
 
     private static CountryTimeline timelineWithLastEvents(Long lastEvents) {
         return new CountryTimeline("ML", "Mali", "EUR", List.of(
-                new TimelinePoint("2021", 100d, 5L),
-                new TimelinePoint("2022", 200d, 8L),
-                new TimelinePoint("2023", 300d, lastEvents)), "Register");
+                p("2021", 100d, 5L),
+                p("2022", 200d, 8L),
+                p("2023", 300d, lastEvents)), "Register");
     }
 
     private static String sourceLine(JFreeChart chart) {
