@@ -61,6 +61,23 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         return new MediaStored(super.createArchiveOutputStream(out), picturesWhenWritten);
     }
 
+    static final String STYLES_PART = "xl/styles.xml";
+
+    /**
+     * The styles part with the named style "Normal" over the default format, as Excel writes it: POI writes none, and
+     * readers such as openpyxl then warn that the workbook has no default style. The schema puts cellStyles right
+     * after cellXfs; POI's slim schema classes have none for it, so it goes in as text.
+     */
+    static byte[] withNormalStyle(byte[] xml) {
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains("<cellStyles")) return xml;
+        int at = text.indexOf("</cellXfs>");
+        if (at < 0) return xml;
+        at += "</cellXfs>".length();
+        String normal = "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
+        return (text.substring(0, at) + normal + text.substring(at)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A picture's bytes, asked for once, when the workbook is written. */
     @FunctionalInterface
     interface PictureBytes {
@@ -91,6 +108,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         private final Map<String, PictureBytes> picturesWhenWritten;
         /** Whether the entry open is a picture written from its source: the template's empty part is dropped. */
         private boolean substituted;
+        /** The styles part while it is written, to add what POI leaves out before it goes into the file. */
+        private java.io.ByteArrayOutputStream styles;
 
         MediaStored(ZipArchiveOutputStream zip, Map<String, PictureBytes> picturesWhenWritten) {
             super(OutputStream.nullOutputStream());
@@ -102,6 +121,12 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
             zip.setLevel(entry.getName().endsWith(".png") ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
             PictureBytes picture = picturesWhenWritten.get(entry.getName());
+            if (entry.getName().equals(STYLES_PART)) {
+                styles = new java.io.ByteArrayOutputStream();
+                substituted = true;
+                zip.putArchiveEntry(entry);
+                return;
+            }
             if (picture == null) {
                 substituted = false;
                 zip.putArchiveEntry(entry);
@@ -116,17 +141,24 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
         @Override
         public void closeArchiveEntry() throws IOException {
+            if (styles != null) {
+                byte[] patched = withNormalStyle(styles.toByteArray());
+                zip.write(patched, 0, patched.length);
+                styles = null;
+            }
             zip.closeArchiveEntry();
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (!substituted) zip.write(b, off, len);
+            if (styles != null) styles.write(b, off, len);
+            else if (!substituted) zip.write(b, off, len);
         }
 
         @Override
         public void write(int b) throws IOException {
-            if (!substituted) zip.write(b);
+            if (styles != null) styles.write(b);
+            else if (!substituted) zip.write(b);
         }
 
         @Override
@@ -181,9 +213,25 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         static final byte NUMBER = 2;
         private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
         private String[] columns = new String[0];
+        /** The used range, for the sheet's dimension: readers that stream a sheet size it from there. */
+        private int lastRow = -1;
+        private int lastColumn = -1;
 
         RowWriter() throws IOException {
             super();
+        }
+
+        @Override
+        public void writeRow(int rowNum, org.apache.poi.xssf.streaming.SXSSFRow row) throws IOException {
+            lastRow = Math.max(lastRow, rowNum);
+            if (row.getLastCellNum() > 0) lastColumn = Math.max(lastColumn, row.getLastCellNum() - 1);
+            super.writeRow(rowNum, row);
+        }
+
+        /** "A1:N512", or "A1" for a sheet without rows. */
+        String dimension() {
+            if (lastRow < 0) return "A1";
+            return "A1:" + CellReference.convertNumToColString(Math.max(0, lastColumn)) + (lastRow + 1);
         }
 
         @Override
@@ -218,6 +266,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
                 throws IOException {
             SheetXmlWriter out = (SheetXmlWriter) _out;
             int r = rowIndex + 1;
+            lastRow = Math.max(lastRow, rowIndex);
+            lastColumn = Math.max(lastColumn, cells - 1);
             out.write("<row r=\"");
             out.writeDigits(r);
             if (height > 0) {
@@ -331,6 +381,12 @@ final class StreamedWorkbook extends SXSSFWorkbook {
             int at = table.addSharedStringItem(new XSSFRichTextString(sharedInOrder.get(i)));
             if (at != i) throw new IllegalStateException("shared string " + i + " landed at " + at);
         }
+        // Rows written past SXSSF's cells leave XSSF's template at "A1": streaming readers (openpyxl's read-only
+        // mode, Julia's, Qt's) take the sheet for one cell then.
+        writers.forEach((name, w) -> {
+            var ct = getXSSFWorkbook().getSheet(name).getCTWorksheet();
+            (ct.isSetDimension() ? ct.getDimension() : ct.addNewDimension()).setRef(w.dimension());
+        });
         super.write(stream);
     }
 }
