@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
@@ -42,7 +43,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * a whole year are hollow, so that their height (a year's worth) is not read against a quarter's.
  *
  * <p>A headline states a finding only from real figures and only where it is unique: a peak shared by two periods is
- * no peak, and illustrative figures (not real data) never make a headline; the subtitle then says they are there.
+ * no peak, a peak among bars of different lengths is no peak, and a peak that is illustrative (not real data) is not
+ * named; the subtitle then says such figures are there.
  */
 final class TimelineChart {
 
@@ -79,10 +81,8 @@ final class TimelineChart {
     String title() {
         String place = data.countryName();
         String in = data.trend() ? "" : " in " + place;
-        Optional<TimelinePoint> eventsPeak = uniquePeak(events.stream().filter(p -> !p.eventsIllustrative()).toList(),
-                p -> p.events().doubleValue());
-        Optional<TimelinePoint> licencePeak = uniquePeak(licences.stream().filter(p -> !p.licenceIllustrative()).toList(),
-                TimelinePoint::licenceValue);
+        Optional<TimelinePoint> eventsPeak = headlinePeak(events, p -> p.events().doubleValue(), TimelinePoint::eventsIllustrative);
+        Optional<TimelinePoint> licencePeak = headlinePeak(licences, TimelinePoint::licenceValue, TimelinePoint::licenceIllustrative);
         var candidates = new ArrayList<String>();
         if (eventsPeak.isPresent()) {
             Period peak = eventsPeak.get().period();
@@ -302,6 +302,17 @@ final class TimelineChart {
     }
 
     /** The point with the highest figure, if above zero and reached by that point alone: a shared top is no peak. */
+    /**
+     * The peak a headline may name: the highest point of all drawn, alone at the top, resting on real figures, and
+     * compared only with points of its own length (a year's total always outgrows a quarter's). Taking the highest of
+     * the real points instead would headline a peak that a taller illustrative bar beside it contradicts.
+     */
+    static Optional<TimelinePoint> headlinePeak(List<TimelinePoint> points, Function<TimelinePoint, Double> value,
+                                                Predicate<TimelinePoint> illustrative) {
+        if (points.stream().map(p -> p.period().granularity()).distinct().count() > 1) return Optional.empty();
+        return uniquePeak(points, value).filter(illustrative.negate());
+    }
+
     static Optional<TimelinePoint> uniquePeak(List<TimelinePoint> points, Function<TimelinePoint, Double> value) {
         TimelinePoint best = null;
         boolean tied = false;
