@@ -345,6 +345,11 @@ class ChartDrawerTest {
         assertThat(drawn.title()).isEqualTo("Licence value and unrest events in Mali, 2021 – 2022");
         assertThat(drawn.subtitle()).endsWith(". Includes illustrative figures [i], not real data");
         assertThat(drawn.altText()).contains("Some figures are illustrative, not real data: licence values and unrest events.");
+        // A real peak beside a taller illustrative bar is no peak; nor is a year's total beside quarters.
+        assertThat(timelineTitle(p("2020", 500.0, null), new TimelinePoint(Period.ofIso("2021"), 900.0, null, true, false),
+                p("2022", 100.0, null))).isEqualTo("Licence value and unrest events in Mali, 2020 – 2022");
+        assertThat(timelineTitle(p("2020", 900.0, null), p("2021-Q1", 100.0, null), p("2021-Q2", 200.0, null)))
+                .isEqualTo("Licences and unrest in Mali, 2020 – Apr to Jun 2021");
         var top = new TopDestinations("2021", "EUR", List.of(new DestinationValue("Turkey", 900, true),
                 new DestinationValue("Egypt", 100)), "Register");
         DrawnChart topDrawn = drawer.drawTopDestinations(top, charts);
