@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.armswatch.unrest.Qualifier;
 import org.armswatch.unrest.ReportedTotal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,17 +53,8 @@ final class Provenance {
 
     /** "≥ 4,400 (Interior Ministry via state television, 8 Jan 2022)", "[i]" after an illustrative figure. */
     static String quoted(ReportedTotal.Quoted q) {
-        return prefix(q.qualifier()) + String.format(Locale.UK, "%,d", q.value()) + (q.illustrative() ? " [i]" : "")
+        return q.qualifier().mark() + String.format(Locale.UK, "%,d", q.value()) + (q.illustrative() ? " [i]" : "")
                 + " (" + q.source() + ", " + q.reportedOn().label() + ")";
-    }
-
-    private static String prefix(Qualifier q) {
-        return switch (q) {
-            case EXACT -> "";
-            case AT_LEAST -> "≥ ";
-            case ABOUT -> "~ ";
-            case UP_TO -> "≤ ";
-        };
     }
 
     void store(JdbcTemplate jdbc, long runId) {

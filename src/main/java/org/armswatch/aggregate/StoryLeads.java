@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.armswatch.unrest.Qualifier;
 
 /**
  * Where a story may start: licences issued for a country in the twelve months before unrest there, or during it,
@@ -140,23 +139,14 @@ public final class StoryLeads {
 
         /** "25 licences", "69 unrest events [i]": the mark after the unit, where it reads. */
         static String count(Figure f, String unit) {
-            return prefix(f.qualifier()) + String.format(Locale.UK, "%,d", f.value().setScale(0, java.math.RoundingMode.HALF_UP)
+            return f.qualifier().mark() + String.format(Locale.UK, "%,d", f.value().setScale(0, java.math.RoundingMode.HALF_UP)
                     .longValueExact()) + (unit.isEmpty() ? "" : " " + unit) + (f.illustrative() ? " [i]" : "");
         }
 
         static String money(String currency, Figure f) {
             BigDecimal whole = f.value().setScale(0, java.math.RoundingMode.HALF_UP);
-            return prefix(f.qualifier()) + currency + " " + String.format(Locale.UK, "%,d", whole.longValueExact())
+            return f.qualifier().mark() + currency + " " + String.format(Locale.UK, "%,d", whole.longValueExact())
                     + (f.illustrative() ? " [i]" : "");
-        }
-
-        private static String prefix(Qualifier q) {
-            return switch (q) {
-                case EXACT -> "";
-                case AT_LEAST -> "≥ ";
-                case ABOUT -> "~ ";
-                case UP_TO -> "≤ ";
-            };
         }
     }
 }

@@ -14,6 +14,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
@@ -126,9 +127,9 @@ final class ChartStyle {
         chart.addSubtitle(sourceTitle);
     }
 
+    // CategoryPlot and XYPlot share no interface for gridlines and baselines: each sets its own, the rest is Plot's.
     void plainPlot(CategoryPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
+        plainFrame(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeMinorGridlinesVisible(false);
         plot.setRangeGridlinePaint(GRIDLINE);
@@ -138,14 +139,10 @@ final class ChartStyle {
         plot.setRangeZeroBaselinePaint(BASELINE);
         plot.setRangeZeroBaselineStroke(BASELINE_STROKE);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setInsets(new RectangleInsets(4, 0, 4, 0));
-        plot.setNoDataMessageFont(subtitle);
-        plot.setNoDataMessagePaint(SOURCE_TEXT);
     }
 
     void plainPlot(XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
+        plainFrame(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setDomainMinorGridlinesVisible(false);
         plot.setRangeMinorGridlinesVisible(false);
@@ -155,6 +152,11 @@ final class ChartStyle {
         plot.setRangeZeroBaselinePaint(BASELINE);
         plot.setRangeZeroBaselineStroke(BASELINE_STROKE);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    private void plainFrame(Plot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
         plot.setInsets(new RectangleInsets(4, 0, 4, 0));
         plot.setNoDataMessageFont(subtitle);
         plot.setNoDataMessagePaint(SOURCE_TEXT);

@@ -277,13 +277,7 @@ final class ReportWriting {
     }
 
     private static ReportedFigures.Quoted quoted(String metric, String which, org.armswatch.unrest.ReportedTotal.Quoted q) {
-        String mark = switch (q.qualifier()) {
-            case EXACT -> "";
-            case AT_LEAST -> "≥ ";
-            case ABOUT -> "~ ";
-            case UP_TO -> "≤ ";
-        };
-        return new ReportedFigures.Quoted(metric, which, q.value(), mark, q.reportedOn().label(), q.source(), q.illustrative());
+        return new ReportedFigures.Quoted(metric, which, q.value(), q.qualifier().mark(), q.reportedOn().label(), q.source(), q.illustrative());
     }
 
     private static List<TimelinePoint> points(List<OverviewRow> rows, String currency) {

@@ -19,7 +19,6 @@ import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StoryLeads;
 import org.armswatch.chart.DrawnChart;
-import org.armswatch.unrest.Qualifier;
 import org.armswatch.workbook.ReportContent;
 
 /**
@@ -158,12 +157,7 @@ public final class ReportPage {
 
     /** As the workbook shows it: "≥ 4,400", "2,200,000 EUR", "69 [i]". */
     static String shown(Figure f, String currency) {
-        String prefix = switch (f.qualifier()) {
-            case EXACT -> "";
-            case AT_LEAST -> "≥ ";
-            case ABOUT -> "~ ";
-            case UP_TO -> "≤ ";
-        };
+        String prefix = f.qualifier().mark();
         BigDecimal whole = f.value().setScale(0, RoundingMode.HALF_UP);
         return prefix + String.format(Locale.UK, "%,d", whole.longValueExact()) + (currency.isEmpty() ? "" : " " + currency)
                 + (f.illustrative() ? " [i]" : "");

@@ -26,6 +26,16 @@ public enum Qualifier {
         return ordinal() >= other.ordinal() ? this : other;
     }
 
+    /** The mark written before the number in cells, charts and the page: "≥ 4,400"; nothing for an exact figure. */
+    public String mark() {
+        return switch (this) {
+            case EXACT -> "";
+            case AT_LEAST -> "≥ ";
+            case ABOUT -> "~ ";
+            case UP_TO -> "≤ ";
+        };
+    }
+
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -111,12 +111,8 @@ final class CellStyles {
         return styles[i];
     }
 
+    /** The qualifier's mark as number-format text: "≥ " is written "\"≥ \"". */
     private static String prefix(Qualifier q) {
-        return switch (q) {
-            case EXACT -> "";
-            case AT_LEAST -> "\"≥ \"";
-            case ABOUT -> "\"~ \"";
-            case UP_TO -> "\"≤ \"";
-        };
+        return q == Qualifier.EXACT ? "" : "\"" + q.mark() + "\"";
     }
 }

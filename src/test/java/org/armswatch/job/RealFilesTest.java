@@ -3,7 +3,6 @@ package org.armswatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.CsvGrid;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.workbook.WrittenTable;
 import org.armswatch.workbook.WrittenTable.WrittenCell;
@@ -71,7 +71,7 @@ class RealFilesTest {
     void theGermanLicenceFileGivesItsOwnFiguresYearByYear() throws Exception {
         List<String> args = new ArrayList<>(OKFDE_MAPPING);
         run(args.toArray(String[]::new));
-        List<List<String>> file = parse(REAL.resolve(OKFDE), ';');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(OKFDE), ';');
         try (XSSFWorkbook wb = workbook()) {
             WrittenTable licences = WrittenTable.of(wb, "Licences");
             // Kazakhstan, every year, exactly as in the file (2013: 7,976,550 EUR).
@@ -128,7 +128,7 @@ class RealFilesTest {
     @Test
     void hdxCountsAreSummedPerCountryAndMonthFromWholeCountryRowsOnly() throws Exception {
         run(OKFDE_MAPPING.toArray(String[]::new));
-        List<List<String>> file = parse(REAL.resolve(HDX), ',');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(HDX), ',');
         List<String> header = file.get(0);
         int location = header.indexOf("location_code");
         int level = header.indexOf("admin_level");
@@ -184,37 +184,5 @@ class RealFilesTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.RUN_FAILED.code());
         assertThat(run.printed()).contains(OKFDE).contains("mapping 'okfde-ruex'")
                 .contains("'anzahl'");
-    }
-
-    /** A small RFC 4180 reader of the test's own: quotes, doubled quotes, line breaks inside quotes, a BOM. */
-    static List<List<String>> parse(Path file, char delimiter) throws Exception {
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.append(c);
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                row.add(field.toString());
-                field.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isEmpty())) rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) { row.add(field.toString()); rows.add(row); }
-        return rows;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.CsvGrid;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.workbook.WrittenTable;
 import org.armswatch.workbook.WrittenTable.WrittenCell;
@@ -102,7 +103,7 @@ class RealLicenceListsTest {
 
         // The file's own figures: licence_group,date,rating,count,value,country,refused.
         CountryResolver countries = CountryResolver.bundled();
-        List<List<String>> file = RealFilesTest.parse(REAL.resolve(UK), ',');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(UK), ',');
         Map<String, BigDecimal> issued = new TreeMap<>();
         Map<String, BigDecimal> lastRowOfKey = new HashMap<>();
         BigDecimal unplaced = BigDecimal.ZERO;
@@ -190,7 +191,7 @@ class RealLicenceListsTest {
         assertThat(run.exitCode()).as(run.printed()).isZero();
 
         CountryResolver countries = CountryResolver.bundled();
-        List<List<String>> file = RealFilesTest.parse(REAL.resolve(SECO), ';');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(SECO), ';');
         Map<String, BigDecimal> issued = new TreeMap<>();
         Map<String, BigDecimal> lastRowOfKey = new HashMap<>();
         for (List<String> row : file.subList(1, file.size())) {
@@ -233,7 +234,7 @@ class RealLicenceListsTest {
     void aListWhoseNamesLostTheirUmlautsIsNotGuessedAndTheRunSaysWhy() throws Exception {
         // The same SECO list saved through a lossy charset: "Russische F?deration", "?gypten", years as dd.MM.yy.
         InProcessRun run = run(List.of(SECO_LOSSY), secoMapping(0, "licences/seco_*.csv", "dd.MM.yy"));
-        List<List<String>> file = RealFilesTest.parse(REAL.resolve(SECO_LOSSY), ';');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(SECO_LOSSY), ';');
         long broken = file.subList(1, file.size()).stream().filter(r -> r.get(2).contains("?")).count();
         assertThat(broken).isPositive();
         assertThat((double) broken / (file.size() - 1)).as("more than the 5 % a file may lose").isGreaterThan(0.05);

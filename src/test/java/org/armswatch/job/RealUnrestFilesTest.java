@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.CsvGrid;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.workbook.WrittenTable;
 import org.armswatch.workbook.WrittenTable.WrittenCell;
@@ -63,7 +64,7 @@ class RealUnrestFilesTest {
     @Test
     void hdxEventsArePoliticalViolenceAndDemonstrationsWithCiviliansTargetedApart() throws Exception {
         run(List.of(HDX), List.of());
-        List<List<String>> file = RealFilesTest.parse(REAL.resolve(HDX), ',');
+        List<List<String>> file = CsvGrid.read(REAL.resolve(HDX), ',');
         List<String> header = file.get(0);
         CountryResolver countries = CountryResolver.bundled();
         // country|month → {political violence, demonstration, civilian targeting} events, and fatalities given
@@ -159,7 +160,7 @@ class RealUnrestFilesTest {
         // country|month → events, fatalities, civilians targeted
         Map<String, long[]> expected = new TreeMap<>();
         for (String name : files) {
-            List<List<String>> file = RealFilesTest.parse(REAL.resolve(name), ',');
+            List<List<String>> file = CsvGrid.read(REAL.resolve(name), ',');
             List<String> h = file.get(0).stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
             for (List<String> row : file.subList(1, file.size())) byId.put(row.get(h.indexOf("event_id_cnty")), row);
@@ -199,7 +200,7 @@ class RealUnrestFilesTest {
     /** Kenya's events of one export, by day, place, actors and fatalities; dates as the file writes them. */
     private static void readKenya(String name, char delimiter, Map<String, Map<String, Integer>> copies,
                                   Map<String, Integer> fatalitiesOf, boolean dayFirst) throws Exception {
-        List<List<String>> file = RealFilesTest.parse(REAL.resolve(name), delimiter);
+        List<List<String>> file = CsvGrid.read(REAL.resolve(name), delimiter);
         List<String> h = file.get(0);
         Map<String, Boolean> ids = new HashMap<>();
         for (List<String> row : file.subList(1, file.size())) {

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armswatch.CsvGrid;
 import org.armswatch.job.InProcessRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class OtherReadersTest {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 assertThat(out.resolve("report-" + RUN_DATE + "-" + wb.getSheetName(i) + ".csv")).exists();
             }
-            assertSameFigures(wb, csv(out.resolve("report-" + RUN_DATE + "-Overview.csv")));
+            assertSameFigures(wb, CsvGrid.read(out.resolve("report-" + RUN_DATE + "-Overview.csv"), ','));
         }
     }
 
@@ -127,7 +128,7 @@ class OtherReadersTest {
                 .toList();
         assertThat(other).isEmpty();
         try (XSSFWorkbook wb = WrittenTable.open(main)) {
-            assertSameFigures(wb, csv(out.resolve("sheet-Overview.csv")));
+            assertSameFigures(wb, CsvGrid.read(out.resolve("sheet-Overview.csv"), ','));
         }
     }
 
@@ -161,35 +162,5 @@ class OtherReadersTest {
         assertThat(p.exitValue()).as(command.get(0) + ":\n" + text).isZero();
         return text.lines().filter(l -> !l.startsWith("convert ") && !l.startsWith("Writing sheet "))
                 .reduce("", (a, b) -> a + b + "\n");
-    }
-
-    /** The CSV as a grid, RFC 4180 quoting. */
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.append(c);
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        return rows;
     }
 }
