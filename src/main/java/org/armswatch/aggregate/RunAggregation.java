@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -240,14 +241,29 @@ public final class RunAggregation {
                 + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END," + illustrative
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
         // Where the counts came from: HDX's files by name, ACLED's exports that hold events of the country and month.
-        jdbc.query("SELECT DISTINCT c.country, c.report_period, f.name, c.source_kind FROM (" + chosen + ") c"
-                + " JOIN aw_source_file f ON f.run_id = c.run_id AND (c.source_kind = 'HDX' AND f.file_no = c.file_no"
-                + " OR c.source_kind = 'ACLED' AND EXISTS (SELECT 1 FROM aw_event_source s WHERE s.run_id = c.run_id"
-                + " AND s.file_no = f.file_no AND s.country = c.country AND s.event_month = c.event_month))"
-                + " ORDER BY f.name", rs -> {
-            provenance.events(rs.getString(1), rs.getString(2),
-                    (rs.getString(4).equals("HDX") ? "HDX counts " : "ACLED export ") + rs.getString(3));
+        // Joined here, not in SQL: the tables have no index for it (they are read whole), and H2 nests its loops.
+        Map<Integer, String> fileNames = new HashMap<>();
+        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
+                rs -> { fileNames.put(rs.getInt(1), rs.getString(2)); }, runId);
+        Map<String, List<Integer>> exportsOfMonth = new HashMap<>();
+        jdbc.query("SELECT country, event_month, file_no FROM aw_event_source WHERE run_id = ?", rs -> {
+            exportsOfMonth.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>()).add(rs.getInt(3));
         }, runId);
+        record Named(String country, String period, String file, String kind) {}
+        Set<Named> named = new HashSet<>();
+        jdbc.query("SELECT DISTINCT country, report_period, event_month, source_kind, file_no FROM (" + chosen + ") c", rs -> {
+            String country = rs.getString(1);
+            String period = rs.getString(2);
+            if (rs.getString(4).equals("HDX")) {
+                named.add(new Named(country, period, fileNames.get(rs.getInt(5)), "HDX counts "));
+            } else {
+                for (int file : exportsOfMonth.getOrDefault(country + "|" + rs.getString(3), List.of())) {
+                    named.add(new Named(country, period, fileNames.get(file), "ACLED export "));
+                }
+            }
+        }, runId);
+        named.stream().sorted(Comparator.comparing(Named::file).thenComparing(Named::country).thenComparing(Named::period))
+                .forEach(n -> provenance.events(n.country(), n.period(), n.kind() + n.file()));
     }
 
     private void insertFigures(long runId, Measure measure, String select) {
