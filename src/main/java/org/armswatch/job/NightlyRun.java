@@ -263,7 +263,17 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         List<String> fresh = now.stream().filter(l -> !before.contains(l.country() + "|" + l.unrest().period().iso()))
                 .map(l -> l.countryName() + " " + l.unrest().period().label() + (l.illustrative() ? " [i]" : ""))
                 .toList();
-        return fresh.isEmpty() ? "" : "new story leads (licences before unusual unrest; the Leads sheet says why): "
-                + String.join(", ", fresh);
+        return leadsLine(fresh);
+    }
+
+    /** Leads named on the cron line at most; the rest are counted, so that a mail stays readable on a busy night. */
+    static final int LEADS_NAMED = 10;
+
+    static String leadsLine(List<String> fresh) {
+        if (fresh.isEmpty()) return "";
+        String named = String.join(", ", fresh.subList(0, Math.min(LEADS_NAMED, fresh.size())));
+        int more = fresh.size() - LEADS_NAMED;
+        return "new story leads (licences before unusual unrest; the Leads sheet says why): " + named
+                + (more > 0 ? " and " + more + " more" : "");
     }
 }

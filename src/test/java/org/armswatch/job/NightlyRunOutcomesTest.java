@@ -46,6 +46,15 @@ class NightlyRunOutcomesTest {
     }
 
     @Test
+    void theCronLineNamesTenNewLeadsAndCountsTheRest() {
+        // The benchmark's random workload raises over a thousand leads: a 32 KB line in the operator's mail.
+        var many = java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> "Country" + i + " Jan to Mar 2022").toList();
+        assertThat(NightlyRun.leadsLine(many)).contains("Country10 Jan to Mar 2022 and 15 more").doesNotContain("Country11");
+        assertThat(NightlyRun.leadsLine(many.subList(0, 10))).endsWith("Country10 Jan to Mar 2022");
+        assertThat(NightlyRun.leadsLine(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void aMissingInputFolderFailsWithItsName() {
         InProcessRun outcome = run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
         assertThat(outcome.exitCode()).isEqualTo(1);
