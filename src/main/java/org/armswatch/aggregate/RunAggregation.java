@@ -76,8 +76,12 @@ public final class RunAggregation {
         List<Object[]> figures = new ArrayList<>();
         sums.licences.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
                 Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED), sum)));
-        sums.values.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum)));
+        sums.values.forEach((k, sum) -> {
+            // A row without a value or a currency could have been in any of the cell's currencies: each is a floor.
+            if (sums.valueUnknown.contains(new FigureKey(k.destination(), k.reportPeriod(), k.issued(), ""))) sum.rows++;
+            figures.add(figure(runId, k.destination(), k.reportPeriod(),
+                    Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum));
+        });
         jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", figures);
         new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings());
@@ -93,6 +97,8 @@ public final class RunAggregation {
     private static final class LicenceSums {
         final Map<FigureKey, Sum> licences = new HashMap<>();
         final Map<FigureKey, Sum> values = new HashMap<>();
+        /** Cells (without currency) with a row that gives neither value nor currency. */
+        final Set<FigureKey> valueUnknown = new HashSet<>();
         /** Rows not counted because a file read later gives the same key: (earlier file, later file) → rows. */
         final Map<List<Integer>, long[]> overruled = new TreeMap<>(Comparator.comparing((List<Integer> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
@@ -139,6 +145,8 @@ public final class RunAggregation {
                     if (r.value() != null) {
                         currenciesByDestination.computeIfAbsent(r.destination(), d -> new TreeSet<>()).add(r.currency());
                     }
+                } else if (r.value() == null) {
+                    valueUnknown.add(new FigureKey(r.destination(), r.reportPeriod(), issued, ""));
                 }
             }
             if (totalIn >= 0 && parts.containsKey(totalIn)) parts.get(totalIn)[1] += totals;

@@ -208,7 +208,8 @@ public final class LicenceFileReader {
 
     /**
      * The value's currency: euros by the column's name, else the row's currency cell; a value never goes without one.
-     * A row without a value keeps the currency of its file's other rows, so that it is summed beside them.
+     * A row without a value and without a currency cell has none (""): the aggregation then makes each currency's
+     * value of its cell a floor, since the missing value could have been in any of them.
      */
     private static String currency(CsvReader csv, Columns col, Seen seen, boolean hasValue) throws RowRejected {
         if (col.currency < 0) return col.value < 0 ? "" : Currencies.EUR;

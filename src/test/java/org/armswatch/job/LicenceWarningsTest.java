@@ -93,4 +93,18 @@ class LicenceWarningsTest {
                     .satisfies(r -> assertThat(licences.cell(r, "Input rows summed").number()).isEqualTo(3.0));
         }
     }
+
+    @Test
+    void aRowWithoutValueOrCurrencyMakesTheValuesOfItsCellAFloor() throws Exception {
+        // The second licence's value is not given, nor its currency: whatever it was, the GBP value is at least the first's.
+        run(Map.of("list.csv", "exporter,destination,period,licences,value,currency\n"
+                + "GB,KZ,2021,1,1000,GBP\nGB,KZ,2021,1,,\n"), "year");
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-" + RUN_DATE + ".xlsx"))) {
+            WrittenTable overview = WrittenTable.of(wb, "Overview");
+            Map<String, WrittenCell> kz = overview.row("ISO code", "KZ", "Period (ISO)", "2021");
+            assertThat(overview.cell(kz, "Licences issued").shown()).isEqualTo("2");
+            assertThat(overview.cell(kz, "Value of licences issued (GBP)").number()).isEqualTo(1000.0);
+            assertThat(overview.cell(kz, "Value of licences issued (GBP)").shown()).isEqualTo("≥ 1,000 GBP");
+        }
+    }
 }
