@@ -87,14 +87,18 @@ final class TimelineChart {
         if (eventsPeak.isPresent()) {
             Period peak = eventsPeak.get().period();
             String when = peak.label();
-            Optional<TimelinePoint> licencesThen = licences.stream().filter(p -> !p.licenceIllustrative())
-                    .filter(p -> overlaps(p.period(), peak)).findFirst();
+            // Every licence figure of the peak's time counts (a year of unrest spans four quarters of licences):
+            // "received no licences" only where all of them are real and zero.
+            List<TimelinePoint> licencesThen = licences.stream().filter(p -> overlaps(p.period(), peak)).toList();
+            boolean realLicencesThen = licencesThen.stream().anyMatch(p -> !p.licenceIllustrative() && p.licenceValue() > 0);
+            boolean noLicencesThen = !licencesThen.isEmpty()
+                    && licencesThen.stream().allMatch(p -> !p.licenceIllustrative() && p.licenceValue() == 0);
             if (licencePeak.isPresent() && overlaps(licencePeak.get().period(), peak)) {
                 candidates.add("Licence value and unrest" + in + " both peaked in " + when);
                 candidates.add("Licences and unrest peaked together in " + when);
-            } else if (licencesThen.isPresent() && licencesThen.get().licenceValue() > 0) {
+            } else if (realLicencesThen) {
                 candidates.add((data.trend() ? "Licences were issued" : place + " received licences") + " as unrest peaked in " + when);
-            } else if (licencesThen.isPresent()) {
+            } else if (noLicencesThen) {
                 candidates.add((data.trend() ? "No licences were issued" : place + " received no licences") + " as unrest peaked in " + when);
             }
             candidates.add("Unrest" + in + " peaked in " + when);

@@ -67,7 +67,8 @@ final class ChangesSheet {
         boolean exact = before.qualifier() == org.armswatch.unrest.Qualifier.EXACT
                 && after.qualifier() == org.armswatch.unrest.Qualifier.EXACT;
         return new Figure(after.value().subtract(before.value()),
-                exact ? org.armswatch.unrest.Qualifier.EXACT : org.armswatch.unrest.Qualifier.ABOUT);
+                exact ? org.armswatch.unrest.Qualifier.EXACT : org.armswatch.unrest.Qualifier.ABOUT,
+                before.illustrative() || after.illustrative());
     }
 
     /** The change as a share of the old figure; null ([z]) where there is no old figure or it was zero. */

@@ -326,6 +326,13 @@ class ChartDrawerTest {
                 .isEqualTo("Mali received no licences as unrest peaked in 2022");
         assertThat(timelineTitle(p("2021", 900.0, 2L), p("2022", null, 30L)))
                 .isEqualTo("Unrest in Mali peaked in 2022");
+        // A year of unrest against its quarters of licences: one quarter without licences is not "no licences".
+        assertThat(timelineTitle(p("2021", null, 2L), p("2022", null, 30L), p("2021-Q3", 500.0, null), p("2022-Q1", 0.0, null),
+                p("2022-Q2", 50.0, null)))
+                .isEqualTo("Mali received licences as unrest peaked in 2022");
+        assertThat(timelineTitle(p("2021", null, 2L), p("2022", null, 30L), p("2021-Q3", 500.0, null), p("2022-Q1", 0.0, null),
+                p("2022-Q2", 0.0, null)))
+                .isEqualTo("Mali received no licences as unrest peaked in 2022");
         assertThat(timelineTitle(p("2021", 900.0, 0L), p("2022", 100.0, 0L)))
                 .isEqualTo("Licence value for Mali peaked in 2021");
         assertThat(timelineTitle(p("2021", null, null), p("2022", null, null)))
