@@ -70,6 +70,11 @@ final class ByteText {
         return reencoded ? new Utf8Reencoding(in, fileCharset, delimiter == SWAPPED_DELIMITER ? delimiterChar : 0) : in;
     }
 
+    /** The buffer holds UTF-8, so its bytes hash as {@link CsvReader#hash(long, String)} hashes a String. */
+    boolean utf8() {
+        return charset.equals(StandardCharsets.UTF_8);
+    }
+
     /** The text of {@code buf[from, to)}; bytes that are not valid in the charset become U+FFFD. */
     String decode(byte[] buf, int from, int to) {
         if (delimiter != SWAPPED_DELIMITER || !reencoded) {

@@ -333,7 +333,9 @@ public final class CsvReader implements Closeable {
      */
     public long hashField(int index, long h) {
         if (index < 0 || index >= fieldCount) return hash(h, "");
-        if (index >= ownColumns || index < transformed.length && transformed[index] || kinds[index] == ESCAPED) {
+        // A Windows-1252 "é" is one byte, UTF-8's two: the same name in exports of two encodings must hash alike.
+        if (index >= ownColumns || index < transformed.length && transformed[index] || kinds[index] == ESCAPED
+                || !text.utf8()) {
             return hash(h, field(index));
         }
         int s = kinds[index] == QUOTED ? starts[index] + 1 : starts[index];

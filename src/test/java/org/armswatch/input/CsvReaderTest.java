@@ -144,6 +144,26 @@ class CsvReaderTest {
     }
 
     @Test
+    void aFieldHashesAlikeInUtf8AndWindows1252() throws Exception {
+        // ACLED exports of two vintages are matched by a hash of their fields: "Bouaké" must not differ by encoding.
+        String csv = "location,actor\nBouak\u00e9,\"For\u00e7es Arm\u00e9es\"\n";
+        Path utf8 = dir.resolve("utf8.csv");
+        Path cp1252 = dir.resolve("cp1252.csv");
+        Files.write(utf8, csv.getBytes(StandardCharsets.UTF_8));
+        Files.write(cp1252, csv.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        long[] hashes = new long[2];
+        int i = 0;
+        for (Path file : List.of(utf8, cp1252)) {
+            try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.field(0)).isEqualTo("Bouak\u00e9");
+                hashes[i++] = reader.hashField(1, reader.hashField(0, 7));
+            }
+        }
+        assertThat(hashes[1]).isEqualTo(hashes[0]).isEqualTo(CsvReader.hash(CsvReader.hash(7, "Bouak\u00e9"), "For\u00e7es Arm\u00e9es"));
+    }
+
+    @Test
     void bomIsNotPartOfTheFirstHeaderName() throws Exception {
         Path file = fixture("bom-utf8.csv");
         try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
