@@ -1,6 +1,8 @@
 package org.armswatch.aggregate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
 
 import org.armswatch.unrest.Qualifier;
 
@@ -26,6 +28,15 @@ public record Figure(BigDecimal value, Qualifier qualifier, boolean illustrative
 
     public boolean positive() {
         return value != null && value.signum() > 0;
+    }
+
+    /**
+     * As the workbook shows it, to the whole unit: "≥ 4,400", "2,200,000 EUR", "69 unrest events [i]" (the unit before
+     * the mark, where it reads). Only for an available figure.
+     */
+    public String shown(String unit) {
+        return qualifier.mark() + String.format(Locale.UK, "%,d", value.setScale(0, RoundingMode.HALF_UP).longValueExact())
+                + (unit.isEmpty() ? "" : " " + unit) + (illustrative ? " [i]" : "");
     }
 
     /** Available and resting on real rows only: what a headline may say. */

@@ -79,10 +79,7 @@ public final class ReportData {
     }
 
     private Map<Integer, String> fileNames(long runId) {
-        Map<Integer, String> files = new java.util.HashMap<>();
-        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
-                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
-        return files;
+        return new StagingStore(jdbc).fileNames(runId);
     }
 
     /** What differs from the previous run (see {@link RunComparison}): the Changes sheet and the Overview's [r]. */
@@ -220,14 +217,14 @@ public final class ReportData {
                     value == null ? Figure.NOT_AVAILABLE : new Figure(value, c[7] < c[5] ? Qualifier.AT_LEAST : Qualifier.EXACT,
                             illustrative), (String) k.get(3), null, null, null, c[0]));
         });
-        String notUnrest = "'" + String.join("', '", org.armswatch.unrest.CountedEvents.NOT_UNREST) + "'";
+        String unrest = org.armswatch.unrest.CountedEvents.IS_UNREST_SQL;
         String acledFiles = fileNames(runId, "ACLED_EVENTS");
         jdbc.query("SELECT country, SUBSTRING(event_month, 1, 4), source_kind, file_no,"
-                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN events ELSE 0 END),"
-                + " SUM(CASE WHEN event_type = 'civilian_targeting' THEN events ELSE 0 END),"
-                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN fatalities ELSE 0 END),"
-                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN rows_counted ELSE 0 END),"
-                + " SUM(CASE WHEN LOWER(event_type) NOT IN (" + notUnrest + ") THEN rows_without_fatalities ELSE 0 END),"
+                + " SUM(CASE WHEN " + unrest + " THEN events ELSE 0 END),"
+                + " SUM(CASE WHEN event_type = '" + org.armswatch.unrest.CountedEvents.CIVILIAN_TARGETING + "' THEN events ELSE 0 END),"
+                + " SUM(CASE WHEN " + unrest + " THEN fatalities ELSE 0 END),"
+                + " SUM(CASE WHEN " + unrest + " THEN rows_counted ELSE 0 END),"
+                + " SUM(CASE WHEN " + unrest + " THEN rows_without_fatalities ELSE 0 END),"
                 + " SUM(illustrative_events)"
                 + " FROM aw_event_count WHERE run_id = ? AND superseded = FALSE"
                 + " GROUP BY country, SUBSTRING(event_month, 1, 4), source_kind, file_no", rs -> {

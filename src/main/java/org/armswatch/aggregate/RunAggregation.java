@@ -44,8 +44,9 @@ public final class RunAggregation {
         jdbc.update("DELETE FROM aw_warning WHERE run_id = ? AND step = ?", runId, RunWarnings.AGGREGATE);
         jdbc.update("DELETE FROM aw_overview_text WHERE run_id = ?", runId);
         Provenance provenance = new Provenance();
-        licences(runId, provenance);
-        events(runId, provenance);
+        Map<Integer, String> files = new StagingStore(jdbc).fileNames(runId);
+        licences(runId, files, provenance);
+        events(runId, files, provenance);
         reportedFigures(runId, report, provenance);
         provenance.store(jdbc, runId);
     }
@@ -62,8 +63,8 @@ public final class RunAggregation {
      * (same exporter, destination, category, status, currency and report period) is next to it: each such group
      * is settled as it passes, so memory holds a group and the sums, not the run's rows.
      */
-    private void licences(long runId, Provenance provenance) {
-        LicenceSums sums = new LicenceSums(new RunWarnings(jdbc).fileNames(runId), provenance);
+    private void licences(long runId, Map<Integer, String> files, Provenance provenance) {
+        LicenceSums sums = new LicenceSums(files, provenance);
         List<StagedLicences.Row> group = new ArrayList<>();
         new StagedLicences(jdbc).forEach(runId, r -> {
             if (!group.isEmpty() && StagedLicences.SHEET_ORDER.compare(group.get(0), r) != 0) {
@@ -102,7 +103,7 @@ public final class RunAggregation {
         /** Rows not counted because a file read later gives the same key: (earlier file, later file) → rows. */
         final Map<List<Integer>, long[]> overruled = new TreeMap<>(Comparator.comparing((List<Integer> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
-        /** Rows not counted because their file gives the whole report period's total: file → rows, totals. */
+        /** Rows not counted because their file gives the whole report period's total: file → rows. */
         final Map<Integer, long[]> parts = new TreeMap<>();
         final Map<String, Set<String>> currenciesByDestination = new TreeMap<>();
         private final Map<Integer, String> files;
@@ -122,7 +123,6 @@ public final class RunAggregation {
             for (StagedLicences.Row r : group) {
                 if (r.isTotal() && r.fileNo() == lastFile.get(r.period())) totalIn = r.fileNo();
             }
-            long totals = 0;
             for (StagedLicences.Row r : group) {
                 int last = lastFile.get(r.period());
                 if (r.fileNo() < last) {
@@ -130,10 +130,9 @@ public final class RunAggregation {
                     continue;
                 }
                 if (totalIn >= 0 && !r.isTotal()) {
-                    parts.computeIfAbsent(r.fileNo(), k -> new long[2])[0]++;
+                    parts.computeIfAbsent(r.fileNo(), k -> new long[1])[0]++;
                     continue;
                 }
-                if (r.isTotal()) totals++;
                 boolean issued = r.status().equals("issued");
                 boolean illustrative = Illustrative.source(r.source());
                 provenance.licences(r.destination(), r.reportPeriod(), r.source().isEmpty() ? files.get(r.fileNo()) : r.source());
@@ -149,7 +148,6 @@ public final class RunAggregation {
                     valueUnknown.add(new FigureKey(r.destination(), r.reportPeriod(), issued, ""));
                 }
             }
-            if (totalIn >= 0 && parts.containsKey(totalIn)) parts.get(totalIn)[1] += totals;
         }
 
         private static String licenceRows(long n) {
@@ -224,7 +222,7 @@ public final class RunAggregation {
      * other months of the same period still take HDX's. A
      * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
      */
-    private void events(long runId, Provenance provenance) {
+    private void events(long runId, Map<Integer, String> fileNames, Provenance provenance) {
         // Overlapping HDX downloads: the same country, month and type counts once, from the file read last.
         jdbc.update("UPDATE aw_event_count e SET superseded = (SELECT COUNT(*) > 0 FROM aw_event_count l"
                 + " WHERE l.run_id = e.run_id AND l.source_kind = 'HDX' AND l.country = e.country"
@@ -237,7 +235,7 @@ public final class RunAggregation {
         // A country's unrest events are political violence and demonstrations. HDX's civilian_targeting events are a
         // subset of its political_violence (HDX's data dictionary), and ACLED's strategic developments are neither:
         // civilians targeted stands in a column of its own, strategic developments only in Unrest.
-        String counted = "LOWER(event_type) NOT IN ('" + String.join("', '", CountedEvents.NOT_UNREST) + "')";
+        String counted = CountedEvents.IS_UNREST_SQL;
         String illustrative = " SUM(illustrative_events) > 0";
         insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'," + illustrative
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
@@ -250,9 +248,6 @@ public final class RunAggregation {
                 + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
         // Where the counts came from: HDX's files by name, ACLED's exports that hold events of the country and month.
         // Joined here, not in SQL: the tables have no index for it (they are read whole), and H2 nests its loops.
-        Map<Integer, String> fileNames = new HashMap<>();
-        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
-                rs -> { fileNames.put(rs.getInt(1), rs.getString(2)); }, runId);
         Map<String, List<Integer>> exportsOfMonth = new HashMap<>();
         jdbc.query("SELECT country, event_month, file_no FROM aw_event_source WHERE run_id = ?", rs -> {
             exportsOfMonth.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>()).add(rs.getInt(3));

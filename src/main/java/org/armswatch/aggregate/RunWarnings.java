@@ -1,7 +1,6 @@
 package org.armswatch.aggregate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,15 +41,9 @@ public final class RunWarnings {
 
     /** The run's warnings, the run's own first, then by file, in the order they were written. */
     public List<Shown> of(long runId) {
-        Map<Integer, String> files = fileNames(runId);
+        Map<Integer, String> files = new StagingStore(jdbc).fileNames(runId);
         return jdbc.query("SELECT file_no, message FROM aw_warning WHERE run_id = ? ORDER BY file_no, step DESC, message",
                 (rs, i) -> new Shown(rs.getInt(1) == 0 ? "" : files.getOrDefault(rs.getInt(1), ""), rs.getString(2)), runId);
     }
 
-    Map<Integer, String> fileNames(long runId) {
-        Map<Integer, String> files = new HashMap<>();
-        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
-                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
-        return files;
-    }
 }

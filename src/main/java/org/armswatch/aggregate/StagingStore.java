@@ -271,6 +271,14 @@ public final class StagingStore {
         return byName;
     }
 
+    /** The run's input files by number, as warnings, sources and the Licences sheet name them. */
+    Map<Integer, String> fileNames(long runId) {
+        Map<Integer, String> files = new HashMap<>();
+        jdbc.query("SELECT file_no, name FROM aw_source_file WHERE run_id = ?",
+                rs -> { files.put(rs.getInt(1), rs.getString(2)); }, runId);
+        return files;
+    }
+
     public List<SourceFileRecord> sourceFiles(long runId) {
         return new ArrayList<>(jdbc.query("SELECT file_no, name, shape, sha256, bytes, encoding, staged, rows_read, rows_used,"
                         + " rows_rejected, rows_replaced, rows_skipped, notes FROM aw_source_file WHERE run_id = ? ORDER BY file_no",

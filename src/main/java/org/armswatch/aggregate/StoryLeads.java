@@ -99,9 +99,9 @@ public final class StoryLeads {
         for (OverviewRow l : licences) {
             List<String> what = new ArrayList<>();
             Figure n = l.figure(Measure.LICENCES_ISSUED);
-            if (n.available()) what.add(FigureWords.count(n, "licences"));
+            if (n.available()) what.add(n.shown("licences"));
             l.figures().forEach((i, f) -> {
-                if (i.measure() == Measure.VALUE_ISSUED && f.available()) what.add(FigureWords.money(i.currency(), f));
+                if (i.measure() == Measure.VALUE_ISSUED && f.available()) what.add(money(i.currency(), f));
             });
             issued.add(l.period().label() + " (" + String.join(", ", what) + ")");
         }
@@ -109,7 +109,7 @@ public final class StoryLeads {
                 ? "during" : "within 12 months before or during";
         List<String> why = new ArrayList<>();
         if (ratio != null) {
-            why.add(FigureWords.count(u.figure(Measure.EVENTS), "unrest events") + ", " + String.format(Locale.UK, "%.1f", ratio)
+            why.add(u.figure(Measure.EVENTS).shown("unrest events") + ", " + String.format(Locale.UK, "%.1f", ratio)
                     + " times the country's median of " + String.format(Locale.UK, median % 1 == 0 ? "%,.0f" : "%,.1f", median)
                     + " a period");
         }
@@ -118,8 +118,8 @@ public final class StoryLeads {
             if (!lowest.positive()) continue;
             Figure latest = u.figure(m == Measure.DETAINED_LOWEST ? Measure.DETAINED_LATEST : Measure.KILLED_LATEST);
             String metric = m == Measure.DETAINED_LOWEST ? "detained" : "killed";
-            why.add(metric + " " + FigureWords.count(lowest) + (latest.available() && !same(latest, lowest)
-                    ? ", latest " + FigureWords.count(latest) : "") + " as reported");
+            why.add(metric + " " + lowest.shown("") + (latest.available() && !same(latest, lowest)
+                    ? ", latest " + latest.shown("") : "") + " as reported");
         }
         return "Licences issued in " + String.join("; ", issued) + ", " + when + " unrest in " + u.period().label() + ": "
                 + String.join("; ", why) + ".";
@@ -129,24 +129,10 @@ public final class StoryLeads {
         return a.value().compareTo(b.value()) == 0 && a.qualifier() == b.qualifier();
     }
 
-    /** Figures in words as a reporter writes them: "≥ 4,400", "EUR 2,200,000", "[i]" after illustrative ones. */
-    static final class FigureWords {
-        private FigureWords() {}
-
-        static String count(Figure f) {
-            return count(f, "");
-        }
-
-        /** "25 licences", "69 unrest events [i]": the mark after the unit, where it reads. */
-        static String count(Figure f, String unit) {
-            return f.qualifier().mark() + String.format(Locale.UK, "%,d", f.value().setScale(0, java.math.RoundingMode.HALF_UP)
-                    .longValueExact()) + (unit.isEmpty() ? "" : " " + unit) + (f.illustrative() ? " [i]" : "");
-        }
-
-        static String money(String currency, Figure f) {
-            BigDecimal whole = f.value().setScale(0, java.math.RoundingMode.HALF_UP);
-            return f.qualifier().mark() + currency + " " + String.format(Locale.UK, "%,d", whole.longValueExact())
-                    + (f.illustrative() ? " [i]" : "");
-        }
+    /** Money in words as a reporter writes it: "EUR 2,200,000", "[i]" after an illustrative value. */
+    private static String money(String currency, Figure f) {
+        BigDecimal whole = f.value().setScale(0, java.math.RoundingMode.HALF_UP);
+        return f.qualifier().mark() + currency + " " + String.format(Locale.UK, "%,d", whole.longValueExact())
+                + (f.illustrative() ? " [i]" : "");
     }
 }

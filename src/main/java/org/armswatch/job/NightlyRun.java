@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
+import org.armswatch.aggregate.RunChanges;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.aggregate.StoryLeads;
@@ -207,13 +208,15 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         switch (execution.getStatus()) {
             case COMPLETED -> {
                 exit = ExitCode.OK;
-                System.out.println(summary(run, seconds));
+                // The comparison with the previous run reads both runs' figures whole: once for the summary and the leads.
+                var changes = data.changes(run.runId());
                 var warnings = data.warnings(run.runId());
+                System.out.println(summary(run, seconds, changes, warnings.size()));
                 warnings.stream().limit(MAX_WARNING_LINES).forEach(w -> System.out.println("warning: " + w.line()));
                 if (warnings.size() > MAX_WARNING_LINES) {
                     System.out.println("warning: and " + (warnings.size() - MAX_WARNING_LINES) + " more, listed in Data_quality");
                 }
-                String lead = newlyFlagged(run);
+                String lead = newlyFlagged(run, changes.previousRunId());
                 if (!lead.isEmpty()) System.out.println(lead);
             }
             case STOPPED -> {
@@ -228,7 +231,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private String summary(RunParameters run, double seconds) throws IOException {
+    private String summary(RunParameters run, double seconds, RunChanges changes, int warnings) throws IOException {
         List<SourceFileRecord> files = store.sourceFiles(run.runId());
         int used = files.stream().mapToInt(SourceFileRecord::rowsUsed).sum();
         int rejected = files.stream().mapToInt(SourceFileRecord::rowsRejected).sum();
@@ -242,8 +245,6 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         try (Stream<Path> walk = Files.walk(folder)) {
             written = walk.filter(Files::isRegularFile).count();
         }
-        int warnings = data.warnings(run.runId()).size();
-        var changes = data.changes(run.runId());
         return String.format(Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
                         + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s%s%s",
                 run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds,
@@ -252,10 +253,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** Story leads of this run that the last completed run did not have, most unusual first: the morning's lead. */
-    private String newlyFlagged(RunParameters run) {
+    private String newlyFlagged(RunParameters run, Long previous) {
         List<StoryLeads.Lead> now = StoryLeads.find(data.overview(run.runId()));
-        // The same earlier run the Changes sheet compares with: the closest earlier date, same period.
-        Long previous = data.changes(run.runId()).previousRunId();
+        // previous: the same earlier run the Changes sheet compares with (the closest earlier date, same period).
         Set<String> before = new TreeSet<>();
         if (previous != null) {
             StoryLeads.find(data.overview(previous)).forEach(l -> before.add(l.country() + "|" + l.unrest().period().iso()));

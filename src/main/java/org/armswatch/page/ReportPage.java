@@ -1,8 +1,6 @@
 package org.armswatch.page;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,16 +150,9 @@ public final class ReportPage {
             return;
         }
         h.append("<td class=\"num").append(f.illustrative() ? " illustrative" : "").append("\" data-v=\"")
-                .append(f.value().toPlainString()).append("\">").append(esc(shown(f, currency))).append("</td>");
+                .append(f.value().toPlainString()).append("\">").append(esc(f.shown(currency))).append("</td>");
     }
 
-    /** As the workbook shows it: "≥ 4,400", "2,200,000 EUR", "69 [i]". */
-    static String shown(Figure f, String currency) {
-        String prefix = f.qualifier().mark();
-        BigDecimal whole = f.value().setScale(0, RoundingMode.HALF_UP);
-        return prefix + String.format(Locale.UK, "%,d", whole.longValueExact()) + (currency.isEmpty() ? "" : " " + currency)
-                + (f.illustrative() ? " [i]" : "");
-    }
 
     private static void changes(StringBuilder h, ReportContent c) {
         h.append("<section id=\"changes\">\n<h2>Changes</h2>\n");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A date as one file writes it, given by a pattern of java.time's letters ({@code dd.MM.yyyy}, {@code d MMMM yyyy},
@@ -111,7 +112,7 @@ public final class DatePattern {
                     switch (t.kind) {
                         case DAY -> day = n;
                         case MONTH_NUMBER -> month = n;
-                        case YEAR2 -> year = n < 50 ? 2000 + n : 1900 + n;
+                        case YEAR2 -> year = Period.twoDigitYear(n);
                         default -> year = n;
                     }
                 }
@@ -156,9 +157,11 @@ public final class DatePattern {
         return new PeriodFormatException("'" + s + "' is not a date written as " + pattern);
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
     /** Lower case, accents dropped: "März" and "MARZ" are one key. */
     private static String key(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static List<Token> tokenize(String pattern) {

@@ -127,7 +127,8 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
     }
 
     /** 50 to 99 are the 1900s, 00 to 49 the 2000s; -1 stays -1. */
-    private static int twoDigitYear(int yy) {
+    /** 1950 to 2049, as DatePattern reads two-digit years too. */
+    static int twoDigitYear(int yy) {
         return yy < 0 ? -1 : yy < 50 ? 2000 + yy : 1900 + yy;
     }
 

@@ -36,6 +36,9 @@ public record CountedEvents(String country, Period month, String eventType, long
     public static final List<String> NOT_UNREST = List.of(CIVILIAN_TARGETING, "strategic developments",
             "strategic development", "headquarters or base established", "non-violent transfer of territory");
 
+    /** SQL: the row of aw_event_count is an unrest event, as the Overview and the Summary count them alike. */
+    public static final String IS_UNREST_SQL = "LOWER(event_type) NOT IN ('" + String.join("', '", NOT_UNREST) + "')";
+
     /**
      * ACLED's counts in the same form (one row per event): per type, and, as HDX counts them, the events ACLED's
      * civilian_targeting column marks, once more under {@link #CIVILIAN_TARGETING}.

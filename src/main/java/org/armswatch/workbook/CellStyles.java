@@ -1,6 +1,5 @@
 package org.armswatch.workbook;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ import org.armswatch.unrest.Qualifier;
  * "At least" and "about" are number formats, so the cell stays a number: ≥ 4,400 sorts and sums.
  */
 final class CellStyles {
-
-    enum Kind { COUNT, MONEY, MONEY_CENTS }
 
     final CellStyle title;
     final CellStyle description;
@@ -80,12 +77,8 @@ final class CellStyles {
      * A count: "≥ 4,400" through the format, " [r]" after a figure revised since the previous run, " [i]" after one
      * that rests on illustrative rows (not real data). The cell keeps the number.
      */
-    CellStyle number(Kind kind, Qualifier qualifier, boolean revised, boolean illustrative) {
-        return style(kind.name(), kind == Kind.MONEY_CENTS ? "#,##0.00" : "#,##0", "", qualifier, revised, illustrative);
-    }
-
-    CellStyle number(Kind kind, Qualifier qualifier, boolean revised) {
-        return number(kind, qualifier, revised, false);
+    CellStyle number(Qualifier qualifier, boolean revised, boolean illustrative) {
+        return style("COUNT", "#,##0", "", qualifier, revised, illustrative);
     }
 
     /**

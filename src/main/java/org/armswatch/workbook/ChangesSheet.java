@@ -48,8 +48,8 @@ final class ChangesSheet {
             Figure difference = difference(f.before(), f.after());
             t.row().text(f.kind().word()).text(f.countryName()).text(f.country()).text(f.period().label())
                     .text(f.period().iso()).text(OverviewSheet.label(f.indicator()))
-                    .figure(money ? null : f.before(), CellStyles.Kind.COUNT).figure(money ? null : f.after(), CellStyles.Kind.COUNT)
-                    .figure(money ? null : difference, CellStyles.Kind.COUNT)
+                    .figure(money ? null : f.before()).figure(money ? null : f.after())
+                    .figure(money ? null : difference)
                     .money(money ? f.before() : null, currency, false, false).money(money ? f.after() : null, currency, false, false)
                     .money(money ? difference : null, currency, false, false)
                     .text(money ? currency : "[z]").percent(percent(f.before(), f.after()))
@@ -77,9 +77,5 @@ final class ChangesSheet {
             return null;
         }
         return after.value().subtract(before.value()).doubleValue() / before.value().doubleValue();
-    }
-
-    private static boolean hasCents(Figure f) {
-        return f != null && f.available() && f.value().stripTrailingZeros().scale() > 0;
     }
 }

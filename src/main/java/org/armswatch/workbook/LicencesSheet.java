@@ -30,7 +30,7 @@ final class LicencesSheet {
         c.licences().accept(r -> t.row().text(r.destinationName()).text(r.destination()).text(r.exporterName())
                 .text(r.exporter()).text(r.period().label()).text(r.period().iso())
                 .text(r.category().isEmpty() ? "[z]" : r.category()).text(r.status())
-                .figure(r.licences(), CellStyles.Kind.COUNT).money(r.value(), r.currency(), cents, false)
+                .figure(r.licences()).money(r.value(), r.currency(), cents, false)
                 .text(r.currency().isEmpty() ? "[z]" : r.currency()).number(r.rows())
                 .text(r.sources()).text(r.file()));
         book.list(t.finish(), "One row per exporter, destination, period, category, status, currency and input file.");

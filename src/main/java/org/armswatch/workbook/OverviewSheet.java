@@ -101,7 +101,7 @@ final class OverviewSheet {
                 boolean wasRevised = c.changes().revised(r.country(), r.period(), i);
                 // Sums of values to the whole unit: the cell holds the exact sum.
                 if (i.measure().money()) t.money(r.figure(i), i.currency(), false, wasRevised);
-                else t.figure(r.figure(i), CellStyles.Kind.COUNT, wasRevised);
+                else t.figure(r.figure(i), wasRevised);
             }
             StoryLeads.Lead lead = leads.get(r.country() + "|" + r.period().iso());
             t.text(lead == null ? "No" : "Lead " + lead.rank() + (lead.illustrative() ? " [i]" : ""));

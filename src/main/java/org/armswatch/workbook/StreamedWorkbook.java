@@ -54,6 +54,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     StreamedWorkbook() {
         super(null, 200, false, false);
+        // The dimension is ours (see write): SXSSF's own, from the cells it saw, would overwrite it with less.
+        setShouldCalculateSheetDimensions(false);
     }
 
     @Override

@@ -32,11 +32,11 @@ final class SummarySheet {
                         new TableSheet.Column("Illustrative (not real data)", 12)));
         for (SummaryRow r : c.summary()) {
             t.row().text(r.countryName()).text(r.country()).text(String.valueOf(r.year())).text(r.kind()).text(r.source())
-                    .figure(r.licencesIssued(), CellStyles.Kind.COUNT).figure(r.licencesRefused(), CellStyles.Kind.COUNT)
+                    .figure(r.licencesIssued()).figure(r.licencesRefused())
                     .money(r.valueIssued(), r.currency(), false, false)
                     .text(r.currency().isEmpty() ? "[z]" : r.currency())
-                    .figure(r.events(), CellStyles.Kind.COUNT).figure(r.civiliansTargeted(), CellStyles.Kind.COUNT)
-                    .figure(r.fatalities(), CellStyles.Kind.COUNT).number(r.rows())
+                    .figure(r.events()).figure(r.civiliansTargeted())
+                    .figure(r.fatalities()).number(r.rows())
                     .text(r.illustrative() ? "Yes [i]" : "No");
         }
         book.list(t.finish(), "Yearly totals per country and source: licences and their value, unrest events and fatalities.");

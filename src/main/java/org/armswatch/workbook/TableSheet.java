@@ -274,45 +274,33 @@ final class TableSheet {
     }
 
     TableSheet number(long value) {
-        return figure(Figure.of(value, org.armswatch.unrest.Qualifier.EXACT), CellStyles.Kind.COUNT);
+        return figure(Figure.of(value, org.armswatch.unrest.Qualifier.EXACT));
     }
 
-    TableSheet figure(Figure f, CellStyles.Kind kind) {
-        return figure(f, kind, false);
+    TableSheet figure(Figure f) {
+        return figure(f, false);
     }
 
     /** A figure as a numeric cell with its qualifier's format (and [r] if revised), [x] where not available, [z] for null. */
-    TableSheet figure(Figure f, CellStyles.Kind kind, boolean revised) {
-        if (f == null) {
-            return marker(NOT_APPLICABLE);
-        }
-        if (!f.available()) {
-            return marker(NOT_AVAILABLE);
-        }
-        BigDecimal v = f.value();
-        cell(StreamedWorkbook.RowWriter.NUMBER, styles.number(kind, f.qualifier(), revised, f.illustrative()), null,
-                v.doubleValue());
-        // Width of the formatted number: digits, separators, decimals, a qualifier sign, [r] and [i].
-        int digits = Math.max(1, v.precision() - v.scale());
-        fit(digits + (digits - 1) / 3 + (kind == CellStyles.Kind.MONEY_CENTS ? 3 : 0) + 2 + (revised ? 4 : 0)
-                + (f.illustrative() ? 4 : 0));
-        return this;
+    TableSheet figure(Figure f, boolean revised) {
+        if (f == null || !f.available()) return marker(f == null ? NOT_APPLICABLE : NOT_AVAILABLE);
+        return numeric(f, styles.number(f.qualifier(), revised, f.illustrative()), 0, revised);
     }
 
     /** A value of licences in its currency, as {@link #figure} writes a count. */
     TableSheet money(Figure f, String currency, boolean cents, boolean revised) {
-        if (f == null) {
-            return marker(NOT_APPLICABLE);
-        }
-        if (!f.available()) {
-            return marker(NOT_AVAILABLE);
-        }
+        if (f == null || !f.available()) return marker(f == null ? NOT_APPLICABLE : NOT_AVAILABLE);
+        return numeric(f, styles.money(currency, cents, f.qualifier(), revised, f.illustrative()),
+                (cents ? 3 : 0) + 1 + currency.length(), revised);
+    }
+
+    /** An available figure's cell in its style, as wide as its formatted number. */
+    private TableSheet numeric(Figure f, CellStyle style, int extraWidth, boolean revised) {
         BigDecimal v = f.value();
-        cell(StreamedWorkbook.RowWriter.NUMBER, styles.money(currency, cents, f.qualifier(), revised, f.illustrative()),
-                null, v.doubleValue());
+        cell(StreamedWorkbook.RowWriter.NUMBER, style, null, v.doubleValue());
+        // Width of the formatted number: digits, separators, decimals and unit, a qualifier sign, [r] and [i].
         int digits = Math.max(1, v.precision() - v.scale());
-        fit(digits + (digits - 1) / 3 + (cents ? 3 : 0) + 2 + 1 + currency.length() + (revised ? 4 : 0)
-                + (f.illustrative() ? 4 : 0));
+        fit(digits + (digits - 1) / 3 + extraWidth + 2 + (revised ? 4 : 0) + (f.illustrative() ? 4 : 0));
         return this;
     }
 

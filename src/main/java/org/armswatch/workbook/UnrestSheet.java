@@ -29,9 +29,9 @@ final class UnrestSheet {
             t.row().text(r.countryName()).text(r.country()).text(r.period().label()).text(r.period().iso())
                     .text(r.kind().label()).text(r.typeOrMetric()).text(r.region().isEmpty() ? "[z]" : r.region())
                     .text(r.basis().isEmpty() ? "[z]" : r.basis())
-                    .figure(r.events(), CellStyles.Kind.COUNT).figure(r.fatalities(), CellStyles.Kind.COUNT)
-                    .figure(r.official(), CellStyles.Kind.COUNT).figure(r.highest(), CellStyles.Kind.COUNT)
-                    .figure(r.lowest(), CellStyles.Kind.COUNT);
+                    .figure(r.events()).figure(r.fatalities())
+                    .figure(r.official()).figure(r.highest())
+                    .figure(r.lowest());
             if (r.sourceCount() == null) t.marker(TableSheet.NOT_APPLICABLE); else t.number(r.sourceCount());
             t.text(r.sources());
         }
