@@ -343,6 +343,30 @@ public final class CsvReader implements Closeable {
         return hashBytes(h, buf, s, e);
     }
 
+    /**
+     * Whether the field's text holds one of the words (ASCII, lower case) in any case, as
+     * {@code text.toLowerCase(Locale.ROOT).contains(word)} finds it: from the buffer, with no String made, where the
+     * bytes are the text's (an ASCII letter is the same byte in UTF-8 and the single-byte charsets read as they are).
+     */
+    public boolean fieldContainsAny(int index, byte[][] words) {
+        if (index < 0 || index >= fieldCount) return false;
+        if (index >= ownColumns || index < transformed.length && transformed[index] || kinds[index] == ESCAPED) {
+            String lower = field(index).toLowerCase(Locale.ROOT);
+            for (byte[] w : words) if (lower.contains(new String(w, StandardCharsets.US_ASCII))) return true;
+            return false;
+        }
+        int s = kinds[index] == QUOTED ? starts[index] + 1 : starts[index];
+        int e = kinds[index] == QUOTED ? ends[index] - 1 : ends[index];
+        for (byte[] w : words) {
+            for (int at = s; at + w.length <= e; at++) {
+                int k = 0;
+                while (k < w.length && (buf[at + k] | (buf[at + k] >= 'A' && buf[at + k] <= 'Z' ? 0x20 : 0)) == w[k]) k++;
+                if (k == w.length) return true;
+            }
+        }
+        return false;
+    }
+
     private static final long FNV_PRIME = 0x100000001b3L;
 
     /** See {@link #hashField}: the same hash of a text already made a String. */

@@ -1,5 +1,6 @@
 package org.armswatch.input;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -11,9 +12,18 @@ public final class Illustrative {
 
     private Illustrative() {}
 
+    private static final byte[][] WORDS = {"illustrative".getBytes(StandardCharsets.US_ASCII),
+            "not real data".getBytes(StandardCharsets.US_ASCII)};
+
     public static boolean source(String source) {
         if (source == null || source.isEmpty()) return false;
         String s = source.toLowerCase(Locale.ROOT);
-        return s.contains("illustrative") || s.contains("not real data");
+        for (byte[] w : WORDS) if (s.contains(new String(w, StandardCharsets.US_ASCII))) return true;
+        return false;
+    }
+
+    /** The same of a field, from the reader's buffer: an event export's sources are too many to keep as texts. */
+    public static boolean source(CsvReader csv, int column) {
+        return csv.fieldContainsAny(column, WORDS);
     }
 }

@@ -148,7 +148,7 @@ public final class EventFileReader {
     private static boolean illustrative(CsvReader csv, int column, Seen seen) {
         if (column < 0) return false;
         int n = csv.fieldNumber(column, seen.sources);
-        if (n < 0) return Illustrative.source(csv.field(column));
+        if (n < 0) return Illustrative.source(csv, column);
         if (seen.illustrative[n] == 0) seen.illustrative[n] = Illustrative.source(seen.sources.value(n)) ? (byte) 1 : 2;
         return seen.illustrative[n] == 1;
     }

@@ -144,6 +144,24 @@ class CsvReaderTest {
     }
 
     @Test
+    void aFieldIsSearchedForWordsFromTheBufferAsItsTextWouldBe() throws Exception {
+        String csv = "source\nACLED\nIllustrative (not ACLED data)\n\"Made up, NOT REAL DATA\"\n\"an \"\"illustrative\"\" one\"\n"
+                + "Illustrativ\nR\u00e9el; illustrative\n";
+        for (var charset : List.of(StandardCharsets.UTF_8, java.nio.charset.Charset.forName("windows-1252"))) {
+            Path file = dir.resolve("sources-" + charset.name() + ".csv");
+            Files.write(file, csv.getBytes(charset));
+            List<Boolean> found = new ArrayList<>();
+            try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+                while (reader.next()) {
+                    assertThat(Illustrative.source(reader, 0)).as(reader.field(0)).isEqualTo(Illustrative.source(reader.field(0)));
+                    found.add(Illustrative.source(reader, 0));
+                }
+            }
+            assertThat(found).containsExactly(false, true, true, true, false, true);
+        }
+    }
+
+    @Test
     void aFieldHashesAlikeInUtf8AndWindows1252() throws Exception {
         // ACLED exports of two vintages are matched by a hash of their fields: "Bouaké" must not differ by encoding.
         String csv = "location,actor\nBouak\u00e9,\"For\u00e7es Arm\u00e9es\"\n";
