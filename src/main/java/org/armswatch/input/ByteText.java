@@ -23,6 +23,7 @@ final class ByteText {
     /** What the bytes in the buffer are: the file's charset, or UTF-8 after re-encoding. */
     private final Charset charset;
     private final boolean reencoded;
+    private final boolean utf8;
     private final boolean singleByte;
     private final byte delimiter;
     private final char delimiterChar;
@@ -30,6 +31,7 @@ final class ByteText {
     private ByteText(Charset fileCharset, boolean reencoded, boolean singleByte, byte delimiter, char delimiterChar) {
         this.fileCharset = fileCharset;
         this.charset = reencoded ? StandardCharsets.UTF_8 : fileCharset;
+        this.utf8 = charset.equals(StandardCharsets.UTF_8); // asked once per hashed field
         this.reencoded = reencoded;
         this.singleByte = singleByte;
         this.delimiter = delimiter;
@@ -72,7 +74,7 @@ final class ByteText {
 
     /** The buffer holds UTF-8, so its bytes hash as {@link CsvReader#hash(long, String)} hashes a String. */
     boolean utf8() {
-        return charset.equals(StandardCharsets.UTF_8);
+        return utf8;
     }
 
     /** The text of {@code buf[from, to)}; bytes that are not valid in the charset become U+FFFD. */
