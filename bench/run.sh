@@ -34,16 +34,18 @@ if [[ ! -f target/armswatch.jar ]]; then
     echo "building target/armswatch.jar" >&2
     mvn_quiet package -DskipTests
 fi
-# The generator and the checker are test-scope classes; package compiles them too, but a jar built
-# with -Dmaven.test.skip would not have them.
-if [[ ! -f target/test-classes/org/armswatch/bench/WorkloadGenerator.class \
-      || ! -f target/test-classes/org/armswatch/bench/WorkbookTotalsCheck.class ]]; then
-    mvn_quiet test-compile
-fi
+# The generator and the checker live in bench/src, out of the job and its tests: compiled here
+# against the job's classes and its runtime libraries (POI reads the workbook back).
 if [[ ! -s $work/classpath.txt || pom.xml -nt $work/classpath.txt ]]; then
-    mvn_quiet dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$root/$work/classpath.txt" >/dev/null
+    mvn_quiet dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/$work/classpath.txt" >/dev/null
 fi
-cp="target/test-classes:target/classes:$(cat $work/classpath.txt)"
+classes=$work/classes
+if [[ ! -d $classes ]] || [[ -n $(find bench/src -name '*.java' -newer "$classes") ]]; then
+    rm -rf "$classes"
+    # shellcheck disable=SC2046
+    javac -d "$classes" -cp "target/classes:$(cat $work/classpath.txt)" $(find bench/src -name '*.java')
+fi
+cp="$classes:target/classes:$(cat $work/classpath.txt)"
 
 data=$work/$size
 if [[ ! -f $data/expected.json ]]; then

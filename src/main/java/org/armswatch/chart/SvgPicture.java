@@ -38,7 +38,11 @@ final class SvgPicture {
 
     private SvgPicture() {}
 
-    static byte[] svg(JFreeChart chart, String title, String altText) throws IOException {
+    /**
+     * One SVG at a time in the JVM: Batik formats every coordinate through DecimalFormats it keeps in a static
+     * array, and a DecimalFormat used by two threads at once can write wrong digits. PNGs are drawn in parallel.
+     */
+    static synchronized byte[] svg(JFreeChart chart, String title, String altText) throws IOException {
         Document doc;
         try {
             doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()

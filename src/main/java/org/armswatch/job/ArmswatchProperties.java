@@ -22,8 +22,6 @@ public record ArmswatchProperties(
         @DefaultValue List<String> extraMetrics,
         @DefaultValue("The data desk") String desk,
         @DefaultValue("") String contact,
-        /** For the cron tests only: a pause before each transaction, so a test can kill a run inside any step. */
-        @DefaultValue("0") long slowDownPerChunkMs,
         /** Files in other shapes, read through a column mapping (README, "Files in other shapes"). */
         @DefaultValue List<Mapping> mappings,
         @DefaultValue List<String> countries,

@@ -1,8 +1,10 @@
 package org.armswatch.job;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /** The sentence an operator reads when a run fails: the deepest message, without the stack. */
 final class Failures {
@@ -10,7 +12,13 @@ final class Failures {
     private Failures() {}
 
     static String reason(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        // A partitioned step fails because a partition did ("Partition handler returned an unsuccessful step"):
+        // the partition's own failure says which file or workbook, and why.
+        List<Throwable> failures = new ArrayList<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().contains(":")) failures.addAll(step.getFailureExceptions());
+        }
+        failures.addAll(execution.getAllFailureExceptions());
         if (failures.isEmpty()) {
             return "the job ended " + execution.getStatus() + " (" + execution.getExitStatus().getExitDescription() + ")";
         }

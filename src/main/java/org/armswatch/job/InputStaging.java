@@ -31,10 +31,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads input files of one shape into the staging tables. Each call stages what one transaction
- * should hold: one licence or tally file, or all ACLED exports together (an event may repeat
- * across exports, so they are de-duplicated in one pass). A restart re-reads only what no
- * committed transaction staged.
+ * Reads input files into the staging tables, one partition of the staging step at a time; each
+ * partition is one transaction, so a restart re-reads only what no committed transaction staged.
  */
 final class InputStaging {
 
@@ -48,22 +46,28 @@ final class InputStaging {
         this.countries = countries;
     }
 
-    /** What one call staged: rows read, and whether files of the shape are left for another call. */
-    record Staged(long rows, boolean more) {}
-
-    /** Stages the next unit of work of this shape. */
-    Staged stageNext(RunParameters run, InputShape shape) throws InputFileException {
-        List<Integer> files = store.unstagedFiles(run.runId(), shape);
-        if (files.isEmpty()) {
-            return new Staged(0, false);
-        }
-        long rows = switch (shape) {
-            case LICENCES -> stageLicences(run, files.get(0));
-            case REPORTED_FIGURES -> stageTally(run, files.get(0));
+    /**
+     * Stages one partition of the run's input: one licence, tally or HDX file, or all ACLED exports together (an event
+     * may repeat across exports, so they are de-duplicated in one pass). Files a committed transaction staged are
+     * skipped, so a partition run again stages only what it had not.
+     *
+     * @return the rows read
+     */
+    long stage(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
+        List<Integer> files = new ArrayList<>(store.unstagedFiles(run.runId(), shape));
+        files.retainAll(fileNos);
+        if (files.isEmpty()) return 0;
+        return switch (shape) {
+            case LICENCES -> stageLicences(run, only(files));
+            case REPORTED_FIGURES -> stageTally(run, only(files));
             case ACLED_EVENTS -> stageEvents(run, files);
-            case HDX_COUNTS -> stageCounts(run, files.get(0));
+            case HDX_COUNTS -> stageCounts(run, only(files));
         };
-        return new Staged(rows, shape != InputShape.ACLED_EVENTS && files.size() > 1);
+    }
+
+    private static int only(List<Integer> files) {
+        if (files.size() != 1) throw new IllegalArgumentException("one file per partition, not " + files);
+        return files.get(0);
     }
 
     private long stageLicences(RunParameters run, int fileNo) throws InputFileException {

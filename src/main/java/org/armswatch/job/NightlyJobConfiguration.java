@@ -1,83 +1,85 @@
 package org.armswatch.job;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.RunAggregation;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
+import org.armswatch.chart.ChartDrawer;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.InputCatalog;
 import org.armswatch.input.InputFile;
 import org.armswatch.input.InputShape;
 import org.armswatch.publish.RunFolder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, step by step. Every step is a tasklet whose each call is one transaction:
- * a restart resumes at the first step, and within it the first file, that did not commit.
+ * The nightly job, step by step (README, "How it is built"). Staging and the workbooks are
+ * partitioned where the data is: one partition per input file, one per workbook. A restart runs
+ * only the partitions that did not complete, and the charts from their last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
 
     static final String JOB = "nightly";
+    /** Charts drawn per transaction: a restart draws again at most this many. */
+    static final int CHARTS_PER_CHUNK = 4;
+    /** Keys of a partition's execution context. */
+    static final String SHAPE = "shape";
+    static final String FILES = "files";
+    static final String WORKBOOK = "workbook";
 
-    /**
-     * Licences (and the tally) and the unrest events are staged side by side: the first is mostly
-     * database inserts, the second mostly CSV parsing, so on two cores they overlap well. Each
-     * step still restarts on its own.
-     */
     @Bean
-    Job nightly(JobRepository repository, List<Step> steps, JobOperator operator) {
-        Flow licences = new FlowBuilder<SimpleFlow>("stageLicenceFiles")
-                .start(step(steps, "stageLicences")).next(step(steps, "stageReportedFigures")).build();
-        Flow events = new FlowBuilder<SimpleFlow>("stageEventFiles")
-                .start(step(steps, "stageEvents")).next(step(steps, "stageEventCounts")).build();
-        Flow staging = new FlowBuilder<SimpleFlow>("staging")
-                .split(new SimpleAsyncTaskExecutor("armswatch-staging-")).add(licences, events).build();
-        Flow nightly = new FlowBuilder<SimpleFlow>(JOB)
-                .start(step(steps, "findInputs"))
-                .next(staging)
-                .next(step(steps, "checkRejects"))
-                .next(step(steps, "aggregate"))
-                .next(step(steps, "writeReport"))
-                .next(step(steps, "publish"))
-                .build();
+    Job nightly(JobRepository repository, JobOperator operator, Step findInputs, Step stageInputs, Step checkRejects,
+                Step aggregate, Step drawCharts, Step writeWorkbooks, Step writePage, Step publish) {
         return new JobBuilder(JOB, repository)
                 .listener(new GracefulStop(operator))
-                .start(nightly)
-                .end()
+                .start(findInputs)
+                .next(stageInputs)
+                .next(checkRejects)
+                .next(aggregate)
+                .next(drawCharts)
+                .next(writeWorkbooks)
+                .next(writePage)
+                .next(publish)
                 .build();
     }
 
-    /** Every step is a tasklet with progress lines; each call of the tasklet is one transaction. */
-    private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tm,
-                                RunOptions options, Tasklet tasklet) {
-        StepProgress progress = new StepProgress(options.slowDownPerChunkMillis());
-        return new StepBuilder(name, repository).tasklet(tasklet, tm)
-                .listener((StepExecutionListener) progress).listener((ChunkListener<?, ?>) progress).build();
+    /** A tasklet step whose each call is one transaction, with progress lines. */
+    private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tm, Tasklet tasklet) {
+        return new StepBuilder(name, repository).tasklet(tasklet, tm).listener(new StepProgress()).build();
     }
 
-    private static Step step(List<Step> steps, String name) {
-        return steps.stream().filter(s -> s.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no step " + name));
+    /** A step that runs the worker once per partition, on every core, largest partition first. */
+    private static Step partitioned(String name, JobRepository repository, Partitioner partitioner, Step worker) {
+        return new StepBuilder(name, repository)
+                .partitioner(worker.getName(), partitioner)
+                .splitter(new PartitionsOnRestart(repository, worker.getName(), partitioner))
+                .partitionHandler(new LargestFirst(worker))
+                .listener(new StepProgress())
+                .build();
     }
 
     @Bean
@@ -85,10 +87,15 @@ class NightlyJobConfiguration {
         return new InputStaging(options, store, countries);
     }
 
+    @Bean
+    ReportPlan.Plans reportPlans(RunOptions options, ReportData data, StagingStore store) {
+        return new ReportPlan.Plans(options, data, store);
+    }
+
     /** Lists and checksums the input files; a missing folder or unreadable file fails here, before any staging. */
     @Bean
     Step findInputs(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
-        return tasklet("findInputs", repository, tm, options, (contribution, chunk) -> {
+        return tasklet("findInputs", repository, tm, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             List<InputFile> files = InputCatalog.find(options.input(), options.mappings());
             if (store.beginRun(run.runId(), run.runDate(), run.period(), files)) {
@@ -100,42 +107,59 @@ class NightlyJobConfiguration {
         });
     }
 
+    // ---- Staging: one partition per input file; the ACLED exports are one partition, de-duplicated together.
+
     @Bean
-    Step stageLicences(JobRepository repository, PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
-        return stagingStep("stageLicences", InputShape.LICENCES, repository, tm, options, staging);
+    Step stageInputs(JobRepository repository, Partitioner inputFiles, Step stageInput) {
+        return partitioned("stageInputs", repository, inputFiles, stageInput);
+    }
+
+    /** The run's input files as partitions, named after the file, weighed by their bytes. */
+    @Bean
+    @StepScope
+    Partitioner inputFiles(StagingStore store, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            List<SourceFileRecord> events = new ArrayList<>();
+            for (SourceFileRecord f : store.sourceFiles(runId)) {
+                if (f.shape() == InputShape.ACLED_EVENTS) events.add(f);
+                else partitions.put(f.name(), stagingPartition(f.shape(), List.of(f)));
+            }
+            if (!events.isEmpty()) partitions.put("ACLED exports", stagingPartition(InputShape.ACLED_EVENTS, events));
+            return partitions;
+        };
+    }
+
+    private static ExecutionContext stagingPartition(InputShape shape, List<SourceFileRecord> files) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(SHAPE, shape.name());
+        context.putString(FILES, files.stream().map(f -> String.valueOf(f.fileNo())).collect(Collectors.joining(",")));
+        context.putLong(LargestFirst.WEIGHT, files.stream().mapToLong(SourceFileRecord::bytes).sum());
+        return context;
+    }
+
+    /** Stages one partition's files in one transaction: a killed partition leaves nothing of its files behind. */
+    @Bean
+    Step stageInput(JobRepository repository, PlatformTransactionManager tm, Tasklet stagePartition) {
+        return tasklet("stageInput", repository, tm, stagePartition);
     }
 
     @Bean
-    Step stageReportedFigures(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                              InputStaging staging) {
-        return stagingStep("stageReportedFigures", InputShape.REPORTED_FIGURES, repository, tm, options, staging);
-    }
-
-    @Bean
-    Step stageEvents(JobRepository repository, PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
-        return stagingStep("stageEvents", InputShape.ACLED_EVENTS, repository, tm, options, staging);
-    }
-
-    @Bean
-    Step stageEventCounts(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                          InputStaging staging) {
-        return stagingStep("stageEventCounts", InputShape.HDX_COUNTS, repository, tm, options, staging);
-    }
-
-    private static Step stagingStep(String name, InputShape shape, JobRepository repository,
-                                    PlatformTransactionManager tm, RunOptions options, InputStaging staging) {
-        return tasklet(name, repository, tm, options, (contribution, chunk) -> {
-            InputStaging.Staged staged = staging.stageNext(RunParameters.of(chunk), shape);
-            contribution.incrementWriteCount(staged.rows());
-            return RepeatStatus.continueIf(staged.more());
-        });
+    @StepScope
+    Tasklet stagePartition(InputStaging staging, @Value("#{stepExecutionContext['shape']}") String shape,
+                           @Value("#{stepExecutionContext['files']}") String files) {
+        List<Integer> fileNos = Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
+        return (contribution, chunk) -> {
+            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos));
+            return RepeatStatus.FINISHED;
+        };
     }
 
     /** Every file must reconcile, and none may reject more than the threshold allows: checked before anything is written. */
     @Bean
     Step checkRejects(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
                       StagingStore store, ReportData data) {
-        return tasklet("checkRejects", repository, tm, options, (contribution, chunk) -> {
+        return tasklet("checkRejects", repository, tm, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             List<String> tooMany = new ArrayList<>();
             for (SourceFileRecord f : store.sourceFiles(run.runId())) {
@@ -156,21 +180,95 @@ class NightlyJobConfiguration {
     }
 
     @Bean
-    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                   RunAggregation aggregation) {
-        return tasklet("aggregate", repository, tm, options, (contribution, chunk) -> {
+    Step aggregate(JobRepository repository, PlatformTransactionManager tm, RunAggregation aggregation) {
+        return tasklet("aggregate", repository, tm, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             aggregation.aggregate(run.runId(), run.period());
             return RepeatStatus.FINISHED;
         });
     }
 
+    // ---- The report: the charts, then one partition per workbook, then the page.
+
+    /**
+     * Chunk-oriented: a restart draws again only the charts of a chunk that did not commit. One thread draws them,
+     * with nothing else running: two threads drawing at once gave a chart whose axis labels stood apart from their
+     * gridlines (seen in the cron tests, cause inside Java2D's text measuring not found), and the same inputs must
+     * give the same picture.
+     */
     @Bean
-    Step writeReport(JobRepository repository, PlatformTransactionManager tm, RunOptions options, ReportData data,
-                     StagingStore store) {
-        ReportWriting writing = new ReportWriting(options, data, store);
-        return tasklet("writeReport", repository, tm, options, (contribution, chunk) -> {
-            writing.write(RunParameters.of(chunk));
+    Step drawCharts(JobRepository repository, PlatformTransactionManager tm, PlannedCharts plannedCharts,
+                    ItemWriter<ChartDrawer.ChartToDraw> chartFiles) {
+        return new StepBuilder("drawCharts", repository).<ChartDrawer.ChartToDraw, ChartDrawer.ChartToDraw>chunk(CHARTS_PER_CHUNK)
+                .transactionManager(tm)
+                .reader(plannedCharts)
+                .writer(chartFiles)
+                .listener(new StepProgress())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PlannedCharts plannedCharts(ReportPlan.Plans plans, @Value("#{stepExecution}") StepExecution step) {
+        return new PlannedCharts(plans.of(RunParameters.of(step.getJobExecution())).toDraw);
+    }
+
+    /** Each chart's PNG and SVG, written beside the file and moved into place. */
+    @Bean
+    @StepScope
+    ItemWriter<ChartDrawer.ChartToDraw> chartFiles(ReportPlan.Plans plans, @Value("#{stepExecution}") StepExecution step) {
+        ReportPlan plan = plans.of(RunParameters.of(step.getJobExecution()));
+        return charts -> {
+            for (ChartDrawer.ChartToDraw chart : charts) {
+                chart.writePng(plan.charts);
+                chart.writeSvg(plan.charts);
+            }
+        };
+    }
+
+    @Bean
+    Step writeWorkbooks(JobRepository repository, Partitioner workbooks, Step writeWorkbook) {
+        return partitioned("writeWorkbooks", repository, workbooks, writeWorkbook);
+    }
+
+    /** The main workbook and one per country; the main one holds every row, so it goes first. */
+    @Bean
+    @StepScope
+    Partitioner workbooks(ReportPlan.Plans plans, @Value("#{stepExecution}") StepExecution step) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (String key : plans.of(RunParameters.of(step.getJobExecution())).workbooks()) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString(WORKBOOK, key);
+                context.putLong(LargestFirst.WEIGHT, key.equals(ReportPlan.MAIN) ? 1 : 0);
+                partitions.put(key, context);
+            }
+            return partitions;
+        };
+    }
+
+    /** One workbook, written and checked against workbook.md's rules in one step execution. */
+    @Bean
+    Step writeWorkbook(JobRepository repository, PlatformTransactionManager tm, Tasklet workbookOfPartition) {
+        return tasklet("writeWorkbook", repository, tm, workbookOfPartition);
+    }
+
+    @Bean
+    @StepScope
+    Tasklet workbookOfPartition(ReportPlan.Plans plans, @Value("#{stepExecutionContext['workbook']}") String key) {
+        return (contribution, chunk) -> {
+            plans.of(RunParameters.of(chunk)).writeWorkbook(key);
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step writePage(JobRepository repository, PlatformTransactionManager tm, ReportPlan.Plans plans) {
+        return tasklet("writePage", repository, tm, (contribution, chunk) -> {
+            ReportPlan plan = plans.of(RunParameters.of(chunk));
+            plan.writePage();
+            RunFolder.deleteTree(plan.temp);
             return RepeatStatus.FINISHED;
         });
     }
@@ -178,7 +276,7 @@ class NightlyJobConfiguration {
     @Bean
     Step publish(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
         Publishing publishing = new Publishing(options, store);
-        return tasklet("publish", repository, tm, options, (contribution, chunk) -> {
+        return tasklet("publish", repository, tm, (contribution, chunk) -> {
             publishing.publish(RunParameters.of(chunk), chunk.getStepContext().getStepExecution().getJobExecution());
             return RepeatStatus.FINISHED;
         });

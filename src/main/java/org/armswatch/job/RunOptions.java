@@ -33,7 +33,7 @@ import org.springframework.boot.ApplicationArguments;
  */
 public record RunOptions(Path input, Path output, Granularity period, LocalDate runDate, boolean rerun,
                          double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact,
-                         long slowDownPerChunkMillis, List<ColumnMapping> mappings, List<String> countries,
+                         List<ColumnMapping> mappings, List<String> countries,
                          int maxRowsPerSheet) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
@@ -89,7 +89,7 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
                     + MAX_ROWS_PER_SHEET + " (Excel's 1,048,576 rows less the 3 above a table)");
         }
         return new RunOptions(p.input(), p.output(), period, runDate, args.containsOption("rerun"), threshold,
-                aliases, Set.copyOf(metrics), p.desk(), p.contact(), Math.max(0, p.slowDownPerChunkMs()),
+                aliases, Set.copyOf(metrics), p.desk(), p.contact(),
                 mappings(p.mappings()), countryCodes(p.countries(), aliases), maxRows);
     }
 

@@ -1,6 +1,5 @@
 package org.armswatch.publish;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,62 +8,58 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * manifest.json: what a run read and wrote, with checksums, counts and step durations. The clock
  * time of the run lives here, not in the workbook, so that workbooks of the same inputs match.
+ *
+ * @param outputs every file of the run folder but the manifest itself, by path within the folder
+ * @param stepSeconds each step's duration (a partitioned step's partitions are summed under the step)
  */
-public final class Manifest {
+public record Manifest(LocalDate runDate, long runId, String period, Instant startedAt, Instant finishedAt,
+                       List<Input> inputs, List<Output> outputs, Map<String, Double> stepSeconds) {
 
     /** An input file as the manifest lists it. */
     public record Input(String name, String sha256, long bytes, int rowsRead, int rowsUsed, int rowsRejected,
                         int rowsReplaced, int rowsSkipped) {}
 
-    private Manifest() {}
+    /** A file the run wrote. */
+    public record Output(String name, String sha256, long bytes) {}
 
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    /** Lists the run folder's files and writes the manifest among them. */
     public static void write(Path runFolder, LocalDate runDate, long runId, String period, Instant startedAt,
                              Instant finishedAt, List<Input> inputs, Map<String, Double> stepSeconds) throws IOException {
-        StringBuilder json = new StringBuilder(4096);
-        json.append("{\n");
-        field(json, "runDate", runDate.toString()).append(",\n");
-        json.append("  \"runId\": ").append(runId).append(",\n");
-        field(json, "period", period).append(",\n");
-        field(json, "startedAt", startedAt.toString()).append(",\n");
-        field(json, "finishedAt", finishedAt.toString()).append(",\n");
-        json.append("  \"inputs\": [");
-        for (int i = 0; i < inputs.size(); i++) {
-            Input in = inputs.get(i);
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(in.name()))
-                    .append(", \"sha256\": ").append(quote(in.sha256())).append(", \"bytes\": ").append(in.bytes())
-                    .append(", \"rowsRead\": ").append(in.rowsRead()).append(", \"rowsUsed\": ").append(in.rowsUsed())
-                    .append(", \"rowsRejected\": ").append(in.rowsRejected())
-                    .append(", \"rowsReplaced\": ").append(in.rowsReplaced())
-                    .append(", \"rowsSkipped\": ").append(in.rowsSkipped()).append('}');
-        }
-        json.append("\n  ],\n  \"outputs\": [");
-        List<Path> outputs;
+        List<Output> outputs = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(runFolder)) {
-            outputs = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.json"))
-                    .sorted().toList();
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(FILE_NAME))
+                    .sorted().toList()) {
+                outputs.add(new Output(runFolder.relativize(p).toString().replace('\\', '/'), sha256(p), Files.size(p)));
+            }
         }
-        for (int i = 0; i < outputs.size(); i++) {
-            Path p = outputs.get(i);
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ")
-                    .append(quote(runFolder.relativize(p).toString().replace('\\', '/')))
-                    .append(", \"sha256\": ").append(quote(sha256(p))).append(", \"bytes\": ").append(Files.size(p)).append('}');
-        }
-        json.append("\n  ],\n  \"stepSeconds\": {");
-        int i = 0;
-        for (Map.Entry<String, Double> e : stepSeconds.entrySet()) {
-            json.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": ")
-                    .append(String.format(Locale.ROOT, "%.3f", e.getValue()));
-        }
-        json.append("\n  }\n}\n");
-        Files.writeString(runFolder.resolve("manifest.json"), json);
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        stepSeconds.forEach((step, seconds) -> rounded.put(step, Math.round(seconds * 1000) / 1000.0));
+        Manifest manifest = new Manifest(runDate, runId, period, startedAt, finishedAt, inputs, outputs, rounded);
+        Files.writeString(runFolder.resolve(FILE_NAME), JSON.writeValueAsString(manifest) + "\n");
+    }
+
+    /** The manifest of a run folder, as written. */
+    public static Manifest read(Path runFolder) throws IOException {
+        return JSON.readValue(Files.readString(runFolder.resolve(FILE_NAME)), Manifest.class);
     }
 
     public static String sha256(Path file) throws IOException {
@@ -76,26 +71,5 @@ public final class Manifest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        return json.append("  ").append(quote(name)).append(": ").append(quote(value));
-    }
-
-    static String quote(String s) {
-        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) q.append(String.format("\\u%04x", (int) c)); else q.append(c);
-                }
-            }
-        }
-        return q.append('"').toString();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -56,8 +57,15 @@ public final class ReportWorkbook {
             wb.setActiveSheet(0);
             for (int i = 0; i < wb.getNumberOfSheets(); i++) wb.getSheetAt(i).setSelected(i == 0);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
+            // Written beside its name and moved into place: a killed write never leaves half a workbook by that name.
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    wb.write(out);
+                }
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
             }
         }
         WorkbookCheck.check(file);

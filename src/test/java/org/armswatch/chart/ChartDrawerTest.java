@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,17 +37,7 @@ class ChartDrawerTest {
     @TempDir
     Path charts;
 
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private final ChartDrawer drawer = new ChartDrawer();
-
-    @Test
-    void rendersHeadless() {
-        assertThat(GraphicsEnvironment.isHeadless()).isTrue();
-    }
 
     @Test
     void eachChartIsAlsoAnSvgThatParsesAsXmlWithItsTitleAsTextAndItsAltText() throws Exception {

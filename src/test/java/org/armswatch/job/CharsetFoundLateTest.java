@@ -119,9 +119,11 @@ class CharsetFoundLateTest {
 
     @Test
     void theRunSaysSoAndRecordsTheChecksumOfTheBytesOnDisk() throws Exception {
-        String manifest = Files.readString(runFolder.resolve("manifest.json"));
-        assertThat(manifest).contains("\"name\": \"" + LICENCES + "\", \"sha256\": \"" + sha256(licenceBytes) + "\"");
-        assertThat(manifest).contains("\"name\": \"" + EVENTS + "\", \"sha256\": \"" + sha256(eventBytes) + "\"");
+        var inputs = org.armswatch.publish.Manifest.read(runFolder).inputs();
+        assertThat(inputs).filteredOn(i -> i.name().equals(LICENCES)).singleElement()
+                .extracting(org.armswatch.publish.Manifest.Input::sha256).isEqualTo(sha256(licenceBytes));
+        assertThat(inputs).filteredOn(i -> i.name().equals(EVENTS)).singleElement()
+                .extracting(org.armswatch.publish.Manifest.Input::sha256).isEqualTo(sha256(eventBytes));
         StringBuilder cover = new StringBuilder();
         workbook.getSheet("Cover").forEach(row -> row.forEach(cell -> cover.append(cell).append('\n')));
         assertThat(cover).contains("SHA-256 " + sha256(licenceBytes), "SHA-256 " + sha256(eventBytes));

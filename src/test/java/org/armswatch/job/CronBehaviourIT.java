@@ -20,13 +20,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * product.md's "Behaviour a cron job owes its operator", row by row, with the packaged jar in a
  * child process: killed, stopped, overlapped and broken runs must end as an uninterrupted run does.
- * A test-only pause before each transaction (--armswatch.slow-down-per-chunk-ms) gives the kills
- * time to land inside a step; it changes nothing else.
+ * The job has no slow-down option: a test slows the child from outside ({@link JobProcess#throttled},
+ * SIGSTOP and SIGCONT, as a loaded machine would), so that a kill lands inside a step.
  */
 class CronBehaviourIT {
 
     static final String RUN_DATE = "2026-11-28";
-    static final String SLOW = "--armswatch.slow-down-per-chunk-ms=";
+    /** Runs a quarter of the time: the bundled input's steps then last long enough to be killed inside. */
+    static JobProcess slowed(JobProcess job) {
+        return job.throttled(50, 150);
+    }
 
     @TempDir
     static Path shared;
@@ -51,28 +54,73 @@ class CronBehaviourIT {
         return args.toArray(String[]::new);
     }
 
-    /** The published run equals the uninterrupted one: every cell of the workbook, every chart's bytes. */
+    /**
+     * The published run equals the uninterrupted one byte for byte: every workbook, chart and page. Only the
+     * manifest differs, by the times it records.
+     */
     void assertSameAsReference(Path output) throws Exception {
-        Path run = output.resolve("latest");
+        Path run = output.resolve("latest").toRealPath();
+        assertThat(filesIn(run)).isEqualTo(filesIn(reference));
+        for (String file : filesIn(reference)) {
+            if (file.equals("manifest.json")) continue;
+            if (java.util.Arrays.equals(Files.readAllBytes(run.resolve(file)), Files.readAllBytes(reference.resolve(file)))) {
+                continue;
+            }
+            // Both files stay for a look: target/cron-differences/<n>/.
+            Path kept = Files.createDirectories(Path.of("target", "cron-differences", Long.toString(System.nanoTime())));
+            Files.copy(run.resolve(file), kept.resolve("resumed-" + Path.of(file).getFileName()));
+            Files.copy(reference.resolve(file), kept.resolve("reference-" + Path.of(file).getFileName()));
+            Files.copy(run.resolve("manifest.json"), kept.resolve("resumed-manifest.json"));
+            assertThat(run.resolve(file)).as(file).hasSameBinaryContentAs(reference.resolve(file));
+        }
         assertThat(WorkbookComparison.differences(reference.resolve("report-" + RUN_DATE + ".xlsx"),
                 run.resolve("report-" + RUN_DATE + ".xlsx"))).isEmpty();
-        try (Stream<Path> charts = Files.list(reference.resolve("charts"))) {
-            for (Path chart : charts.toList()) {
-                assertThat(run.resolve("charts").resolve(chart.getFileName().toString())).as(chart.getFileName().toString())
-                        .hasSameBinaryContentAs(chart);
-            }
-        }
         assertThat(output.resolve(".work").resolve(RUN_DATE)).doesNotExist();
     }
 
+    private static List<String> filesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    /** The job's log file, where each partition's start and end are written (the console has the steps only). */
+    static Path log(Path output) {
+        return output.resolve(".state").resolve("logs").resolve("armswatch.log");
+    }
+
+    static List<String> logLines(Path output, long from) throws Exception {
+        Path log = log(output);
+        if (!Files.exists(log)) return List.of();
+        byte[] bytes = Files.readAllBytes(log);
+        return new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** The partitions of a worker step whose end the log records as completed, e.g. "writeWorkbook:KZ". */
+    static List<String> completedPartitions(List<String> log, String worker) {
+        return log.stream().filter(l -> l.contains("org.armswatch.partitions : " + worker + ":")
+                        && l.contains(" completed"))
+                .map(l -> l.substring(l.indexOf(worker + ":"), l.lastIndexOf(" completed"))).toList();
+    }
+
+    static boolean await(java.util.concurrent.Callable<Boolean> condition, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.call()) return true;
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
     @ParameterizedTest(name = "kill -9 during {0}")
-    @ValueSource(strings = {"findInputs", "stageLicences", "stageReportedFigures", "stageEvents", "checkRejects",
-            "aggregate", "writeReport", "publish"})
+    @ValueSource(strings = {"findInputs", "stageInputs", "checkRejects", "aggregate", "drawCharts", "writeWorkbooks",
+            "writePage", "publish"})
     void killNineDuringAStepThenTheNextStartFinishesTheSameRun(String step) throws Exception {
         Path output = dir.resolve("output");
-        JobProcess killed = JobProcess.start(args(output, SLOW + 700));
+        JobProcess killed = slowed(JobProcess.start(args(output)));
         assertThat(killed.awaitLine(l -> l.endsWith(step + " started"), 60_000)).as(killed.output()).isTrue();
-        Thread.sleep(300);
+        Thread.sleep(step.hashCode() & 31);
         killed.killNine();
         assertThat(output.resolve("latest")).as("nothing published by the killed run").doesNotExist();
 
@@ -82,13 +130,81 @@ class CronBehaviourIT {
         assertSameAsReference(output);
     }
 
+    /**
+     * Killed once a partition of the step has committed and before the others have: the next start runs only the
+     * partitions that had not completed, and the run it publishes is byte for byte the uninterrupted one.
+     */
+    @ParameterizedTest(name = "kill -9 in the middle of {0}")
+    @ValueSource(strings = {"stageInputs:stageInput", "writeWorkbooks:writeWorkbook"})
+    void killNineInTheMiddleOfAPartitionedStepRedoesOnlyWhatDidNotComplete(String stepAndWorker) throws Exception {
+        String step = stepAndWorker.split(":")[0];
+        String worker = stepAndWorker.split(":")[1];
+        Path output = dir.resolve("output");
+        JobProcess killed = slowed(JobProcess.start(args(output)));
+        assertThat(await(() -> !completedPartitions(logLines(output, 0), worker).isEmpty(), 60_000))
+                .as(killed.output()).isTrue();
+        killed.killNine();
+        List<String> before = logLines(output, 0);
+        List<String> done = completedPartitions(before, worker);
+        assertThat(killed.output()).contains(step + " started").doesNotContain(step + " completed");
+        long logged = Files.size(log(output));
+
+        JobProcess resumed = JobProcess.start(args(output));
+        assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
+        List<String> again = logLines(output, logged).stream()
+                .filter(l -> l.contains("org.armswatch.partitions : " + worker + ":") && l.endsWith(" started")).toList();
+        assertThat(again).as("partitions run again").isNotEmpty();
+        for (String partition : done) {
+            assertThat(again).as("a completed partition run again").noneMatch(l -> l.contains(partition + " started"));
+        }
+        assertSameAsReference(output);
+    }
+
+    /** Killed after a chunk of charts committed: the next start draws only the charts after it. */
+    @Test
+    void killNineInTheMiddleOfTheChartsDrawsOnlyTheChartsNotCommitted() throws Exception {
+        Path output = dir.resolve("output");
+        Path charts = output.resolve(".work").resolve(RUN_DATE).resolve("charts");
+        JobProcess killed = slowed(JobProcess.start(args(output)));
+        // The chunks are drawn one after another: with a fifth PNG written, the first chunk of four has committed.
+        assertThat(await(() -> pngs(charts).size() >= NightlyJobConfiguration.CHARTS_PER_CHUNK + 1, 60_000))
+                .as(killed.output()).isTrue();
+        killed.killNine();
+        java.util.Map<String, java.nio.file.attribute.FileTime> drawn = new java.util.TreeMap<>();
+        for (Path png : pngs(charts)) drawn.put(png.getFileName().toString(), Files.getLastModifiedTime(png));
+        assertThat(killed.output()).doesNotContain("drawCharts completed");
+        Thread.sleep(20); // so that a chart drawn again has a later time
+
+        JobProcess resumed = JobProcess.start(args(output));
+        assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
+        Path published = output.resolve("latest").resolve("charts");
+        long kept = drawn.entrySet().stream().filter(e -> {
+            try {
+                return Files.getLastModifiedTime(published.resolve(e.getKey())).equals(e.getValue());
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).count();
+        assertThat(kept).as("charts of committed chunks, not drawn again").isGreaterThanOrEqualTo(
+                NightlyJobConfiguration.CHARTS_PER_CHUNK);
+        assertThat(kept).as("charts drawn again").isLessThan(pngs(published).size());
+        assertSameAsReference(output);
+    }
+
+    private static List<Path> pngs(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".png")).toList();
+        }
+    }
+
     @Test
     void killNineAtTenRandomMomentsThenTheSameResult() throws Exception {
         Path output = dir.resolve("output");
         Random moments = new Random(20220105);
         int killedMidRun = 0;
         for (int i = 0; i < 10; i++) {
-            JobProcess job = JobProcess.start(args(output, SLOW + 300));
+            JobProcess job = slowed(JobProcess.start(args(output)));
             Thread.sleep(1_000 + moments.nextInt(4_000));
             if (job.alive()) {
                 job.killNine();
@@ -106,8 +222,8 @@ class CronBehaviourIT {
     @Test
     void sigtermStopsAtAChunkBoundaryAndTheNextStartResumes() throws Exception {
         Path output = dir.resolve("output");
-        JobProcess job = JobProcess.start(args(output, SLOW + 1_000));
-        assertThat(job.awaitLine(l -> l.endsWith("stageLicences started"), 60_000)).as(job.output()).isTrue();
+        JobProcess job = slowed(JobProcess.start(args(output)));
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(job.output()).isTrue();
         job.terminate();
         assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
         assertThat(job.output()).contains("stopped (exit 4");
@@ -123,8 +239,8 @@ class CronBehaviourIT {
     void theLauncherIsTheJobItselfToCronSignalsAndExitCodes() throws Exception {
         Path output = dir.resolve("output");
         // bin/armswatch execs the JVM: the pid cron and systemd signal is the job's own.
-        JobProcess job = JobProcess.startWithLauncher(args(output, SLOW + 1_000));
-        assertThat(job.awaitLine(l -> l.endsWith("stageLicences started"), 120_000)).as(job.output()).isTrue();
+        JobProcess job = slowed(JobProcess.startWithLauncher(args(output)));
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 120_000)).as(job.output()).isTrue();
         job.terminate();
         assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
 
@@ -138,8 +254,8 @@ class CronBehaviourIT {
     @Test
     void aSecondStartDuringARunIsRefusedAndTheFirstCompletesUnharmed() throws Exception {
         Path output = dir.resolve("output");
-        JobProcess first = JobProcess.start(args(output, SLOW + 800));
-        assertThat(first.awaitLine(l -> l.endsWith("stageLicences started"), 60_000)).as(first.output()).isTrue();
+        JobProcess first = slowed(JobProcess.start(args(output)));
+        assertThat(first.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(first.output()).isTrue();
 
         long asked = System.nanoTime();
         JobProcess second = JobProcess.start(args(output));
@@ -175,17 +291,16 @@ class CronBehaviourIT {
     void anInputFileRemovedMidRunFailsTheRunAndItResumesWhenRestored() throws Exception {
         Path myInput = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");
-        Path acled = myInput.resolve("unrest/acled_format_illustrative.csv");
-        Path aside = dir.resolve("acled.aside");
+        // The smallest file: its partition is handed out last, after the run has begun staging.
+        Path acled = myInput.resolve("licences/de_kazakhstan_2021_story.csv");
+        Path aside = dir.resolve("story.aside");
         List<String> args = List.of("--input=" + myInput, "--output=" + output, "--run-date=" + RUN_DATE);
 
-        List<String> slow = new ArrayList<>(args);
-        slow.add(SLOW + 800);
-        JobProcess job = JobProcess.start(slow.toArray(String[]::new));
-        assertThat(job.awaitLine(l -> l.endsWith("stageLicences started"), 60_000)).as(job.output()).isTrue();
+        JobProcess job = slowed(JobProcess.start(args.toArray(String[]::new)));
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(job.output()).isTrue();
         Files.move(acled, aside);
         assertThat(job.exitCode(120)).as(job.output()).isEqualTo(ExitCode.RUN_FAILED.code());
-        assertThat(job.output()).contains("acled_format_illustrative.csv").contains("cannot be read");
+        assertThat(job.output()).contains("de_kazakhstan_2021_story.csv").contains("cannot be read");
         assertThat(output.resolve("latest")).doesNotExist();
 
         Files.move(aside, acled, StandardCopyOption.REPLACE_EXISTING);

@@ -18,6 +18,7 @@ final class JobProcess {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
+    private volatile Thread throttle;
 
     private JobProcess(Process process) {
         this.process = process;
@@ -51,6 +52,52 @@ final class JobProcess {
         return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /**
+     * Slows the process from outside, as a machine under load would: it is frozen (SIGSTOP) for
+     * {@code frozenMillis}, then runs (SIGCONT) for {@code runningMillis}, over and over. So a test can
+     * land a kill inside a step that would otherwise take milliseconds, and the job has no slow-down
+     * option of its own. The throttle begins at the job's first line: Java and Spring start at full speed.
+     */
+    JobProcess throttled(long runningMillis, long frozenMillis) {
+        Thread t = new Thread(() -> {
+            try {
+                awaitLine(l -> true, 120_000);
+                while (process.isAlive() && throttle == Thread.currentThread()) {
+                    signal("STOP");
+                    Thread.sleep(frozenMillis);
+                    signal("CONT");
+                    Thread.sleep(runningMillis);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the throttle ends; the process runs on at full speed
+            } finally {
+                try {
+                    signal("CONT");
+                } catch (IOException | InterruptedException e) {
+                    // the process is gone
+                }
+            }
+        }, "job-throttle");
+        t.setDaemon(true);
+        throttle = t;
+        t.start();
+        return this;
+    }
+
+    /** Lets a throttled process run at full speed again. */
+    void unthrottled() throws InterruptedException {
+        Thread t = throttle;
+        throttle = null;
+        if (t != null) {
+            t.interrupt();
+            t.join(5_000);
+        }
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process.isAlive()) new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    }
+
     /** Waits until a printed line matches; false if the process ended or time ran out first. */
     boolean awaitLine(Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -78,6 +125,7 @@ final class JobProcess {
      * also close our end of the child's output, and its last lines would be lost.
      */
     void terminate() throws IOException, InterruptedException {
+        unthrottled();
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 

@@ -1,6 +1,5 @@
 package org.armswatch.job;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,126 +31,118 @@ import org.armswatch.period.Period;
 import org.armswatch.publish.RunFolder;
 import org.armswatch.workbook.ReportContent;
 import org.armswatch.workbook.ReportScope;
+import org.armswatch.workbook.ChartPictures;
 import org.armswatch.workbook.ReportWorkbook;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+
 
 /**
- * Draws the run's charts from the Overview's own numbers (so picture and table cannot differ),
- * then writes the main workbook and one workbook per country (countries/), all into the run's
- * work folder. Each workbook is checked against workbook.md's rules as soon as it is written.
+ * What the report steps write for one run, worked out once from the aggregated tables: the charts
+ * (from the Overview's own numbers, so picture and table cannot differ), the main workbook's content
+ * and the countries that get a workbook of their own. The chart, workbook and page steps each take
+ * their part of it.
  */
-final class ReportWriting {
+final class ReportPlan {
 
     static final int TOP_DESTINATIONS = 10;
-    private static final Logger log = LoggerFactory.getLogger("org.armswatch.progress");
+    /** The main workbook's key among the workbooks; a country's is its ISO code. */
+    static final String MAIN = "main";
 
-    private final RunOptions options;
+    final RunParameters run;
+    /** The run's work folder, and in it the charts and countries folders. */
+    final Path work;
+    final Path charts;
+    final Path countries;
+    /** POI's streaming temp files, in the run's own work area, never a shared /tmp. */
+    final Path temp;
+    final ReportContent content;
+    final List<ChartDrawer.ChartToDraw> toDraw;
+    /** The countries with a workbook of their own, in the Overview's order. */
+    final List<String> countryCodes;
     private final ReportData data;
-    private final StagingStore store;
 
-    ReportWriting(RunOptions options, ReportData data, StagingStore store) {
-        this.options = options;
+    private ReportPlan(RunParameters run, RunOptions options, ReportData data, StagingStore store) {
+        this.run = run;
         this.data = data;
-        this.store = store;
+        work = new RunFolder(options.output(), run.runDate()).work();
+        charts = work.resolve("charts");
+        countries = work.resolve("countries");
+        temp = options.output().resolve(".work").resolve(run.runDate() + ".tmp");
+        List<OverviewRow> overview = data.overview(run.runId());
+        List<SourceFileRecord> files = store.sourceFiles(run.runId());
+        String licenceFiles = names(files, InputShape.LICENCES);
+        String bothSources = "Source: armswatch, from " + licenceFiles + "; "
+                + names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
+        ChartDrawer drawer = new ChartDrawer();
+        List<ChartDrawer.ChartToDraw> planned = new ArrayList<>();
+        topDestinations(overview, run, "Source: armswatch, from " + licenceFiles)
+                .ifPresent(t -> planned.add(drawer.topDestinations(t)));
+        trend(overview, bothSources).ifPresent(t -> planned.add(drawer.timeline(t)));
+        reported(data.quotes(run.runId())).forEach(r -> planned.add(drawer.reported(r)));
+        timelines(overview, bothSources).forEach(t -> planned.add(drawer.timeline(t)));
+        toDraw = List.copyOf(planned);
+        List<String> notes = new ArrayList<>();
+        for (SourceFileRecord f : files) {
+            if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
+        }
+        // The chart step has drawn every PNG before a workbook step starts.
+        ChartPictures pictures = chart -> Files.readAllBytes(charts.resolve(chart.fileName()));
+        content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
+                ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()),
+                StoryLeads.find(overview), sink -> data.forEachLicenceRow(run.runId(), sink),
+                store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
+                sink -> data.forEachDataQualityRow(run.runId(), sink),
+                toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList(), pictures, options.maxRowsPerSheet());
+        countryCodes = countryWorkbooks(overview, options.countries());
     }
 
-    void write(RunParameters run) throws IOException {
-        RunFolder folder = new RunFolder(options.output(), run.runDate());
-        Path work = folder.createWork();
-        Path charts = work.resolve("charts");
-        Path temp = options.output().resolve(".work").resolve(run.runDate() + ".tmp");
-        // What a killed attempt left (temp files, half a chart folder) goes before this one starts.
-        RunFolder.deleteTree(temp);
-        RunFolder.deleteTree(charts);
-        Files.createDirectories(charts);
+    /** The plan of a run, made once however many steps and partitions ask for it. */
+    static final class Plans {
+        private final RunOptions options;
+        private final ReportData data;
+        private final StagingStore store;
+        private ReportPlan last;
+
+        Plans(RunOptions options, ReportData data, StagingStore store) {
+            this.options = options;
+            this.data = data;
+            this.store = store;
+        }
+
+        synchronized ReportPlan of(RunParameters run) {
+            if (last == null || !last.run.equals(run)) last = new ReportPlan(run, options, data, store);
+            return last;
+        }
+    }
+
+    /** The workbooks of the run: the main one first (it is the largest), then one per country. */
+    List<String> workbooks() {
+        List<String> all = new ArrayList<>();
+        all.add(MAIN);
+        all.addAll(countryCodes);
+        return all;
+    }
+
+    /** Writes one workbook of the plan, checked against workbook.md's rules as soon as it is written. */
+    void writeWorkbook(String key) throws IOException {
         Files.createDirectories(temp);
-        try {
-            List<OverviewRow> overview = data.overview(run.runId());
-            List<SourceFileRecord> files = store.sourceFiles(run.runId());
-            long t0 = System.nanoTime();
-            String licenceFiles = names(files, InputShape.LICENCES);
-            String unrestFiles = names(files, InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
-            Optional<TopDestinations> top = topDestinations(overview, run, "Source: armswatch, from " + licenceFiles);
-            List<CountryTimeline> timelines = timelines(overview,
-                    "Source: armswatch, from " + licenceFiles + "; " + unrestFiles);
-            ChartDrawer drawer = new ChartDrawer();
-            List<ChartDrawer.ChartToDraw> toDraw = new ArrayList<>();
-            top.ifPresent(t -> toDraw.add(drawer.topDestinations(t)));
-            trend(overview, "Source: armswatch, from " + licenceFiles + "; " + unrestFiles)
-                    .ifPresent(t -> toDraw.add(drawer.timeline(t)));
-            reported(data.quotes(run.runId())).forEach(r -> toDraw.add(drawer.reported(r)));
-            timelines.forEach(t -> toDraw.add(drawer.timeline(t)));
-            List<DrawnChart> planned = toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList();
-            // One thread draws the charts while the other writes the main workbook; a workbook needs a
-            // chart's PNG only when it writes its file, after its sheets are filled.
-            ChartsBeingDrawn drawing = new ChartsBeingDrawn(charts, planned);
-            List<String> notes = new ArrayList<>();
-            for (SourceFileRecord f : files) {
-                if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
-            }
-            ReportContent content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                    ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()),
-                    StoryLeads.find(overview), sink -> data.forEachLicenceRow(run.runId(), sink),
-                    store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
-                    sink -> data.forEachDataQualityRow(run.runId(), sink), planned, drawing, options.maxRowsPerSheet());
-            Path countries = work.resolve("countries");
-            RunFolder.deleteTree(countries);
-            // In this order: threads take the pieces first come, so the charts start before anything
-            // waits for them, and even one thread never waits on a piece no thread has taken.
-            List<Parallel.Piece<String>> pieces = new ArrayList<>();
-            pieces.add(() -> {
-                try {
-                    drawCharts(toDraw, charts, drawing);
-                    log.info("writeReport: {} charts drawn in {} s", toDraw.size(), seconds(t0));
-                } catch (IOException | RuntimeException | Error e) {
-                    drawing.failed(e);
-                    throw e;
-                }
-                return "charts";
-            });
-            pieces.add(() -> {
-                ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
-                log.info("writeReport: main workbook written and checked in {} s", seconds(t0));
-                return "report";
-            });
-            List<String> codes = countryWorkbooks(overview, options.countries());
-            for (String code : codes) {
-                pieces.add(() -> {
-                    String name = data.countryName(code);
-                    ReportContent country = content.forCountry(code, name,
-                            sink -> data.forEachLicenceRow(run.runId(), code, sink),
-                            planned.stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(code))
-                                    || c.fileName().equals(ChartDrawer.reportedFileName(code))).toList());
-                    ReportWorkbook.write(country, countries.resolve(countryFileName(code, name)), temp);
-                    return code;
-                });
-            }
-            Parallel.run(pieces);
-            // The page shows the charts by relative path: written last, beside them and the workbook.
-            ReportPage.write(content, work.resolve("index.html"));
-            log.info("writeReport: charts, main and {} country workbooks written and checked, and index.html, in {} s",
-                    codes.size(), seconds(t0));
-        } finally {
-            RunFolder.deleteTree(temp);
+        if (MAIN.equals(key)) {
+            ReportWorkbook.write(content, work.resolve("report-" + run.runDate() + ".xlsx"), temp);
+            return;
         }
+        String name = data.countryName(key);
+        ReportContent country = content.forCountry(key, name, sink -> data.forEachLicenceRow(run.runId(), key, sink),
+                content.charts().stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(key))
+                        || c.fileName().equals(ChartDrawer.reportedFileName(key))).toList());
+        ReportWorkbook.write(country, countries.resolve(countryFileName(key, name)), temp);
     }
 
-    /**
-     * Every chart's PNG first, one chart after another, then the SVGs: the workbooks wait only for the
-     * PNGs. Drawn on two threads at once, one chart's PNG once came out with other bytes than the same
-     * run's others in a clean-clone CI run; the cause was not found (Batik, for one, shares
-     * DecimalFormats between threads in a static array). The same inputs must give the same bytes.
-     */
-    private static void drawCharts(List<ChartDrawer.ChartToDraw> toDraw, Path charts, ChartsBeingDrawn drawing)
-            throws IOException {
-        for (ChartDrawer.ChartToDraw chart : toDraw) {
-            chart.writePng(charts);
-            drawing.written(chart.drawn());
-        }
-        for (ChartDrawer.ChartToDraw chart : toDraw) chart.writeSvg(charts);
-        writeAltText(toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList(), charts);
+    /** The page, which shows the charts by relative path, and the charts' alt text, beside them. */
+    void writePage() throws IOException {
+        writeAltText(content.charts(), charts);
+        ReportPage.write(content, work.resolve("index.html"));
     }
+
 
     /**
      * The currency a chart of these rows draws licence values in: euros where there are any, else the currency with
@@ -319,10 +310,6 @@ final class ReportWriting {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         return code + (plain.isEmpty() ? "" : "-" + plain) + ".xlsx";
-    }
-
-    private static String seconds(long since) {
-        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
