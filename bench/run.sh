@@ -95,7 +95,7 @@ fi
 manifest=$out/2026-11-28/manifest.json
 echo "wall:      $wall s (JVM start included); cpu $cpu s user+sys (less disturbed by other load than wall)"
 echo "events/s:  $(awk -v n="$event_rows" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')"
-steps=$(sed -n '/"stepSeconds"/,/}/p' "$manifest" | sed -n 's/^ *"\([A-Za-z]*\)": \([0-9][0-9.]*\).*/\1 \2/p' | paste -sd ',' | sed 's/,/, /g')
+steps=$(sed -n '/"stepSeconds"/,/}/p' "$manifest" | sed -n 's/^ *"\([A-Za-z]*\)" *: *\([0-9][0-9.]*\).*/\1 \2/p' | paste -sd ',' | sed 's/,/, /g')
 echo "steps (s): $steps (publish runs after the manifest is written)"
 echo "peak RSS:  $rss_mb MB"
 echo "floor:     $floor s (cat of the same $(( input_bytes / 1000000 )) MB to /dev/null)"

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -26,24 +25,31 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Checks a benchmark run's workbook against the generator's expected.json: events, fatalities,
- * licences and licence value per country (Overview sheet) and rows read, used, rejected and
- * replaced per input file (Data_quality sheet). Streams the sheets, so a workbook of size L
- * needs little memory.
+ * Checks a benchmark run's workbook against the generator's expected.json: events, fatalities, licences and licence
+ * value per country (Overview sheet) and rows read, used, rejected and replaced per input file (Data_quality sheet).
+ * Streams the sheets, so a workbook of size L needs little memory.
  *
- * <p>Not a test: run by bench/run.sh as {@code java -cp ... org.armswatch.bench.WorkbookTotalsCheck
- * expected.json report.xlsx}. Prints the differences and exits 1 when there are any.
+ * <p>Not a test: run by bench/run.sh as {@code java -cp ... org.armswatch.bench.WorkbookTotalsCheck expected.json
+ * report.xlsx}. Prints the differences and exits 1 when there are any.
  */
 public final class WorkbookTotalsCheck {
 
-    private static final String[] MEASURES = {"events", "fatalities", "licencesIssued", "valueIssuedEur", "licencesRefused"};
+    private static final String[] MEASURES = {
+        "events", "fatalities", "licencesIssued", "valueIssuedEur", "licencesRefused"
+    };
     /** Overview header prefixes, in MEASURES order. */
-    private static final String[] OVERVIEW_HEADERS = {"Unrest events: political violence and demonstrations (number)",
-            "Fatalities in events (number)",
-            "Licences issued (number)", "Value of licences issued (EUR)", "Licences refused (number)"};
+    private static final String[] OVERVIEW_HEADERS = {
+        "Unrest events: political violence and demonstrations (number)",
+        "Fatalities in events (number)",
+        "Licences issued (number)",
+        "Value of licences issued (EUR)",
+        "Licences refused (number)"
+    };
+
     private static final String[] FILE_COUNTS = {"read", "used", "rejected", "replaced"};
-    private static final String[] FILE_HEADERS = {"Rows read (number)", "Rows used (number)", "Rows rejected (number)",
-            "Duplicates replaced (number)"};
+    private static final String[] FILE_HEADERS = {
+        "Rows read (number)", "Rows used (number)", "Rows rejected (number)", "Duplicates replaced (number)"
+    };
 
     private WorkbookTotalsCheck() {}
 
@@ -65,19 +71,23 @@ public final class WorkbookTotalsCheck {
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     switch (sheets.getSheetName()) {
-                        case "Overview" -> read(sheet, reader, strings, "Country", row -> {
-                            Map<String, BigDecimal> c = actualCountries.computeIfAbsent(row.get("ISO code"), k -> zeros(MEASURES));
-                            for (int i = 0; i < MEASURES.length; i++) {
-                                c.merge(MEASURES[i], number(row, OVERVIEW_HEADERS[i]), BigDecimal::add);
-                            }
-                        });
-                        case "Data_quality" -> read(sheet, reader, strings, "Input file", row -> {
-                            if (!"file".equals(row.get("What"))) return;
-                            Map<String, BigDecimal> f = zeros(FILE_COUNTS);
-                            for (int i = 0; i < FILE_COUNTS.length; i++) f.put(FILE_COUNTS[i], number(row, FILE_HEADERS[i]));
-                            actualFiles.put(row.get("Input file"), f);
-                        });
-                        default -> { }
+                        case "Overview" ->
+                            read(sheet, reader, strings, "Country", row -> {
+                                Map<String, BigDecimal> c =
+                                        actualCountries.computeIfAbsent(row.get("ISO code"), k -> zeros(MEASURES));
+                                for (int i = 0; i < MEASURES.length; i++) {
+                                    c.merge(MEASURES[i], number(row, OVERVIEW_HEADERS[i]), BigDecimal::add);
+                                }
+                            });
+                        case "Data_quality" ->
+                            read(sheet, reader, strings, "Input file", row -> {
+                                if (!"file".equals(row.get("What"))) return;
+                                Map<String, BigDecimal> f = zeros(FILE_COUNTS);
+                                for (int i = 0; i < FILE_COUNTS.length; i++)
+                                    f.put(FILE_COUNTS[i], number(row, FILE_HEADERS[i]));
+                                actualFiles.put(row.get("Input file"), f);
+                            });
+                        default -> {}
                     }
                 }
             }
@@ -88,8 +98,10 @@ public final class WorkbookTotalsCheck {
         Map<String, BigDecimal> total = zeros(MEASURES);
         actualCountries.values().forEach(c -> c.forEach((k, v) -> total.merge(k, v, BigDecimal::add)));
         System.out.println("workbook totals: " + total.get("events").toPlainString() + " events, "
-                + total.get("fatalities").toPlainString() + " fatalities, " + total.get("licencesIssued").toPlainString()
-                + " licences issued worth EUR " + total.get("valueIssuedEur").setScale(2, RoundingMode.HALF_UP).toPlainString()
+                + total.get("fatalities").toPlainString() + " fatalities, "
+                + total.get("licencesIssued").toPlainString()
+                + " licences issued worth EUR "
+                + total.get("valueIssuedEur").setScale(2, RoundingMode.HALF_UP).toPlainString()
                 + ", " + total.get("licencesRefused").toPlainString() + " refused; " + actualCountries.size()
                 + " countries, " + actualFiles.size() + " files");
         if (differences.isEmpty()) {
@@ -102,8 +114,11 @@ public final class WorkbookTotalsCheck {
         System.exit(1);
     }
 
-    private static void compare(String what, Map<String, Map<String, BigDecimal>> expected,
-                                Map<String, Map<String, BigDecimal>> actual, List<String> differences) {
+    private static void compare(
+            String what,
+            Map<String, Map<String, BigDecimal>> expected,
+            Map<String, Map<String, BigDecimal>> actual,
+            List<String> differences) {
         expected.forEach((key, figures) -> {
             Map<String, BigDecimal> got = actual.get(key);
             if (got == null) {
@@ -114,12 +129,13 @@ public final class WorkbookTotalsCheck {
                 BigDecimal g = got.getOrDefault(name, BigDecimal.ZERO);
                 // Cells hold doubles: a sum of EUR amounts is exact to the cent, not beyond.
                 if (g.subtract(value).abs().compareTo(new BigDecimal("0.005")) > 0) {
-                    differences.add(what + " " + key + " " + name + ": expected " + value.toPlainString() + ", workbook "
-                            + g.toPlainString());
+                    differences.add(what + " " + key + " " + name + ": expected " + value.toPlainString()
+                            + ", workbook " + g.toPlainString());
                 }
             });
         });
-        actual.keySet().stream().filter(k -> !expected.containsKey(k))
+        actual.keySet().stream()
+                .filter(k -> !expected.containsKey(k))
                 .forEach(k -> differences.add(what + " " + k + ": in the workbook but not expected"));
     }
 
@@ -139,9 +155,17 @@ public final class WorkbookTotalsCheck {
         return new BigDecimal(value);
     }
 
-    /** Streams one sheet; every row after the one whose first cell is {@code firstHeader} goes to the sink by header name. */
-    private static void read(InputStream sheet, XSSFReader reader, ReadOnlySharedStringsTable strings, String firstHeader,
-                             Consumer<Map<String, String>> sink) throws Exception {
+    /**
+     * Streams one sheet; every row after the one whose first cell is {@code firstHeader} goes to the sink by header
+     * name.
+     */
+    private static void read(
+            InputStream sheet,
+            XSSFReader reader,
+            ReadOnlySharedStringsTable strings,
+            String firstHeader,
+            Consumer<Map<String, String>> sink)
+            throws Exception {
         XSSFSheetXMLHandler.SheetContentsHandler rows = new XSSFSheetXMLHandler.SheetContentsHandler() {
             final List<String> headers = new ArrayList<>();
             Map<String, String> row;
@@ -171,7 +195,8 @@ public final class WorkbookTotalsCheck {
             }
         };
         XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new RawNumbers(), false));
+        xml.setContentHandler(
+                new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new RawNumbers(), false));
         xml.parse(new InputSource(sheet));
     }
 
@@ -191,7 +216,8 @@ public final class WorkbookTotalsCheck {
         }
 
         @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+        public String formatRawCellContents(
+                double value, int formatIndex, String formatString, boolean use1904Windowing) {
             return plain(value);
         }
 

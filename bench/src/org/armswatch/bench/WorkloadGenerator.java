@@ -18,14 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 
 /**
- * Writes the benchmark's workload (bench/README.md): ACLED exports, native licence files, a German
- * Excel licence export and a desk tally, in the input layout of inputs.md, plus expected.json with
- * the totals the job must report. The same size always gives the same bytes.
+ * Writes the benchmark's workload (bench/README.md): ACLED exports, native licence files, a German Excel licence export
+ * and a desk tally, in the input layout of inputs.md, plus expected.json with the totals the job must report. The same
+ * size always gives the same bytes.
  *
  * <p>Not a test: run by bench/run.sh as {@code java -cp ... org.armswatch.bench.WorkloadGenerator S|L DIR}.
  */
@@ -43,62 +42,140 @@ public final class WorkloadGenerator {
     }
 
     /** A destination or event country as the files spell it. */
-    record Place(String alpha2, String alpha3, int numeric, String english, String german, String region,
-                 String[] admin1) {}
+    record Place(
+            String alpha2, String alpha3, int numeric, String english, String german, String region, String[] admin1) {}
 
     static final List<Place> PLACES = List.of(
-            new Place("KZ", "KAZ", 398, "Kazakhstan", "Kasachstan", "Caucasus and Central Asia", new String[] {"Almaty", "Mangystau", "Aktobe", "Astana"}),
-            new Place("TR", "TUR", 792, "Turkey", "Türkei", "Middle East", new String[] {"Istanbul", "Ankara", "Izmir", "Diyarbakir"}),
-            new Place("EG", "EGY", 818, "Egypt", "Ägypten", "Northern Africa", new String[] {"Cairo", "Giza", "North Sinai", "Alexandria"}),
-            new Place("IN", "IND", 356, "India", "Indien", "South Asia", new String[] {"Delhi", "Maharashtra", "Manipur", "Punjab"}),
-            new Place("IL", "ISR", 376, "Israel", "Israel", "Middle East", new String[] {"Tel Aviv", "Jerusalem", "Haifa"}),
-            new Place("DZ", "DZA", 12, "Algeria", "Algerien", "Northern Africa", new String[] {"Alger", "Oran", "Bejaia"}),
-            new Place("SA", "SAU", 682, "Saudi Arabia", "Saudi-Arabien", "Middle East", new String[] {"Riyadh", "Makkah", "Eastern"}),
-            new Place("AE", "ARE", 784, "United Arab Emirates", "Vereinigte Arabische Emirate", "Middle East", new String[] {"Abu Dhabi", "Dubai"}),
+            new Place("KZ", "KAZ", 398, "Kazakhstan", "Kasachstan", "Caucasus and Central Asia", new String[] {
+                "Almaty", "Mangystau", "Aktobe", "Astana"
+            }),
+            new Place("TR", "TUR", 792, "Turkey", "Türkei", "Middle East", new String[] {
+                "Istanbul", "Ankara", "Izmir", "Diyarbakir"
+            }),
+            new Place("EG", "EGY", 818, "Egypt", "Ägypten", "Northern Africa", new String[] {
+                "Cairo", "Giza", "North Sinai", "Alexandria"
+            }),
+            new Place("IN", "IND", 356, "India", "Indien", "South Asia", new String[] {
+                "Delhi", "Maharashtra", "Manipur", "Punjab"
+            }),
+            new Place(
+                    "IL", "ISR", 376, "Israel", "Israel", "Middle East", new String[] {"Tel Aviv", "Jerusalem", "Haifa"
+                    }),
+            new Place("DZ", "DZA", 12, "Algeria", "Algerien", "Northern Africa", new String[] {"Alger", "Oran", "Bejaia"
+            }),
+            new Place("SA", "SAU", 682, "Saudi Arabia", "Saudi-Arabien", "Middle East", new String[] {
+                "Riyadh", "Makkah", "Eastern"
+            }),
+            new Place(
+                    "AE",
+                    "ARE",
+                    784,
+                    "United Arab Emirates",
+                    "Vereinigte Arabische Emirate",
+                    "Middle East",
+                    new String[] {"Abu Dhabi", "Dubai"}),
             new Place("QA", "QAT", 634, "Qatar", "Katar", "Middle East", new String[] {"Ad Dawhah", "Al Rayyan"}),
             new Place("KW", "KWT", 414, "Kuwait", "Kuwait", "Middle East", new String[] {"Al Asimah", "Hawalli"}),
-            new Place("PK", "PAK", 586, "Pakistan", "Pakistan", "South Asia", new String[] {"Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan"}),
-            new Place("ID", "IDN", 360, "Indonesia", "Indonesien", "Southeast Asia", new String[] {"Jakarta", "Papua", "West Java"}),
-            new Place("BR", "BRA", 76, "Brazil", "Brasilien", "South America", new String[] {"Sao Paulo", "Rio de Janeiro", "Bahia"}),
-            new Place("CO", "COL", 170, "Colombia", "Kolumbien", "South America", new String[] {"Norte de Santander", "Cauca", "Antioquia"}),
-            new Place("MX", "MEX", 484, "Mexico", "Mexiko", "Central America", new String[] {"Guerrero", "Jalisco", "Michoacan", "Ciudad de Mexico"}),
-            new Place("NG", "NGA", 566, "Nigeria", "Nigeria", "Western Africa", new String[] {"Borno", "Lagos", "Zamfara", "Kaduna"}),
-            new Place("ZA", "ZAF", 710, "South Africa", "Südafrika", "Southern Africa", new String[] {"Gauteng", "KwaZulu-Natal", "Western Cape"}),
-            new Place("KE", "KEN", 404, "Kenya", "Kenia", "Eastern Africa", new String[] {"Nairobi", "Mombasa", "Kisumu"}),
-            new Place("ET", "ETH", 231, "Ethiopia", "Äthiopien", "Eastern Africa", new String[] {"Amhara", "Oromia", "Tigray"}),
-            new Place("UA", "UKR", 804, "Ukraine", "Ukraine", "Europe", new String[] {"Donetsk", "Kharkiv", "Kyiv City", "Zaporizhia"}),
+            new Place("PK", "PAK", 586, "Pakistan", "Pakistan", "South Asia", new String[] {
+                "Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan"
+            }),
+            new Place("ID", "IDN", 360, "Indonesia", "Indonesien", "Southeast Asia", new String[] {
+                "Jakarta", "Papua", "West Java"
+            }),
+            new Place("BR", "BRA", 76, "Brazil", "Brasilien", "South America", new String[] {
+                "Sao Paulo", "Rio de Janeiro", "Bahia"
+            }),
+            new Place("CO", "COL", 170, "Colombia", "Kolumbien", "South America", new String[] {
+                "Norte de Santander", "Cauca", "Antioquia"
+            }),
+            new Place("MX", "MEX", 484, "Mexico", "Mexiko", "Central America", new String[] {
+                "Guerrero", "Jalisco", "Michoacan", "Ciudad de Mexico"
+            }),
+            new Place("NG", "NGA", 566, "Nigeria", "Nigeria", "Western Africa", new String[] {
+                "Borno", "Lagos", "Zamfara", "Kaduna"
+            }),
+            new Place("ZA", "ZAF", 710, "South Africa", "Südafrika", "Southern Africa", new String[] {
+                "Gauteng", "KwaZulu-Natal", "Western Cape"
+            }),
+            new Place("KE", "KEN", 404, "Kenya", "Kenia", "Eastern Africa", new String[] {"Nairobi", "Mombasa", "Kisumu"
+            }),
+            new Place("ET", "ETH", 231, "Ethiopia", "Äthiopien", "Eastern Africa", new String[] {
+                "Amhara", "Oromia", "Tigray"
+            }),
+            new Place("UA", "UKR", 804, "Ukraine", "Ukraine", "Europe", new String[] {
+                "Donetsk", "Kharkiv", "Kyiv City", "Zaporizhia"
+            }),
             new Place("RS", "SRB", 688, "Serbia", "Serbien", "Europe", new String[] {"Belgrade", "Novi Sad", "Nis"}),
-            new Place("GE", "GEO", 268, "Georgia", "Georgien", "Caucasus and Central Asia", new String[] {"Tbilisi", "Adjara", "Imereti"}),
-            new Place("AM", "ARM", 51, "Armenia", "Armenien", "Caucasus and Central Asia", new String[] {"Yerevan", "Syunik", "Tavush"}),
-            new Place("AZ", "AZE", 31, "Azerbaijan", "Aserbaidschan", "Caucasus and Central Asia", new String[] {"Baki", "Ganja", "Tovuz"}),
-            new Place("UZ", "UZB", 860, "Uzbekistan", "Usbekistan", "Caucasus and Central Asia", new String[] {"Tashkent", "Karakalpakstan", "Samarkand"}),
-            new Place("KG", "KGZ", 417, "Kyrgyzstan", "Kirgisistan", "Caucasus and Central Asia", new String[] {"Bishkek", "Batken", "Osh"}),
-            new Place("TN", "TUN", 788, "Tunisia", "Tunesien", "Northern Africa", new String[] {"Tunis", "Sfax", "Kasserine"}),
-            new Place("MA", "MAR", 504, "Morocco", "Marokko", "Northern Africa", new String[] {"Rabat-Sale-Kenitra", "Casablanca-Settat"}),
+            new Place("GE", "GEO", 268, "Georgia", "Georgien", "Caucasus and Central Asia", new String[] {
+                "Tbilisi", "Adjara", "Imereti"
+            }),
+            new Place("AM", "ARM", 51, "Armenia", "Armenien", "Caucasus and Central Asia", new String[] {
+                "Yerevan", "Syunik", "Tavush"
+            }),
+            new Place("AZ", "AZE", 31, "Azerbaijan", "Aserbaidschan", "Caucasus and Central Asia", new String[] {
+                "Baki", "Ganja", "Tovuz"
+            }),
+            new Place("UZ", "UZB", 860, "Uzbekistan", "Usbekistan", "Caucasus and Central Asia", new String[] {
+                "Tashkent", "Karakalpakstan", "Samarkand"
+            }),
+            new Place("KG", "KGZ", 417, "Kyrgyzstan", "Kirgisistan", "Caucasus and Central Asia", new String[] {
+                "Bishkek", "Batken", "Osh"
+            }),
+            new Place("TN", "TUN", 788, "Tunisia", "Tunesien", "Northern Africa", new String[] {
+                "Tunis", "Sfax", "Kasserine"
+            }),
+            new Place("MA", "MAR", 504, "Morocco", "Marokko", "Northern Africa", new String[] {
+                "Rabat-Sale-Kenitra", "Casablanca-Settat"
+            }),
             new Place("JO", "JOR", 400, "Jordan", "Jordanien", "Middle East", new String[] {"Amman", "Irbid", "Zarqa"}),
-            new Place("LB", "LBN", 422, "Lebanon", "Libanon", "Middle East", new String[] {"Beirut", "South Lebanon", "North Lebanon"}),
-            new Place("IQ", "IRQ", 368, "Iraq", "Irak", "Middle East", new String[] {"Baghdad", "Basra", "Ninewa", "Erbil"}),
-            new Place("PH", "PHL", 608, "Philippines", "Philippinen", "Southeast Asia", new String[] {"Metro Manila", "Mindanao", "Sulu"}),
-            new Place("TH", "THA", 764, "Thailand", "Thailand", "Southeast Asia", new String[] {"Bangkok", "Narathiwat", "Pattani"}),
-            new Place("MM", "MMR", 104, "Myanmar", "Myanmar", "Southeast Asia", new String[] {"Yangon", "Mandalay", "Sagaing", "Rakhine"}),
-            new Place("BD", "BGD", 50, "Bangladesh", "Bangladesch", "South Asia", new String[] {"Dhaka", "Chittagong", "Sylhet"}),
-            new Place("CL", "CHL", 152, "Chile", "Chile", "South America", new String[] {"Santiago Metropolitan", "Valparaiso", "Araucania"}),
+            new Place("LB", "LBN", 422, "Lebanon", "Libanon", "Middle East", new String[] {
+                "Beirut", "South Lebanon", "North Lebanon"
+            }),
+            new Place(
+                    "IQ", "IRQ", 368, "Iraq", "Irak", "Middle East", new String[] {"Baghdad", "Basra", "Ninewa", "Erbil"
+                    }),
+            new Place("PH", "PHL", 608, "Philippines", "Philippinen", "Southeast Asia", new String[] {
+                "Metro Manila", "Mindanao", "Sulu"
+            }),
+            new Place("TH", "THA", 764, "Thailand", "Thailand", "Southeast Asia", new String[] {
+                "Bangkok", "Narathiwat", "Pattani"
+            }),
+            new Place("MM", "MMR", 104, "Myanmar", "Myanmar", "Southeast Asia", new String[] {
+                "Yangon", "Mandalay", "Sagaing", "Rakhine"
+            }),
+            new Place("BD", "BGD", 50, "Bangladesh", "Bangladesch", "South Asia", new String[] {
+                "Dhaka", "Chittagong", "Sylhet"
+            }),
+            new Place("CL", "CHL", 152, "Chile", "Chile", "South America", new String[] {
+                "Santiago Metropolitan", "Valparaiso", "Araucania"
+            }),
             new Place("PE", "PER", 604, "Peru", "Peru", "South America", new String[] {"Lima", "Puno", "Cusco"}),
-            new Place("VE", "VEN", 862, "Venezuela", "Venezuela", "South America", new String[] {"Capital District", "Zulia", "Miranda"}),
-            new Place("SN", "SEN", 686, "Senegal", "Senegal", "Western Africa", new String[] {"Dakar", "Ziguinchor", "Thies"}),
-            new Place("ML", "MLI", 466, "Mali", "Mali", "Western Africa", new String[] {"Bamako", "Mopti", "Gao", "Timbuktu"}));
+            new Place("VE", "VEN", 862, "Venezuela", "Venezuela", "South America", new String[] {
+                "Capital District", "Zulia", "Miranda"
+            }),
+            new Place("SN", "SEN", 686, "Senegal", "Senegal", "Western Africa", new String[] {
+                "Dakar", "Ziguinchor", "Thies"
+            }),
+            new Place("ML", "MLI", 466, "Mali", "Mali", "Western Africa", new String[] {
+                "Bamako", "Mopti", "Gao", "Timbuktu"
+            }));
 
-    /** Exporters of the native licence files; Germany's figures come only from the German export, so keys never meet. */
-    static final String[] EXPORTERS = {"FR", "IT", "ES", "NL", "SE", "BE", "AT", "CZ", "PL", "FI", "DK", "GB", "US", "NO"};
+    /**
+     * Exporters of the native licence files; Germany's figures come only from the German export, so keys never meet.
+     */
+    static final String[] EXPORTERS = {
+        "FR", "IT", "ES", "NL", "SE", "BE", "AT", "CZ", "PL", "FI", "DK", "GB", "US", "NO"
+    };
 
     /** ACLED's event types with two sub-types each, and the disorder type they belong to. */
     static final String[][] EVENT_TYPES = {
-            {"Political violence", "Battles", "Armed clash", "Government regains territory"},
-            {"Demonstrations", "Protests", "Peaceful protest", "Protest with intervention"},
-            {"Demonstrations", "Riots", "Violent demonstration", "Mob violence"},
-            {"Political violence", "Violence against civilians", "Attack", "Abduction/forced disappearance"},
-            {"Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack", "Air/drone strike"},
-            {"Strategic developments", "Strategic developments", "Arrests", "Looting/property destruction"}};
+        {"Political violence", "Battles", "Armed clash", "Government regains territory"},
+        {"Demonstrations", "Protests", "Peaceful protest", "Protest with intervention"},
+        {"Demonstrations", "Riots", "Violent demonstration", "Mob violence"},
+        {"Political violence", "Violence against civilians", "Attack", "Abduction/forced disappearance"},
+        {"Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack", "Air/drone strike"},
+        {"Strategic developments", "Strategic developments", "Arrests", "Looting/property destruction"}
+    };
 
     static final String ACLED_HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
             + "sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,"
@@ -115,6 +192,7 @@ public final class WorkloadGenerator {
     static final double STALE = 0.15;
     /** Rows that the job must reject, per file: well under the 5 % threshold. */
     static final double BAD_EVENTS = 0.0005;
+
     static final double BAD_LICENCES = 0.001;
 
     private final Size size;
@@ -147,9 +225,11 @@ public final class WorkloadGenerator {
             }
         }
         for (String exporter : EXPORTERS) {
-            String got = resolver.resolve(exporterName(exporter)).map(Country::code).orElse("nothing");
+            String got =
+                    resolver.resolve(exporterName(exporter)).map(Country::code).orElse("nothing");
             if (!got.equals(exporter)) {
-                throw new IllegalStateException("'" + exporterName(exporter) + "' resolves to " + got + ", not " + exporter);
+                throw new IllegalStateException(
+                        "'" + exporterName(exporter) + "' resolves to " + got + ", not " + exporter);
             }
         }
     }
@@ -167,8 +247,16 @@ public final class WorkloadGenerator {
     // ---------------------------------------------------------------- ACLED events
 
     /** One event's fields, a pure function of its index so that a later copy can be rebuilt without keeping it. */
-    record Event(int index, Place place, LocalDate day, String[] type, int subType, int admin, long timestamp,
-                 int fatalities, long noteSeed) {
+    record Event(
+            int index,
+            Place place,
+            LocalDate day,
+            String[] type,
+            int subType,
+            int admin,
+            long timestamp,
+            int fatalities,
+            long noteSeed) {
         String id() {
             return place.alpha3() + (100_000 + index);
         }
@@ -181,15 +269,24 @@ public final class WorkloadGenerator {
         Place place = PLACES.get(c);
         LocalDate day = FIRST_DAY.plusDays(r.nextInt(DAYS));
         String[] type = EVENT_TYPES[r.nextInt(EVENT_TYPES.length)];
-        int fatalities = type[1].equals("Protests") ? 0 : r.nextInt(10) < 6 ? 0 : (int) (-Math.log(1 - r.nextDouble()) * 6);
+        int fatalities =
+                type[1].equals("Protests") ? 0 : r.nextInt(10) < 6 ? 0 : (int) (-Math.log(1 - r.nextDouble()) * 6);
         long uploaded = day.toEpochDay() * 86_400 + 86_400L * (3 + r.nextInt(28)) + r.nextInt(86_400);
-        return new Event(index, place, day, type, r.nextInt(2), r.nextInt(place.admin1().length), uploaded, fatalities,
+        return new Event(
+                index,
+                place,
+                day,
+                type,
+                r.nextInt(2),
+                r.nextInt(place.admin1().length),
+                uploaded,
+                fatalities,
                 r.nextLong());
     }
 
     /**
-     * SplitMix64's finaliser: SplittableRandom's streams from seeds a constant apart are shifted copies
-     * of each other, so neighbouring events must not get neighbouring seeds.
+     * SplitMix64's finaliser: SplittableRandom's streams from seeds a constant apart are shifted copies of each other,
+     * so neighbouring events must not get neighbouring seeds.
      */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -246,13 +343,15 @@ public final class WorkloadGenerator {
         // The Overview's unrest events are political violence and demonstrations: strategic developments are neither.
         for (int i = 0; i < originals; i++) {
             Event e = event(i);
-            if (!e.type()[0].equals("Strategic developments")) totals.event(e.place().alpha2(), fatalities[i]);
+            if (!e.type()[0].equals("Strategic developments"))
+                totals.event(e.place().alpha2(), fatalities[i]);
         }
         // Every event is used once, in the file of its winning copy; every losing copy is "replaced".
         int mainUsed = 0;
         int revisionsUsed = 0;
         for (int i = 0; i < originals; i++) {
-            if (winnerFile[i] == 1) revisionsUsed++; else mainUsed++;
+            if (winnerFile[i] == 1) revisionsUsed++;
+            else mainUsed++;
         }
         main.used = mainUsed;
         revisions.used = revisionsUsed;
@@ -281,14 +380,15 @@ public final class WorkloadGenerator {
     }
 
     /**
-     * A second copy of event {@code e}: mostly a revision with a later timestamp and revised fatalities,
-     * sometimes a stale copy with an older timestamp, which the job must ignore.
+     * A second copy of event {@code e}: mostly a revision with a later timestamp and revised fatalities, sometimes a
+     * stale copy with an older timestamp, which the job must ignore.
      */
-    private void repeatCopy(Writer w, Event e, SplittableRandom r, int[] fatalities, byte[] winnerFile, int file,
-                            List<int[]> repeats) throws IOException {
+    private void repeatCopy(
+            Writer w, Event e, SplittableRandom r, int[] fatalities, byte[] winnerFile, int file, List<int[]> repeats)
+            throws IOException {
         boolean stale = r.nextDouble() < STALE;
-        long timestamp = stale ? e.timestamp() - 1 - r.nextInt(86_400 * 3)
-                : e.timestamp() + 1 + r.nextInt(86_400 * 200);
+        long timestamp =
+                stale ? e.timestamp() - 1 - r.nextInt(86_400 * 3) : e.timestamp() + 1 + r.nextInt(86_400 * 200);
         int revised = e.type()[1].equals("Protests") ? 0 : e.fatalities() + r.nextInt(3);
         writeEvent(w, e, timestamp, revised, r, true);
         if (!stale) {
@@ -300,14 +400,16 @@ public final class WorkloadGenerator {
     }
 
     private static final String[] NOTE_OPENINGS = {
-            "On %s, in %s (%s), ", "Around %s, near %s (%s), ", "On the night of %s, in %s, %s province, "};
+        "On %s, in %s (%s), ", "Around %s, near %s (%s), ", "On the night of %s, in %s, %s province, "
+    };
     private static final String[] NOTE_BODIES = {
-            "demonstrators gathered outside the governor's office, demanding lower fuel prices and the release of activists",
-            "security forces and an armed group exchanged fire; residents reported damage to homes, shops and a school",
-            "unidentified gunmen attacked a checkpoint, then withdrew; local sources gave differing accounts",
-            "police dispersed a crowd with tear gas; dozens were arrested, according to a lawyers' association",
-            "a drone strike hit a warehouse on the outskirts; the military said it stored weapons, residents denied it",
-            "workers blocked the main road for the third day, protesting unpaid wages and the plant's closure"};
+        "demonstrators gathered outside the governor's office, demanding lower fuel prices and the release of activists",
+        "security forces and an armed group exchanged fire; residents reported damage to homes, shops and a school",
+        "unidentified gunmen attacked a checkpoint, then withdrew; local sources gave differing accounts",
+        "police dispersed a crowd with tear gas; dozens were arrested, according to a lawyers' association",
+        "a drone strike hit a warehouse on the outskirts; the military said it stored weapons, residents denied it",
+        "workers blocked the main road for the third day, protesting unpaid wages and the plant's closure"
+    };
 
     private void writeEvent(Writer w, Event e, long timestamp, int fatalities, SplittableRandom r, boolean copy)
             throws IOException {
@@ -318,36 +420,84 @@ public final class WorkloadGenerator {
         row.append(e.id()).append(',');
         // Both forms of event_date occur: ACLED's own exports and the older "05 January 2022" of its tools.
         if (r.nextInt(10) < 3) {
-            row.append(String.format(Locale.ROOT, "%02d %s %d", e.day().getDayOfMonth(),
-                    e.day().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH), e.day().getYear()));
+            row.append(String.format(
+                    Locale.ROOT,
+                    "%02d %s %d",
+                    e.day().getDayOfMonth(),
+                    e.day().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                    e.day().getYear()));
         } else {
             row.append(e.day());
         }
-        row.append(',').append(e.day().getYear()).append(',').append(1 + r.nextInt(3)).append(',')
-                .append(type[0]).append(',').append(type[1]).append(',').append(type[2 + e.subType()]).append(',');
+        row.append(',')
+                .append(e.day().getYear())
+                .append(',')
+                .append(1 + r.nextInt(3))
+                .append(',')
+                .append(type[0])
+                .append(',')
+                .append(type[1])
+                .append(',')
+                .append(type[2 + e.subType()])
+                .append(',');
         boolean demo = type[0].equals("Demonstrations");
-        row.append(demo ? "Protesters (" + p.english() + ")" : "Military Forces of " + p.english()).append(',')
-                .append(demo ? "Labour Group (" + p.english() + ")" : "").append(',')
-                .append(demo ? 6 : 1).append(',')
-                .append(demo ? (type[1].equals("Riots") ? "Police Forces of " + p.english() : "") : "Unidentified Armed Group (" + p.english() + ")")
-                .append(",,").append(demo ? 1 : 3).append(',').append(demo ? 16 : 13).append(',')
-                .append(type[1].equals("Violence against civilians") ? "Civilian targeting" : "").append(',')
-                .append(p.numeric()).append(',').append(p.region()).append(',').append(csv(p.english())).append(',')
-                .append(admin1).append(',').append(admin1).append(",,").append(admin1).append(" - Centre,");
+        row.append(demo ? "Protesters (" + p.english() + ")" : "Military Forces of " + p.english())
+                .append(',')
+                .append(demo ? "Labour Group (" + p.english() + ")" : "")
+                .append(',')
+                .append(demo ? 6 : 1)
+                .append(',')
+                .append(
+                        demo
+                                ? (type[1].equals("Riots") ? "Police Forces of " + p.english() : "")
+                                : "Unidentified Armed Group (" + p.english() + ")")
+                .append(",,")
+                .append(demo ? 1 : 3)
+                .append(',')
+                .append(demo ? 16 : 13)
+                .append(',')
+                .append(type[1].equals("Violence against civilians") ? "Civilian targeting" : "")
+                .append(',')
+                .append(p.numeric())
+                .append(',')
+                .append(p.region())
+                .append(',')
+                .append(csv(p.english()))
+                .append(',')
+                .append(admin1)
+                .append(',')
+                .append(admin1)
+                .append(",,")
+                .append(admin1)
+                .append(" - Centre,");
         row.append(String.format(Locale.ROOT, "%.4f,%.4f", -40 + r.nextDouble() * 100, -100 + r.nextDouble() * 200))
-                .append(',').append(1 + r.nextInt(3)).append(',');
-        row.append(r.nextInt(4) == 0 ? "\"Reuters; Twitter; local media, " + admin1 + "\"" : "Local media").append(',')
-                .append(r.nextBoolean() ? "National" : "Subnational-National").append(',');
-        row.append(notes(e, r, copy, fatalities)).append(',').append(fatalities).append(',')
-                .append(demo ? "crowd size=no report" : "").append(',').append(timestamp).append('\n');
+                .append(',')
+                .append(1 + r.nextInt(3))
+                .append(',');
+        row.append(r.nextInt(4) == 0 ? "\"Reuters; Twitter; local media, " + admin1 + "\"" : "Local media")
+                .append(',')
+                .append(r.nextBoolean() ? "National" : "Subnational-National")
+                .append(',');
+        row.append(notes(e, r, copy, fatalities))
+                .append(',')
+                .append(fatalities)
+                .append(',')
+                .append(demo ? "crowd size=no report" : "")
+                .append(',')
+                .append(timestamp)
+                .append('\n');
         w.append(row);
     }
 
     /** Quoted notes with commas in every row, a line break in some and doubled quotes in a few. */
     private static String notes(Event e, SplittableRandom r, boolean copy, int fatalities) {
         SplittableRandom n = new SplittableRandom(e.noteSeed());
-        String opening = String.format(Locale.ROOT, NOTE_OPENINGS[n.nextInt(NOTE_OPENINGS.length)], e.day(),
-                e.place().admin1()[e.admin()], e.place().english());
+        String opening = String.format(
+                Locale.ROOT,
+                NOTE_OPENINGS[n.nextInt(NOTE_OPENINGS.length)],
+                e.day(),
+                e.place().admin1()[e.admin()],
+                e.place().english());
         StringBuilder text = new StringBuilder(260).append(opening).append(NOTE_BODIES[n.nextInt(NOTE_BODIES.length)]);
         int extra = r.nextInt(50);
         if (extra == 0) text.append(".\nUpdate: a second source confirms the account");
@@ -375,10 +525,11 @@ public final class WorkloadGenerator {
     private static final String[] METRICS = {"detained", "killed", "injured", "protesters", "events"};
     private static final String[] QUALIFIERS = {"exact", "at_least", "about", "up_to"};
     private static final String[][] TALLY_SOURCES = {
-            {"Interior Ministry via state television", "official"},
-            {"Human rights group, citing lawyers, hospitals and families", "ngo"},
-            {"Independent news site", "independent"},
-            {"Regional news agency", "media"}};
+        {"Interior Ministry via state television", "official"},
+        {"Human rights group, citing lawyers, hospitals and families", "ngo"},
+        {"Independent news site", "independent"},
+        {"Regional news agency", "media"}
+    };
 
     private void writeTally() throws IOException {
         int rows = Math.max(200, size.eventRows() / 100);
@@ -407,8 +558,8 @@ public final class WorkloadGenerator {
     private static final int GERMAN_LAST_YEAR = 2025;
 
     /**
-     * Native rows: every (exporter, destination, period, category) key at most once across both
-     * files, so that the Overview's sums must equal the sums written here.
+     * Native rows: every (exporter, destination, period, category) key at most once across both files, so that the
+     * Overview's sums must equal the sums written here.
      */
     private void writeNativeLicences() throws IOException {
         int germanRows = PLACES.size() * (GERMAN_LAST_YEAR - GERMAN_FIRST_YEAR + 1);
@@ -423,7 +574,7 @@ public final class WorkloadGenerator {
         FileCount quarterlyCount = totals.file("licences/licences_quarterly.csv");
         String header = "exporter,destination,period,category,licences,value_eur,status,source,notes\n";
         try (Writer yearly = writer("input/licences/licences_yearly.csv", StandardCharsets.UTF_8);
-             Writer quarterly = writer("input/licences/licences_quarterly.csv", StandardCharsets.UTF_8)) {
+                Writer quarterly = writer("input/licences/licences_quarterly.csv", StandardCharsets.UTF_8)) {
             yearly.write(header);
             quarterly.write(header);
             for (int k = 0; k < rows; k++) {
@@ -570,14 +721,26 @@ public final class WorkloadGenerator {
             int i = 0;
             for (Map.Entry<String, FileCount> f : files.entrySet()) {
                 FileCount c = f.getValue();
-                j.append("    \"").append(f.getKey()).append("\": {\"read\": ").append(c.read).append(", \"used\": ")
-                        .append(c.used).append(", \"rejected\": ").append(c.rejected).append(", \"replaced\": ")
-                        .append(c.replaced).append('}').append(++i < files.size() ? ",\n" : "\n");
+                j.append("    \"")
+                        .append(f.getKey())
+                        .append("\": {\"read\": ")
+                        .append(c.read)
+                        .append(", \"used\": ")
+                        .append(c.used)
+                        .append(", \"rejected\": ")
+                        .append(c.rejected)
+                        .append(", \"replaced\": ")
+                        .append(c.replaced)
+                        .append('}')
+                        .append(++i < files.size() ? ",\n" : "\n");
             }
             j.append("  },\n  \"byCountry\": {\n");
             i = 0;
             for (Map.Entry<String, CountryTotals> c : countries.entrySet()) {
-                j.append("    \"").append(c.getKey()).append("\": ").append(country(c.getValue()))
+                j.append("    \"")
+                        .append(c.getKey())
+                        .append("\": ")
+                        .append(country(c.getValue()))
                         .append(++i < countries.size() ? ",\n" : "\n");
             }
             return j.append("  }\n}\n").toString();

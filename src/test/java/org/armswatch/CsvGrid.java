@@ -22,8 +22,10 @@ public final class CsvGrid {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
-                else if (c == '"') quoted = false;
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
                 else field.append(c);
             } else if (c == '"') {
                 quoted = true;
@@ -40,7 +42,10 @@ public final class CsvGrid {
                 field.append(c);
             }
         }
-        if (field.length() > 0 || !row.isEmpty()) { row.add(field.toString()); rows.add(row); }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
         return rows;
     }
 }

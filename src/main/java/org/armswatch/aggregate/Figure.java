@@ -3,7 +3,6 @@ package org.armswatch.aggregate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-
 import org.armswatch.unrest.Qualifier;
 
 /**
@@ -35,8 +34,13 @@ public record Figure(BigDecimal value, Qualifier qualifier, boolean illustrative
      * the mark, where it reads). Only for an available figure.
      */
     public String shown(String unit) {
-        return qualifier.mark() + String.format(Locale.UK, "%,d", value.setScale(0, RoundingMode.HALF_UP).longValueExact())
-                + (unit.isEmpty() ? "" : " " + unit) + (illustrative ? " [i]" : "");
+        return qualifier.mark()
+                + String.format(
+                        Locale.UK,
+                        "%,d",
+                        value.setScale(0, RoundingMode.HALF_UP).longValueExact())
+                + (unit.isEmpty() ? "" : " " + unit)
+                + (illustrative ? " [i]" : "");
     }
 
     /** Available and resting on real rows only: what a headline may say. */

@@ -11,12 +11,13 @@ import java.util.Locale;
  */
 public record Indicator(Measure measure, String currency) implements Comparable<Indicator> {
 
-    private static final Comparator<Indicator> ORDER = Comparator.comparing(Indicator::measure)
-            .thenComparing(Indicator::currency);
+    private static final Comparator<Indicator> ORDER =
+            Comparator.comparing(Indicator::measure).thenComparing(Indicator::currency);
 
     public Indicator {
         if (measure.money() == currency.isEmpty()) {
-            throw new IllegalArgumentException(measure + (currency.isEmpty() ? " needs a currency" : " has no currency"));
+            throw new IllegalArgumentException(
+                    measure + (currency.isEmpty() ? " needs a currency" : " has no currency"));
         }
     }
 

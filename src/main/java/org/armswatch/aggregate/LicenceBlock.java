@@ -13,14 +13,15 @@ import java.util.Map;
 
 /**
  * Consecutive staged licence rows of one file as one value of the database: each distinct text once, then the rows as
- * numbers. Staged and read a row at a time, the rows cost the database more than everything else the run stores;
- * a block costs it one insert and one read, and a row decoded from it shares its texts with the block's other rows.
+ * numbers. Staged and read a row at a time, the rows cost the database more than everything else the run stores; a
+ * block costs it one insert and one read, and a row decoded from it shares its texts with the block's other rows.
  * Values keep two decimals, rounded half up, as the DECIMAL(22,2) column that held them did.
  */
 final class LicenceBlock {
 
     /** The layout below; a run staged in another (by an earlier version) is started afresh, not resumed. */
     static final int FORMAT = 2;
+
     private static final int TEXTS = 8;
 
     /** Rows to a block: a country's rows are found by key, and a block is read whole. */
@@ -39,8 +40,16 @@ final class LicenceBlock {
         int n = 0;
         int size = 8;
         for (StagedLicences.Row r : rows) {
-            for (String t : new String[] {r.exporter(), r.destination(), r.period(), r.reportPeriod(), r.category(),
-                    r.status(), r.currency(), r.source()}) {
+            for (String t : new String[] {
+                r.exporter(),
+                r.destination(),
+                r.period(),
+                r.reportPeriod(),
+                r.category(),
+                r.status(),
+                r.currency(),
+                r.source()
+            }) {
                 Integer i = index.get(t);
                 if (i == null) {
                     i = texts.size();
@@ -51,7 +60,10 @@ final class LicenceBlock {
                 }
                 refs[n++] = i;
             }
-            size += TEXTS * 4 + 9 + 5 + (r.value() == null ? 0 : 8 + r.value().unscaledValue().bitLength() / 8 + 8);
+            size += TEXTS * 4
+                    + 9
+                    + 5
+                    + (r.value() == null ? 0 : 8 + r.value().unscaledValue().bitLength() / 8 + 8);
         }
         // Plain arrays, not Data streams: their byte-array streams take a lock for every byte.
         ByteBuffer out = ByteBuffer.allocate(size);
@@ -92,8 +104,18 @@ final class LicenceBlock {
                 String currency = texts[in.getInt()];
                 String source = texts[in.getInt()];
                 Long licences = in.get() != 0 ? in.getLong() : null;
-                rows.add(new StagedLicences.Row(exporter, destination, period, reportPeriod, category, status, licences,
-                        value(in), currency, source, fileNo));
+                rows.add(new StagedLicences.Row(
+                        exporter,
+                        destination,
+                        period,
+                        reportPeriod,
+                        category,
+                        status,
+                        licences,
+                        value(in),
+                        currency,
+                        source,
+                        fileNo));
             }
             return rows;
         } catch (RuntimeException e) {

@@ -1,17 +1,21 @@
 package org.armswatch.aggregate;
 
 import java.util.Map;
-
 import org.armswatch.period.Period;
 
 /**
  * One country and period of the Overview (its story leads are worked out by {@link StoryLeads}).
  *
- * @param sources  where the row's figures come from, by kind: licence sources, unrest files, reported sources
+ * @param sources where the row's figures come from, by kind: licence sources, unrest files, reported sources
  * @param reported detained and killed as a desk quotes them: lowest and latest, each with source and date
  */
-public record OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures,
-                          String sources, String reported) {
+public record OverviewRow(
+        String country,
+        String countryName,
+        Period period,
+        Map<Indicator, Figure> figures,
+        String sources,
+        String reported) {
 
     public OverviewRow(String country, String countryName, Period period, Map<Indicator, Figure> figures) {
         this(country, countryName, period, figures, "", "");
@@ -39,6 +43,7 @@ public record OverviewRow(String country, String countryName, Period period, Map
     /** Whether any licence value was issued, in whatever currency. */
     public boolean valueIssued() {
         return figures.entrySet().stream()
-                .anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED && e.getValue().positive());
+                .anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED
+                        && e.getValue().positive());
     }
 }

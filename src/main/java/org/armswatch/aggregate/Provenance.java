@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.armswatch.unrest.ReportedTotal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,7 +66,8 @@ final class Provenance {
             if (!r.reported.isEmpty()) parts.add("Reported figures: " + named(r.reported));
             out.add(new Object[] {runId, k[0], k[1], String.join(". ", parts), String.join("; ", r.quotes)});
         });
-        jdbc.batchUpdate("INSERT INTO aw_overview_text (run_id, country, period, sources, reported) VALUES (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate(
+                "INSERT INTO aw_overview_text (run_id, country, period, sources, reported) VALUES (?, ?, ?, ?, ?)",
                 out);
     }
 

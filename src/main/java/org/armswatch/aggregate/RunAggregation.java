@@ -3,6 +3,7 @@ package org.armswatch.aggregate;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Comparator;
-
 import org.armswatch.input.Illustrative;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
@@ -26,9 +25,8 @@ import org.armswatch.unrest.ReportedTotal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Turns a run's staged figures into the Overview's figures (aw_figure) and the tally's totals
- * (aw_reported_total). Idempotent: it clears the run's results first, so a resumed step that
- * failed half-way simply runs again.
+ * Turns a run's staged figures into the Overview's figures (aw_figure) and the tally's totals (aw_reported_total).
+ * Idempotent: it clears the run's results first, so a resumed step that failed half-way simply runs again.
  */
 public final class RunAggregation {
 
@@ -52,16 +50,15 @@ public final class RunAggregation {
     }
 
     /**
-     * Rows of one file that share a key are summed: a licence list has a row per licence. The same key in two files
-     * is kept side by side in the Licences sheet but counted once here: the file read last wins, and the earlier
-     * file's rows are named in a warning. Likewise a total for the whole report period wins over the finer figures
-     * of the same key that roll up into it (a year's total over its quarters: they describe the same licences), and
-     * a warning says so. A sum with a missing count or value in it is a floor. Counts are summed over currencies;
-     * values never are.
+     * Rows of one file that share a key are summed: a licence list has a row per licence. The same key in two files is
+     * kept side by side in the Licences sheet but counted once here: the file read last wins, and the earlier file's
+     * rows are named in a warning. Likewise a total for the whole report period wins over the finer figures of the same
+     * key that roll up into it (a year's total over its quarters: they describe the same licences), and a warning says
+     * so. A sum with a missing count or value in it is a floor. Counts are summed over currencies; values never are.
      *
-     * <p>The staged rows come in the sheet's order, in which every row that can overrule another
-     * (same exporter, destination, category, status, currency and report period) is next to it: each such group
-     * is settled as it passes, so memory holds a group and the sums, not the run's rows.
+     * <p>The staged rows come in the sheet's order, in which every row that can overrule another (same exporter,
+     * destination, category, status, currency and report period) is next to it: each such group is settled as it
+     * passes, so memory holds a group and the sums, not the run's rows.
      */
     private void licences(long runId, Map<Integer, String> files, Provenance provenance) {
         LicenceSums sums = new LicenceSums(files, provenance);
@@ -75,16 +72,27 @@ public final class RunAggregation {
         });
         sums.count(group);
         List<Object[]> figures = new ArrayList<>();
-        sums.licences.forEach((k, sum) -> figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED), sum)));
+        sums.licences.forEach((k, sum) -> figures.add(figure(
+                runId,
+                k.destination(),
+                k.reportPeriod(),
+                Indicator.of(k.issued() ? Measure.LICENCES_ISSUED : Measure.LICENCES_REFUSED),
+                sum)));
         sums.values.forEach((k, sum) -> {
             // A row without a value or a currency could have been in any of the cell's currencies: each is a floor.
-            if (sums.valueUnknown.contains(new FigureKey(k.destination(), k.reportPeriod(), k.issued(), ""))) sum.rows++;
-            figures.add(figure(runId, k.destination(), k.reportPeriod(),
-                    Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()), sum));
+            if (sums.valueUnknown.contains(new FigureKey(k.destination(), k.reportPeriod(), k.issued(), "")))
+                sum.rows++;
+            figures.add(figure(
+                    runId,
+                    k.destination(),
+                    k.reportPeriod(),
+                    Indicator.money(k.issued() ? Measure.VALUE_ISSUED : Measure.VALUE_REFUSED, k.currency()),
+                    sum));
         });
-        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", figures);
+        jdbc.batchUpdate(
+                "INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                figures);
         new RunWarnings(jdbc).add(runId, RunWarnings.AGGREGATE, sums.warnings());
     }
 
@@ -101,10 +109,11 @@ public final class RunAggregation {
         /** Cells (without currency) with a row that gives neither value nor currency. */
         final Set<FigureKey> valueUnknown = new HashSet<>();
         /** Rows not counted because a file read later gives the same key: (earlier file, later file) → rows. */
-        final Map<List<Integer>, long[]> overruled = new TreeMap<>(Comparator.comparing((List<Integer> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        final Map<List<Integer>, long[]> overruled = new TreeMap<>(
+                Comparator.comparing((List<Integer> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         /** Rows not counted because their file gives the whole report period's total: file → rows. */
         final Map<Integer, long[]> parts = new TreeMap<>();
+
         final Map<String, Set<String>> currenciesByDestination = new TreeMap<>();
         private final Map<Integer, String> files;
         private final Provenance provenance;
@@ -114,7 +123,10 @@ public final class RunAggregation {
             this.provenance = provenance;
         }
 
-        /** Adds the rows of one exporter, destination, category, status, currency and report period that are not overruled. */
+        /**
+         * Adds the rows of one exporter, destination, category, status, currency and report period that are not
+         * overruled.
+         */
         void count(List<StagedLicences.Row> group) {
             if (group.isEmpty()) return;
             Map<String, Integer> lastFile = new HashMap<>();
@@ -135,14 +147,19 @@ public final class RunAggregation {
                 }
                 boolean issued = r.status().equals("issued");
                 boolean illustrative = Illustrative.source(r.source());
-                provenance.licences(r.destination(), r.reportPeriod(), r.source().isEmpty() ? files.get(r.fileNo()) : r.source());
+                provenance.licences(
+                        r.destination(), r.reportPeriod(), r.source().isEmpty() ? files.get(r.fileNo()) : r.source());
                 licences.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, ""), k -> new Sum())
                         .add(r.licences() == null ? null : BigDecimal.valueOf(r.licences()), illustrative);
                 if (!r.currency().isEmpty()) {
-                    values.computeIfAbsent(new FigureKey(r.destination(), r.reportPeriod(), issued, r.currency()),
-                            k -> new Sum()).add(r.value(), illustrative);
+                    values.computeIfAbsent(
+                                    new FigureKey(r.destination(), r.reportPeriod(), issued, r.currency()),
+                                    k -> new Sum())
+                            .add(r.value(), illustrative);
                     if (r.value() != null) {
-                        currenciesByDestination.computeIfAbsent(r.destination(), d -> new TreeSet<>()).add(r.currency());
+                        currenciesByDestination
+                                .computeIfAbsent(r.destination(), d -> new TreeSet<>())
+                                .add(r.currency());
                     }
                 } else if (r.value() == null) {
                     valueUnknown.add(new FigureKey(r.destination(), r.reportPeriod(), issued, ""));
@@ -156,14 +173,19 @@ public final class RunAggregation {
 
         List<RunWarnings.Warning> warnings() {
             List<RunWarnings.Warning> said = new ArrayList<>();
-            overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(pair.get(0), licenceRows(rows[0])
-                    + " not counted in the Overview: " + files.get(pair.get(1)) + ", read later, gives figures for the same"
-                    + " exporter, destination, period, category, status and currency, and the file read last is counted"
-                    + " (both are shown in Licences)")));
-            parts.forEach((file, n) -> said.add(new RunWarnings.Warning(file, licenceRows(n[0])
-                    + " not counted in the Overview: the file also gives the total for their whole report period (same"
-                    + " exporter, destination, category, status and currency), which is counted instead of them (both"
-                    + " are shown in Licences)")));
+            overruled.forEach((pair, rows) -> said.add(new RunWarnings.Warning(
+                    pair.get(0),
+                    licenceRows(rows[0])
+                            + " not counted in the Overview: " + files.get(pair.get(1))
+                            + ", read later, gives figures for the same"
+                            + " exporter, destination, period, category, status and currency, and the file read last is counted"
+                            + " (both are shown in Licences)")));
+            parts.forEach((file, n) -> said.add(new RunWarnings.Warning(
+                    file,
+                    licenceRows(n[0])
+                            + " not counted in the Overview: the file also gives the total for their whole report period (same"
+                            + " exporter, destination, category, status and currency), which is counted instead of them (both"
+                            + " are shown in Licences)")));
             Set<String> several = new TreeSet<>();
             Set<String> currencies = new TreeSet<>();
             currenciesByDestination.forEach((destination, inCurrencies) -> {
@@ -174,10 +196,13 @@ public final class RunAggregation {
             });
             if (!several.isEmpty()) {
                 List<String> named = several.stream().limit(NAMED).toList();
-                said.add(new RunWarnings.Warning(0, several.size() + (several.size() == 1 ? " destination has" : " destinations have")
-                        + " licence values in more than one currency (" + String.join(", ", currencies) + "): "
-                        + String.join(", ", named) + (several.size() > NAMED ? " and " + (several.size() - NAMED) + " more" : "")
-                        + "; each currency stands in its own column and is never added to another"));
+                said.add(new RunWarnings.Warning(
+                        0,
+                        several.size() + (several.size() == 1 ? " destination has" : " destinations have")
+                                + " licence values in more than one currency (" + String.join(", ", currencies) + "): "
+                                + String.join(", ", named)
+                                + (several.size() > NAMED ? " and " + (several.size() - NAMED) + " more" : "")
+                                + "; each currency stands in its own column and is never added to another"));
             }
             return said;
         }
@@ -212,22 +237,24 @@ public final class RunAggregation {
     }
 
     private static Object[] figure(long runId, String country, String period, Indicator indicator, Sum sum) {
-        return new Object[] {runId, country, period, indicator.key(), sum.total(), sum.partial() ? "at_least" : "exact",
-                sum.illustrative};
+        return new Object[] {
+            runId, country, period, indicator.key(), sum.total(), sum.partial() ? "at_least" : "exact", sum.illustrative
+        };
     }
 
     /**
-     * Events and fatalities per country and period. HDX's counts are ACLED's events counted again, so
-     * for a country and month that an ACLED export covers, its events are used and HDX's are not;
-     * other months of the same period still take HDX's. A
-     * fatality sum is [x] when no row gave a figure, and "at least" when some did not.
+     * Events and fatalities per country and period. HDX's counts are ACLED's events counted again, so for a country and
+     * month that an ACLED export covers, its events are used and HDX's are not; other months of the same period still
+     * take HDX's. A fatality sum is [x] when no row gave a figure, and "at least" when some did not.
      */
     private void events(long runId, Map<Integer, String> fileNames, Provenance provenance) {
         // Overlapping HDX downloads: the same country, month and type counts once, from the file read last.
-        jdbc.update("UPDATE aw_event_count e SET superseded = (SELECT COUNT(*) > 0 FROM aw_event_count l"
-                + " WHERE l.run_id = e.run_id AND l.source_kind = 'HDX' AND l.country = e.country"
-                + " AND l.event_month = e.event_month AND l.event_type = e.event_type AND l.file_no > e.file_no)"
-                + " WHERE e.run_id = ? AND e.source_kind = 'HDX'", runId);
+        jdbc.update(
+                "UPDATE aw_event_count e SET superseded = (SELECT COUNT(*) > 0 FROM aw_event_count l"
+                        + " WHERE l.run_id = e.run_id AND l.source_kind = 'HDX' AND l.country = e.country"
+                        + " AND l.event_month = e.event_month AND l.event_type = e.event_type AND l.file_no > e.file_no)"
+                        + " WHERE e.run_id = ? AND e.source_kind = 'HDX'",
+                runId);
         String chosen = "SELECT * FROM aw_event_count e WHERE e.run_id = ? AND e.superseded = FALSE"
                 + " AND (e.source_kind = 'ACLED' OR NOT EXISTS ("
                 + "SELECT 1 FROM aw_event_count a WHERE a.run_id = e.run_id AND a.source_kind = 'ACLED'"
@@ -237,57 +264,97 @@ public final class RunAggregation {
         // civilians targeted stands in a column of its own, strategic developments only in Unrest.
         String counted = CountedEvents.IS_UNREST_SQL;
         String illustrative = " SUM(illustrative_events) > 0";
-        insertFigures(runId, Measure.EVENTS, "SELECT country, report_period, SUM(events), 'exact'," + illustrative
-                + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
-        insertFigures(runId, Measure.CIVILIANS_TARGETED, "SELECT country, report_period, SUM(events), 'exact',"
-                + illustrative + " FROM (" + chosen + ") c WHERE event_type = '" + CountedEvents.CIVILIAN_TARGETING + "'"
-                + " GROUP BY country, report_period");
-        insertFigures(runId, Measure.FATALITIES, "SELECT country, report_period,"
-                + " CASE WHEN SUM(rows_without_fatalities) < SUM(rows_counted) THEN SUM(fatalities) END,"
-                + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END," + illustrative
-                + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
+        insertFigures(
+                runId,
+                Measure.EVENTS,
+                "SELECT country, report_period, SUM(events), 'exact'," + illustrative + " FROM (" + chosen
+                        + ") c WHERE " + counted + " GROUP BY country, report_period");
+        insertFigures(
+                runId,
+                Measure.CIVILIANS_TARGETED,
+                "SELECT country, report_period, SUM(events), 'exact',"
+                        + illustrative + " FROM (" + chosen + ") c WHERE event_type = '"
+                        + CountedEvents.CIVILIAN_TARGETING + "'"
+                        + " GROUP BY country, report_period");
+        insertFigures(
+                runId,
+                Measure.FATALITIES,
+                "SELECT country, report_period,"
+                        + " CASE WHEN SUM(rows_without_fatalities) < SUM(rows_counted) THEN SUM(fatalities) END,"
+                        + " CASE WHEN SUM(rows_without_fatalities) > 0 THEN 'at_least' ELSE 'exact' END," + illustrative
+                        + " FROM (" + chosen + ") c WHERE " + counted + " GROUP BY country, report_period");
         // Where the counts came from: HDX's files by name, ACLED's exports that hold events of the country and month.
         // Joined here, not in SQL: the tables have no index for it (they are read whole), and H2 nests its loops.
         Map<String, List<Integer>> exportsOfMonth = new HashMap<>();
-        jdbc.query("SELECT country, event_month, file_no FROM aw_event_source WHERE run_id = ?", rs -> {
-            exportsOfMonth.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>()).add(rs.getInt(3));
-        }, runId);
+        jdbc.query(
+                "SELECT country, event_month, file_no FROM aw_event_source WHERE run_id = ?",
+                rs -> {
+                    exportsOfMonth
+                            .computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
+                            .add(rs.getInt(3));
+                },
+                runId);
         record Named(String country, String period, String file, String kind) {}
         Set<Named> named = new HashSet<>();
-        jdbc.query("SELECT DISTINCT country, report_period, event_month, source_kind, file_no FROM (" + chosen + ") c", rs -> {
-            String country = rs.getString(1);
-            String period = rs.getString(2);
-            if (rs.getString(4).equals("HDX")) {
-                named.add(new Named(country, period, fileNames.get(rs.getInt(5)), "HDX counts "));
-            } else {
-                for (int file : exportsOfMonth.getOrDefault(country + "|" + rs.getString(3), List.of())) {
-                    named.add(new Named(country, period, fileNames.get(file), "ACLED export "));
-                }
-            }
-        }, runId);
-        named.stream().sorted(Comparator.comparing(Named::file).thenComparing(Named::country).thenComparing(Named::period))
+        jdbc.query(
+                "SELECT DISTINCT country, report_period, event_month, source_kind, file_no FROM (" + chosen + ") c",
+                rs -> {
+                    String country = rs.getString(1);
+                    String period = rs.getString(2);
+                    if (rs.getString(4).equals("HDX")) {
+                        named.add(new Named(country, period, fileNames.get(rs.getInt(5)), "HDX counts "));
+                    } else {
+                        for (int file : exportsOfMonth.getOrDefault(country + "|" + rs.getString(3), List.of())) {
+                            named.add(new Named(country, period, fileNames.get(file), "ACLED export "));
+                        }
+                    }
+                },
+                runId);
+        named.stream()
+                .sorted(Comparator.comparing(Named::file)
+                        .thenComparing(Named::country)
+                        .thenComparing(Named::period))
                 .forEach(n -> provenance.events(n.country(), n.period(), n.kind() + n.file()));
     }
 
     private void insertFigures(long runId, Measure measure, String select) {
         // Every select names the run once, as its only parameter.
-        jdbc.update("INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier, illustrative)"
-                + " SELECT ?, ?, s.* FROM (" + select + ") s", runId, Indicator.of(measure).key(), runId);
+        jdbc.update(
+                "INSERT INTO aw_figure (run_id, measure, country, period, figure, qualifier, illustrative)"
+                        + " SELECT ?, ?, s.* FROM (" + select + ") s",
+                runId,
+                Indicator.of(measure).key(),
+                runId);
     }
 
     private void reportedFigures(long runId, Granularity report, Provenance provenance) {
-        List<ReportedFigure> figures = jdbc.query("SELECT file_no, line, country, reported_on, region, metric, figure,"
+        List<ReportedFigure> figures = jdbc.query(
+                "SELECT file_no, line, country, reported_on, region, metric, figure,"
                         + " qualifier, basis, source, source_type, notes FROM aw_reported_figure WHERE run_id = ?",
-                (rs, i) -> new ReportedFigure(rs.getInt(1), rs.getLong(2), rs.getString(3), Period.ofIso(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), Qualifier.ofWord(rs.getString(8)),
-                        Basis.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)), rs.getString(10),
-                        rs.getString(11), rs.getString(12)), runId);
+                (rs, i) -> new ReportedFigure(
+                        rs.getInt(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        Period.ofIso(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        Qualifier.ofWord(rs.getString(8)),
+                        Basis.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12)),
+                runId);
         List<ReportedTotal> totals = ReportedFigureRules.totals(figures, report);
-        jdbc.batchUpdate("INSERT INTO aw_reported_total (run_id, country, period, metric, basis, region, official,"
+        jdbc.batchUpdate(
+                "INSERT INTO aw_reported_total (run_id, country, period, metric, basis, region, official,"
                         + " official_qualifier, highest, highest_qualifier, lowest, lowest_qualifier, source_count, sources,"
                         + " lowest_reported, lowest_reported_qualifier, lowest_reported_source, lowest_reported_on,"
                         + " latest_reported, latest_reported_qualifier, latest_reported_source, latest_reported_on)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", totals, 1000, (ps, t) -> {
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                totals,
+                1000,
+                (ps, t) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, t.country());
                     ps.setString(3, t.period().iso());
@@ -295,7 +362,11 @@ public final class RunAggregation {
                     ps.setString(5, t.basis().word());
                     ps.setString(6, t.region());
                     ps.setObject(7, t.official(), Types.BIGINT);
-                    ps.setString(8, t.officialQualifier() == null ? null : t.officialQualifier().word());
+                    ps.setString(
+                            8,
+                            t.officialQualifier() == null
+                                    ? null
+                                    : t.officialQualifier().word());
                     ps.setLong(9, t.highest());
                     ps.setString(10, t.highestQualifier().word());
                     ps.setLong(11, t.lowest());
@@ -315,14 +386,15 @@ public final class RunAggregation {
 
     /**
      * The Overview shows detained and killed for the whole country (no region), as a desk quotes them: the lowest
-     * figure reported in the period and the latest, with their sources and dates in the row's text. Where a metric
-     * was reported both as running totals and as new-in-period figures, the running total is shown.
+     * figure reported in the period and the latest, with their sources and dates in the row's text. Where a metric was
+     * reported both as running totals and as new-in-period figures, the running total is shown.
      */
     private void overviewFromTally(long runId, List<ReportedTotal> totals, Provenance provenance) {
         Map<String, ReportedTotal> chosen = new LinkedHashMap<>();
         for (ReportedTotal t : totals) {
             provenance.reported(t.country(), t.period().iso(), t.sources());
-            if (!t.region().isEmpty() || !(t.metric().equals("detained") || t.metric().equals("killed"))) continue;
+            if (!t.region().isEmpty()
+                    || !(t.metric().equals("detained") || t.metric().equals("killed"))) continue;
             String key = t.country() + '|' + t.period().iso() + '|' + t.metric();
             ReportedTotal before = chosen.get(key);
             if (before == null || t.basis() == Basis.CUMULATIVE) chosen.put(key, t);
@@ -333,12 +405,21 @@ public final class RunAggregation {
             Measure lowest = detained ? Measure.DETAINED_LOWEST : Measure.KILLED_LOWEST;
             Measure latest = detained ? Measure.DETAINED_LATEST : Measure.KILLED_LATEST;
             for (var q : List.of(Map.entry(lowest, t.lowestReported()), Map.entry(latest, t.latestReported()))) {
-                rows.add(new Object[] {runId, t.country(), t.period().iso(), q.getKey().key(), q.getValue().value(),
-                        q.getValue().qualifier().word(), q.getValue().illustrative()});
+                rows.add(new Object[] {
+                    runId,
+                    t.country(),
+                    t.period().iso(),
+                    q.getKey().key(),
+                    q.getValue().value(),
+                    q.getValue().qualifier().word(),
+                    q.getValue().illustrative()
+                });
             }
             provenance.quote(t.country(), t.period().iso(), t.metric(), t.lowestReported(), t.latestReported());
         }
-        jdbc.batchUpdate("INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO aw_figure (run_id, country, period, measure, figure, qualifier, illustrative)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 }

@@ -3,7 +3,6 @@ package org.armswatch.aggregate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-
 import org.armswatch.period.Period;
 
 /**
@@ -29,14 +28,18 @@ public record RunChanges(Long previousRunId, LocalDate previousRunDate, List<Fig
 
     /** True where the figure was revised (not added): the Overview marks it [r]. */
     public boolean revised(String country, Period period, Indicator indicator) {
-        return figures.stream().anyMatch(c -> c.kind() == FigureChange.Kind.REVISED && c.country().equals(country)
-                && c.period().equals(period) && c.indicator().equals(indicator));
+        return figures.stream()
+                .anyMatch(c -> c.kind() == FigureChange.Kind.REVISED
+                        && c.country().equals(country)
+                        && c.period().equals(period)
+                        && c.indicator().equals(indicator));
     }
 
     /** "3 revised, 2 added, 1 removed": the counts of changes, for the Cover and the cron line; "none" where none. */
     public String counts() {
         List<String> said = new java.util.ArrayList<>();
-        for (FigureChange.Kind kind : List.of(FigureChange.Kind.REVISED, FigureChange.Kind.ADDED, FigureChange.Kind.REMOVED)) {
+        for (FigureChange.Kind kind :
+                List.of(FigureChange.Kind.REVISED, FigureChange.Kind.ADDED, FigureChange.Kind.REMOVED)) {
             long n = figures.stream().filter(c -> c.kind() == kind).count();
             if (n > 0) said.add(n + " " + kind.word());
         }
@@ -45,7 +48,11 @@ public record RunChanges(Long previousRunId, LocalDate previousRunDate, List<Fig
 
     /** The same comparison, only one country's figures: for that country's workbook. */
     public RunChanges of(String country) {
-        return new RunChanges(previousRunId, previousRunDate,
-                figures.stream().filter(c -> Objects.equals(c.country(), country)).toList());
+        return new RunChanges(
+                previousRunId,
+                previousRunDate,
+                figures.stream()
+                        .filter(c -> Objects.equals(c.country(), country))
+                        .toList());
     }
 }

@@ -1,8 +1,8 @@
 package org.armswatch.aggregate;
 
-import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,24 +11,25 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.armswatch.input.InputShape;
 import org.armswatch.period.Period;
 import org.armswatch.unrest.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Compares a run's Overview figures (aw_figure) with those of the run before it. "Before" is the
- * latest completed run of the closest earlier run date with the same report period: a forced
- * rerun of today still says what changed since yesterday (and, with the same inputs, writes the
- * same bytes as the run it replaces), and a yearly run is never compared with a quarterly one.
+ * Compares a run's Overview figures (aw_figure) with those of the run before it. "Before" is the latest completed run
+ * of the closest earlier run date with the same report period: a forced rerun of today still says what changed since
+ * yesterday (and, with the same inputs, writes the same bytes as the run it replaces), and a yearly run is never
+ * compared with a quarterly one.
  */
 final class RunComparison {
 
     private record Key(String country, String period, String measure) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
-            return Comparator.comparing(Key::country).thenComparing(Key::period).thenComparing(Key::measure)
+            return Comparator.comparing(Key::country)
+                    .thenComparing(Key::period)
+                    .thenComparing(Key::measure)
                     .compare(this, o);
         }
     }
@@ -44,9 +45,11 @@ final class RunComparison {
     }
 
     RunChanges changes(long runId) {
-        List<Map<String, Object>> previous = jdbc.queryForList("SELECT p.run_id, p.run_date FROM aw_run p JOIN aw_run r"
-                + " ON r.run_id = ? WHERE p.status = 'COMPLETED' AND p.run_date < r.run_date"
-                + " AND p.report_period = r.report_period ORDER BY p.run_date DESC, p.run_id DESC", runId);
+        List<Map<String, Object>> previous = jdbc.queryForList(
+                "SELECT p.run_id, p.run_date FROM aw_run p JOIN aw_run r"
+                        + " ON r.run_id = ? WHERE p.status = 'COMPLETED' AND p.run_date < r.run_date"
+                        + " AND p.report_period = r.report_period ORDER BY p.run_date DESC, p.run_id DESC",
+                runId);
         if (previous.isEmpty()) return RunChanges.firstRun();
         long previousId = ((Number) previous.get(0).get("RUN_ID")).longValue();
         Object date = previous.get(0).get("RUN_DATE");
@@ -68,11 +71,19 @@ final class RunComparison {
             else if (!same(old, now)) kind = FigureChange.Kind.REVISED;
             else continue;
             Indicator indicator = Indicator.ofKey(k.measure());
-            changes.add(new FigureChange(kind, k.country(), data.countryName(k.country()), Period.ofIso(k.period()),
-                    indicator, old, now, changedInputs(source(indicator.measure()), filesBefore, filesAfter)));
+            changes.add(new FigureChange(
+                    kind,
+                    k.country(),
+                    data.countryName(k.country()),
+                    Period.ofIso(k.period()),
+                    indicator,
+                    old,
+                    now,
+                    changedInputs(source(indicator.measure()), filesBefore, filesAfter)));
         }
         // The Overview's order: country name, then period, then the measure's column.
-        changes.sort(Comparator.comparing(FigureChange::countryName).thenComparing(FigureChange::period)
+        changes.sort(Comparator.comparing(FigureChange::countryName)
+                .thenComparing(FigureChange::period)
                 .thenComparing(FigureChange::indicator));
         return new RunChanges(previousId, previousDate, changes);
     }
@@ -82,8 +93,14 @@ final class RunComparison {
         return switch (m) {
             case LICENCES_ISSUED, VALUE_ISSUED, LICENCES_REFUSED, VALUE_REFUSED -> Set.of(InputShape.LICENCES);
             case EVENTS, CIVILIANS_TARGETED, FATALITIES -> Set.of(InputShape.ACLED_EVENTS, InputShape.HDX_COUNTS);
-            case DETAINED_LOWEST, DETAINED_LATEST, KILLED_LOWEST, KILLED_LATEST, DETAINED_OFFICIAL, DETAINED_HIGHEST,
-                    KILLED_OFFICIAL, KILLED_HIGHEST -> Set.of(InputShape.REPORTED_FIGURES);
+            case DETAINED_LOWEST,
+                    DETAINED_LATEST,
+                    KILLED_LOWEST,
+                    KILLED_LATEST,
+                    DETAINED_OFFICIAL,
+                    DETAINED_HIGHEST,
+                    KILLED_OFFICIAL,
+                    KILLED_HIGHEST -> Set.of(InputShape.REPORTED_FIGURES);
         };
     }
 
@@ -108,23 +125,33 @@ final class RunComparison {
             else if (!now.containsKey(name)) said.add(name + " (removed)");
             else if (!Objects.equals(old.get(name), now.get(name))) said.add(name + " (changed)");
         }
-        return said.isEmpty() ? "none of its input files changed (a setting or the job's rules did)"
+        return said.isEmpty()
+                ? "none of its input files changed (a setting or the job's rules did)"
                 : String.join("; ", said);
     }
 
     /** Keys of earlier versions name the same figure in another way: read as this version names it. */
     private Map<Key, Figure> figures(long runId) {
         Map<Key, Figure> figures = new TreeMap<>();
-        jdbc.query("SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?", rs -> {
-            BigDecimal v = rs.getBigDecimal(4);
-            figures.put(new Key(rs.getString(1), rs.getString(2), Indicator.ofKey(rs.getString(3)).key()),
-                    v == null ? Figure.NOT_AVAILABLE : new Figure(v, Qualifier.ofWord(rs.getString(5))));
-        }, runId);
+        jdbc.query(
+                "SELECT country, period, measure, figure, qualifier FROM aw_figure WHERE run_id = ?",
+                rs -> {
+                    BigDecimal v = rs.getBigDecimal(4);
+                    figures.put(
+                            new Key(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    Indicator.ofKey(rs.getString(3)).key()),
+                            v == null ? Figure.NOT_AVAILABLE : new Figure(v, Qualifier.ofWord(rs.getString(5))));
+                },
+                runId);
         return figures;
     }
 
     private List<StoredFile> files(long runId) {
-        return jdbc.query("SELECT name, shape, sha256 FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
-                (rs, i) -> new StoredFile(rs.getString(1), InputShape.valueOf(rs.getString(2)), rs.getString(3)), runId);
+        return jdbc.query(
+                "SELECT name, shape, sha256 FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
+                (rs, i) -> new StoredFile(rs.getString(1), InputShape.valueOf(rs.getString(2)), rs.getString(3)),
+                runId);
     }
 }

@@ -3,7 +3,6 @@ package org.armswatch.aggregate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,6 +14,7 @@ public final class RunWarnings {
 
     /** The step that wrote a warning: a step that runs again deletes its own first. */
     public static final String AGGREGATE = "aggregate";
+
     public static final String STAGE = "stage";
 
     /** @param fileNo the input file it concerns, 0 for the run as a whole */
@@ -42,8 +42,9 @@ public final class RunWarnings {
     /** The run's warnings, the run's own first, then by file, in the order they were written. */
     public List<Shown> of(long runId) {
         Map<Integer, String> files = new StagingStore(jdbc).fileNames(runId);
-        return jdbc.query("SELECT file_no, message FROM aw_warning WHERE run_id = ? ORDER BY file_no, step DESC, message",
-                (rs, i) -> new Shown(rs.getInt(1) == 0 ? "" : files.getOrDefault(rs.getInt(1), ""), rs.getString(2)), runId);
+        return jdbc.query(
+                "SELECT file_no, message FROM aw_warning WHERE run_id = ? ORDER BY file_no, step DESC, message",
+                (rs, i) -> new Shown(rs.getInt(1) == 0 ? "" : files.getOrDefault(rs.getInt(1), ""), rs.getString(2)),
+                runId);
     }
-
 }

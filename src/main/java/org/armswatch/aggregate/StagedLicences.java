@@ -6,23 +6,31 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A run's staged licence rows in the Licences sheet's order: destination, report period, exporter,
- * category, status and currency, then file, then the file's own order (source, period). Staging stores each
- * file's rows in that order, {@link LicenceBlock#ROWS} to a block, under a key of run, file and
- * position ({@link #key}), so reading them is a walk along the primary key for each file and a merge
- * of the files: an ORDER BY over a large run made the database spool every row and read it back,
- * indexes on destination and exporter cost every staged row, and a row a database row cost more than
- * reading the input. A country's rows are found through the spans staging recorded.
+ * A run's staged licence rows in the Licences sheet's order: destination, report period, exporter, category, status and
+ * currency, then file, then the file's own order (source, period). Staging stores each file's rows in that order,
+ * {@link LicenceBlock#ROWS} to a block, under a key of run, file and position ({@link #key}), so reading them is a walk
+ * along the primary key for each file and a merge of the files: an ORDER BY over a large run made the database spool
+ * every row and read it back, indexes on destination and exporter cost every staged row, and a row a database row cost
+ * more than reading the input. A country's rows are found through the spans staging recorded.
  */
 final class StagedLicences {
 
     /** One staged row as the sheet and the aggregation need it. */
-    record Row(String exporter, String destination, String period, String reportPeriod, String category,
-               String status, Long licences, BigDecimal value, String currency, String source, int fileNo) {
+    record Row(
+            String exporter,
+            String destination,
+            String period,
+            String reportPeriod,
+            String category,
+            String status,
+            Long licences,
+            BigDecimal value,
+            String currency,
+            String source,
+            int fileNo) {
 
         /** A figure for the whole report period, not one of the finer ones that roll up into it. */
         boolean isTotal() {
@@ -32,11 +40,15 @@ final class StagedLicences {
 
     /** The Licences sheet's order of rows from different files; within a file, staging's order stands. */
     static final Comparator<Row> SHEET_ORDER = Comparator.comparing(Row::destination)
-            .thenComparing(Row::reportPeriod).thenComparing(Row::exporter).thenComparing(Row::category)
-            .thenComparing(Row::status).thenComparing(Row::currency);
+            .thenComparing(Row::reportPeriod)
+            .thenComparing(Row::exporter)
+            .thenComparing(Row::category)
+            .thenComparing(Row::status)
+            .thenComparing(Row::currency);
 
     /** The order staging stores a file's rows in. */
-    static final Comparator<Row> FILE_ORDER = SHEET_ORDER.thenComparing(Row::source).thenComparing(Row::period);
+    static final Comparator<Row> FILE_ORDER =
+            SHEET_ORDER.thenComparing(Row::source).thenComparing(Row::period);
 
     private static final int RUN_BITS = 23;
     private static final int FILE_BITS = 12;
@@ -52,8 +64,12 @@ final class StagedLicences {
 
     /** A row's key: run, file and position in one BIGINT, so that the table's primary key is its storage order. */
     static long key(long runId, int fileNo, long position) {
-        if (runId < 0 || runId >= 1L << RUN_BITS || fileNo < 0 || fileNo >= 1 << FILE_BITS
-                || position < 0 || position >= 1L << POSITION_BITS) {
+        if (runId < 0
+                || runId >= 1L << RUN_BITS
+                || fileNo < 0
+                || fileNo >= 1 << FILE_BITS
+                || position < 0
+                || position >= 1L << POSITION_BITS) {
             throw new IllegalStateException("licence row key out of range: run " + runId + " (at most "
                     + ((1L << RUN_BITS) - 1) + "), file " + fileNo + " (at most " + ((1 << FILE_BITS) - 1)
                     + "), row " + position + " (at most " + ((1L << POSITION_BITS) - 1) + ")");
@@ -68,29 +84,41 @@ final class StagedLicences {
             List<Row> rows = sorted.subList(from, Math.min(sorted.size(), from + LicenceBlock.ROWS));
             blocks.add(new Object[] {key(runId, fileNo, from), runId, fileNo, rows.size(), LicenceBlock.encode(rows)});
         }
-        jdbc.batchUpdate("INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data, format)"
-                + " VALUES (?, ?, ?, ?, ?, " + LicenceBlock.FORMAT + ")", blocks);
+        jdbc.batchUpdate(
+                "INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data, format)"
+                        + " VALUES (?, ?, ?, ?, ?, " + LicenceBlock.FORMAT + ")",
+                blocks);
     }
 
     /** Every licence row of the run, in the sheet's order. */
     void forEach(long runId, Consumer<Row> sink) {
         List<Cursor> files = new ArrayList<>();
-        for (int fileNo : jdbc.queryForList("SELECT file_no FROM aw_source_file WHERE run_id = ? AND shape = 'LICENCES'"
-                + " ORDER BY file_no", Integer.class, runId)) {
+        for (int fileNo : jdbc.queryForList(
+                "SELECT file_no FROM aw_source_file WHERE run_id = ? AND shape = 'LICENCES'" + " ORDER BY file_no",
+                Integer.class,
+                runId)) {
             files.add(new Cursor(key(runId, fileNo, 0), key(runId, fileNo, (1L << POSITION_BITS) - 1), null));
         }
         merge(files, sink);
     }
 
-    /** The rows where the country is the destination, then those where it is the exporter of another's, each in the sheet's order. */
+    /**
+     * The rows where the country is the destination, then those where it is the exporter of another's, each in the
+     * sheet's order.
+     */
     void forEachOf(long runId, String country, Consumer<Row> sink) {
         merge(spans(runId, "destination", country, null), sink);
         merge(spans(runId, "exporter", country, country), sink);
     }
 
     private List<Cursor> spans(long runId, String role, String country, String exporter) {
-        return jdbc.query("SELECT first_key, last_key FROM aw_licence_span WHERE run_id = ? AND role = ? AND country = ?"
-                + " ORDER BY file_no", (rs, i) -> new Cursor(rs.getLong(1), rs.getLong(2), exporter), runId, role, country);
+        return jdbc.query(
+                "SELECT first_key, last_key FROM aw_licence_span WHERE run_id = ? AND role = ? AND country = ?"
+                        + " ORDER BY file_no",
+                (rs, i) -> new Cursor(rs.getLong(1), rs.getLong(2), exporter),
+                runId,
+                role,
+                country);
     }
 
     private static void merge(List<Cursor> files, Consumer<Row> sink) {
@@ -108,7 +136,9 @@ final class StagedLicences {
         }
     }
 
-    /** One file's rows between two keys, some blocks at a time; only those of one exporter (not to itself) when given. */
+    /**
+     * One file's rows between two keys, some blocks at a time; only those of one exporter (not to itself) when given.
+     */
     private final class Cursor {
         private long next;
         private final long last;
@@ -128,20 +158,26 @@ final class StagedLicences {
                 long from = next - Math.floorMod(next, (long) LicenceBlock.ROWS);
                 long[] end = {last + 1};
                 int[] blocks = {0};
-                jdbc.query("SELECT first_key, row_count, data, file_no FROM aw_licence_block WHERE first_key >= ?"
-                        + " AND first_key <= ? ORDER BY first_key LIMIT " + PAGE, rs -> {
-                    blocks[0]++;
-                    long first = rs.getLong(1);
-                    List<Row> block = LicenceBlock.decode(rs.getBytes(3), rs.getInt(4));
-                    for (int i = 0; i < block.size(); i++) {
-                        long key = first + i;
-                        Row r = block.get(i);
-                        if (key < next || key > last) continue;
-                        if (exporter != null && (!r.exporter().equals(exporter) || r.destination().equals(exporter))) continue;
-                        rows.add(r);
-                    }
-                    end[0] = first + rs.getInt(2);
-                }, from, last);
+                jdbc.query(
+                        "SELECT first_key, row_count, data, file_no FROM aw_licence_block WHERE first_key >= ?"
+                                + " AND first_key <= ? ORDER BY first_key LIMIT " + PAGE,
+                        rs -> {
+                            blocks[0]++;
+                            long first = rs.getLong(1);
+                            List<Row> block = LicenceBlock.decode(rs.getBytes(3), rs.getInt(4));
+                            for (int i = 0; i < block.size(); i++) {
+                                long key = first + i;
+                                Row r = block.get(i);
+                                if (key < next || key > last) continue;
+                                if (exporter != null
+                                        && (!r.exporter().equals(exporter)
+                                                || r.destination().equals(exporter))) continue;
+                                rows.add(r);
+                            }
+                            end[0] = first + rs.getInt(2);
+                        },
+                        from,
+                        last);
                 next = blocks[0] < PAGE ? last + 1 : end[0];
             }
         }

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 /**
- * Where a story may start: licences issued for a country in the twelve months before unrest there, or during it,
- * where the unrest is unusual for that country. Compared over time, not period by period, so that a yearly licence
- * figure meets quarterly unrest (Germany's 2021 licences for Kazakhstan and the unrest of January 2022).
+ * Where a story may start: licences issued for a country in the twelve months before unrest there, or during it, where
+ * the unrest is unusual for that country. Compared over time, not period by period, so that a yearly licence figure
+ * meets quarterly unrest (Germany's 2021 licences for Kazakhstan and the unrest of January 2022).
  *
  * <p>Unrest is unusual where a period's events are at least {@link #UNUSUAL} times the country's median over the
  * periods it has events for (and at least {@link #MIN_EVENTS}), or where detained or killed were reported: a tally is
@@ -34,50 +33,84 @@ public final class StoryLeads {
     /**
      * A lead: the unrest period, the licence rows that fall in its window, and why it was raised.
      *
-     * @param rank         1 for the most unusual
-     * @param ratio        the period's events over the country's median; null where the lead rests on the tally alone
+     * @param rank 1 for the most unusual
+     * @param ratio the period's events over the country's median; null where the lead rests on the tally alone
      * @param illustrative the unrest's evidence is illustrative only (not real data): never a headline
      */
-    public record Lead(int rank, String country, String countryName, OverviewRow unrest, List<OverviewRow> licences,
-                       Double ratio, String reason, boolean illustrative) {}
+    public record Lead(
+            int rank,
+            String country,
+            String countryName,
+            OverviewRow unrest,
+            List<OverviewRow> licences,
+            Double ratio,
+            String reason,
+            boolean illustrative) {}
 
     public static List<Lead> find(List<OverviewRow> overview) {
         Map<String, List<OverviewRow>> byCountry = new LinkedHashMap<>();
-        overview.forEach(r -> byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
+        overview.forEach(r ->
+                byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
         List<Lead> leads = new ArrayList<>();
         byCountry.forEach((country, rows) -> {
-            double median = median(rows.stream().filter(r -> r.figure(Measure.EVENTS).available())
-                    .mapToDouble(r -> r.figure(Measure.EVENTS).value().doubleValue()).sorted().toArray());
+            double median = median(rows.stream()
+                    .filter(r -> r.figure(Measure.EVENTS).available())
+                    .mapToDouble(r -> r.figure(Measure.EVENTS).value().doubleValue())
+                    .sorted()
+                    .toArray());
             for (OverviewRow u : rows) {
                 Figure events = u.figure(Measure.EVENTS);
-                boolean tally = u.figure(Measure.DETAINED_LOWEST).positive() || u.figure(Measure.KILLED_LOWEST).positive();
+                boolean tally = u.figure(Measure.DETAINED_LOWEST).positive()
+                        || u.figure(Measure.KILLED_LOWEST).positive();
                 Double ratio = events.available() && median > 0 ? events.value().doubleValue() / median : null;
-                boolean unusualEvents = ratio != null && ratio >= UNUSUAL && events.value().longValue() >= MIN_EVENTS;
+                boolean unusualEvents =
+                        ratio != null && ratio >= UNUSUAL && events.value().longValue() >= MIN_EVENTS;
                 if (!unusualEvents && !tally) continue;
                 LocalDate from = u.period().start().minusMonths(MONTHS_BEFORE);
                 List<OverviewRow> licences = rows.stream()
                         .filter(l -> l.figure(Measure.LICENCES_ISSUED).positive() || l.valueIssued())
-                        .filter(l -> !l.period().end().isBefore(from) && !l.period().start().isAfter(u.period().end()))
+                        .filter(l -> !l.period().end().isBefore(from)
+                                && !l.period().start().isAfter(u.period().end()))
                         .toList();
                 if (licences.isEmpty()) continue;
                 boolean realUnrest = unusualEvents && !events.illustrative()
-                        || tally && (u.figure(Measure.DETAINED_LOWEST).real() || u.figure(Measure.KILLED_LOWEST).real());
-                boolean realLicences = licences.stream().anyMatch(l -> l.figure(Measure.LICENCES_ISSUED).real()
-                        || l.figures().entrySet().stream().anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED
-                        && e.getValue().real() && e.getValue().positive()));
-                leads.add(new Lead(0, country, u.countryName(), u, licences, unusualEvents ? ratio : null,
-                        reason(u, licences, unusualEvents ? ratio : null, median), !(realUnrest && realLicences)));
+                        || tally
+                                && (u.figure(Measure.DETAINED_LOWEST).real()
+                                        || u.figure(Measure.KILLED_LOWEST).real());
+                boolean realLicences = licences.stream()
+                        .anyMatch(l -> l.figure(Measure.LICENCES_ISSUED).real()
+                                || l.figures().entrySet().stream()
+                                        .anyMatch(e -> e.getKey().measure() == Measure.VALUE_ISSUED
+                                                && e.getValue().real()
+                                                && e.getValue().positive()));
+                leads.add(new Lead(
+                        0,
+                        country,
+                        u.countryName(),
+                        u,
+                        licences,
+                        unusualEvents ? ratio : null,
+                        reason(u, licences, unusualEvents ? ratio : null, median),
+                        !(realUnrest && realLicences)));
             }
         });
         leads.sort(Comparator.comparing(Lead::illustrative)
                 .thenComparing((Lead l) -> l.ratio() == null ? 0 : l.ratio(), Comparator.reverseOrder())
                 .thenComparing((Lead l) -> value(l.unrest().figure(Measure.KILLED_LATEST)), Comparator.reverseOrder())
                 .thenComparing((Lead l) -> value(l.unrest().figure(Measure.DETAINED_LATEST)), Comparator.reverseOrder())
-                .thenComparing(Lead::countryName).thenComparing(l -> l.unrest().period()));
+                .thenComparing(Lead::countryName)
+                .thenComparing(l -> l.unrest().period()));
         List<Lead> ranked = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
             Lead l = leads.get(i);
-            ranked.add(new Lead(i + 1, l.country(), l.countryName(), l.unrest(), l.licences(), l.ratio(), l.reason(),
+            ranked.add(new Lead(
+                    i + 1,
+                    l.country(),
+                    l.countryName(),
+                    l.unrest(),
+                    l.licences(),
+                    l.ratio(),
+                    l.reason(),
                     l.illustrative()));
         }
         return ranked;
@@ -105,12 +138,15 @@ public final class StoryLeads {
             });
             issued.add(l.period().label() + " (" + String.join(", ", what) + ")");
         }
-        String when = licences.stream().allMatch(l -> !l.period().start().isBefore(u.period().start()))
-                ? "during" : "within 12 months before or during";
+        String when = licences.stream()
+                        .allMatch(l -> !l.period().start().isBefore(u.period().start()))
+                ? "during"
+                : "within 12 months before or during";
         List<String> why = new ArrayList<>();
         if (ratio != null) {
             why.add(u.figure(Measure.EVENTS).shown("unrest events") + ", " + String.format(Locale.UK, "%.1f", ratio)
-                    + " times the country's median of " + String.format(Locale.UK, median % 1 == 0 ? "%,.0f" : "%,.1f", median)
+                    + " times the country's median of "
+                    + String.format(Locale.UK, median % 1 == 0 ? "%,.0f" : "%,.1f", median)
                     + " a period");
         }
         for (Measure m : List.of(Measure.DETAINED_LOWEST, Measure.KILLED_LOWEST)) {
@@ -118,11 +154,12 @@ public final class StoryLeads {
             if (!lowest.positive()) continue;
             Figure latest = u.figure(m == Measure.DETAINED_LOWEST ? Measure.DETAINED_LATEST : Measure.KILLED_LATEST);
             String metric = m == Measure.DETAINED_LOWEST ? "detained" : "killed";
-            why.add(metric + " " + lowest.shown("") + (latest.available() && !same(latest, lowest)
-                    ? ", latest " + latest.shown("") : "") + " as reported");
+            why.add(metric + " " + lowest.shown("")
+                    + (latest.available() && !same(latest, lowest) ? ", latest " + latest.shown("") : "")
+                    + " as reported");
         }
-        return "Licences issued in " + String.join("; ", issued) + ", " + when + " unrest in " + u.period().label() + ": "
-                + String.join("; ", why) + ".";
+        return "Licences issued in " + String.join("; ", issued) + ", " + when + " unrest in "
+                + u.period().label() + ": " + String.join("; ", why) + ".";
     }
 
     private static boolean same(Figure a, Figure b) {

@@ -4,8 +4,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 
 /**
- * A value axis from zero in round steps. The two axes of a timeline share the number of steps, so each
- * gridline of the left axis meets a round tick on the right axis too.
+ * A value axis from zero in round steps. The two axes of a timeline share the number of steps, so each gridline of the
+ * left axis meets a round tick on the right axis too.
  */
 record AlignedScale(double step, int steps) {
 
@@ -15,8 +15,7 @@ record AlignedScale(double step, int steps) {
     private static final double[] ROUND = {1, 2, 2.5, 5};
 
     /** Left and right scales with the same number of steps. */
-    record Pair(AlignedScale left, AlignedScale right) {
-    }
+    record Pair(AlignedScale left, AlignedScale right) {}
 
     /**
      * Tries 3 to 6 steps and keeps the count whose axes waste the least room above the data.
@@ -24,8 +23,13 @@ record AlignedScale(double step, int steps) {
      * @param leftHeadroom factor of room above the left maximum (bars need none)
      * @param rightHeadroom factor of room above the right maximum (a marker at the very top would be cut)
      */
-    static Pair aligned(double leftMaximum, double leftHeadroom, boolean leftWhole,
-            double rightMaximum, double rightHeadroom, boolean rightWhole) {
+    static Pair aligned(
+            double leftMaximum,
+            double leftHeadroom,
+            boolean leftWhole,
+            double rightMaximum,
+            double rightHeadroom,
+            boolean rightWhole) {
         Pair best = null;
         double bestFill = -1;
         for (int steps = MOST_STEPS; steps >= FEWEST_STEPS; steps--) {
@@ -45,8 +49,8 @@ record AlignedScale(double step, int steps) {
     }
 
     /**
-     * The range dips a sliver below zero, the same share on both axes so their zeros stay level:
-     * markers for a count of zero are then drawn whole, not cut in half by the plot's edge.
+     * The range dips a sliver below zero, the same share on both axes so their zeros stay level: markers for a count of
+     * zero are then drawn whole, not cut in half by the plot's edge.
      */
     void applyTo(NumberAxis axis) {
         axis.setAutoRange(false);

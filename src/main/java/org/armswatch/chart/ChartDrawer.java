@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
-
-
 import org.jfree.chart.JFreeChart;
 
 /**
- * Draws the run's charts as PNG files, drawn at 640×450 and written at twice that, 1280×900, so text stays
- * sharp when a workbook or a web page shows the picture at its drawn size; and as SVG beside them, for the web.
+ * Draws the run's charts as PNG files, drawn at 640×450 and written at twice that, 1280×900, so text stays sharp when a
+ * workbook or a web page shows the picture at its drawn size; and as SVG beside them, for the web.
  */
 public final class ChartDrawer {
 
@@ -44,22 +42,34 @@ public final class ChartDrawer {
     /** The top-destinations chart: its names and words now, its drawing when written. */
     public ChartToDraw topDestinations(TopDestinations data) {
         var chart = new TopDestinationsChart(data);
-        return new ChartToDraw(() -> chart.build(style), TopDestinationsChart.FILE_NAME, chart.title(),
-                chart.subtitle(), chart.altText());
+        return new ChartToDraw(
+                () -> chart.build(style),
+                TopDestinationsChart.FILE_NAME,
+                chart.title(),
+                chart.subtitle(),
+                chart.altText());
     }
 
     /** A country's timeline: its names and words now, its drawing when written. */
     public ChartToDraw timeline(CountryTimeline data) {
         var chart = new TimelineChart(data);
-        return new ChartToDraw(() -> chart.build(style), TimelineChart.fileName(data.countryCode()), chart.title(),
-                chart.subtitle(), chart.altText());
+        return new ChartToDraw(
+                () -> chart.build(style),
+                TimelineChart.fileName(data.countryCode()),
+                chart.title(),
+                chart.subtitle(),
+                chart.altText());
     }
 
     /** Detained and killed as reported in one country and period: its names and words now, its drawing when written. */
     public ChartToDraw reported(ReportedFigures data) {
         var chart = new ReportedChart(data);
-        return new ChartToDraw(() -> chart.build(style), ReportedChart.fileName(data.countryCode()), chart.title(),
-                chart.subtitle(), chart.altText());
+        return new ChartToDraw(
+                () -> chart.build(style),
+                ReportedChart.fileName(data.countryCode()),
+                chart.title(),
+                chart.subtitle(),
+                chart.altText());
     }
 
     /** The PNG file name of a country's reported-figures chart. */
@@ -73,9 +83,9 @@ public final class ChartDrawer {
     }
 
     /**
-     * A chart whose file names, title and alt text are known before it is drawn, so a workbook can list
-     * it while it is drawn; its PNG is written first (the workbooks wait for that), its SVG whenever
-     * suits, both from the same drawing calls. One thread writes it.
+     * A chart whose file names, title and alt text are known before it is drawn, so a workbook can list it while it is
+     * drawn; its PNG is written first (the workbooks wait for that), its SVG whenever suits, both from the same drawing
+     * calls. One thread writes it.
      */
     public static final class ChartToDraw {
         private final Supplier<JFreeChart> build;
@@ -84,8 +94,14 @@ public final class ChartDrawer {
 
         private ChartToDraw(Supplier<JFreeChart> build, String pngName, String title, String subtitle, String altText) {
             this.build = build;
-            this.drawn = new DrawnChart(pngName, pngName.replaceFirst("\\.png$", ".svg"), title, subtitle, altText,
-                    ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE, ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
+            this.drawn = new DrawnChart(
+                    pngName,
+                    pngName.replaceFirst("\\.png$", ".svg"),
+                    title,
+                    subtitle,
+                    altText,
+                    ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE,
+                    ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE);
         }
 
         /** What the chart is, with its file names; the files exist once written. */
@@ -115,8 +131,10 @@ public final class ChartDrawer {
 
     /** Same chart, same bytes (no time chunk), RGB without alpha: {@link PngEncoding}. */
     static byte[] png(JFreeChart chart) throws IOException {
-        var image = new BufferedImage(ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE,
-                ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE, BufferedImage.TYPE_INT_RGB);
+        var image = new BufferedImage(
+                ChartStyle.DRAWN_WIDTH * ChartStyle.SCALE,
+                ChartStyle.DRAWN_HEIGHT * ChartStyle.SCALE,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -5,8 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
 import java.util.Locale;
-
-import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
@@ -17,6 +15,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
@@ -24,8 +23,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.VerticalAlignment;
 
 /**
- * The desk's chart look, after the BBC's bbplot: DejaVu Sans throughout, dark grey text on white,
- * light grey gridlines, no borders, no shadows, no gradients.
+ * The desk's chart look, after the BBC's bbplot: DejaVu Sans throughout, dark grey text on white, light grey gridlines,
+ * no borders, no shadows, no gradients.
  */
 final class ChartStyle {
 
@@ -34,6 +33,7 @@ final class ChartStyle {
 
     /** Drawn at this size in points, then written at {@link #SCALE} times for sharp text. */
     static final int DRAWN_WIDTH = 640;
+
     static final int DRAWN_HEIGHT = 450;
     static final int SCALE = 2;
 
@@ -41,6 +41,7 @@ final class ChartStyle {
     static final Color BAR = new Color(0x13, 0x80, 0xA1);
     /** bbplot's dark red: 8.9:1 against white. */
     static final Color LINE = new Color(0x99, 0x00, 0x00);
+
     static final Color TEXT = new Color(0x22, 0x22, 0x22);
     static final Color SOURCE_TEXT = new Color(0x55, 0x55, 0x55);
     static final Color GRIDLINE = new Color(0xCB, 0xCB, 0xCB);
@@ -114,14 +115,26 @@ final class ChartStyle {
         leftAligned(headlineTitle);
         headlineTitle.setPadding(new RectangleInsets(0, 0, 4, 0));
 
-        var subtitleTitle = new TextTitle(subtitleText, subtitle, TEXT, RectangleEdge.TOP,
-                HorizontalAlignment.LEFT, VerticalAlignment.CENTER, RectangleInsets.ZERO_INSETS);
+        var subtitleTitle = new TextTitle(
+                subtitleText,
+                subtitle,
+                TEXT,
+                RectangleEdge.TOP,
+                HorizontalAlignment.LEFT,
+                VerticalAlignment.CENTER,
+                RectangleInsets.ZERO_INSETS);
         leftAligned(subtitleTitle);
         subtitleTitle.setPadding(new RectangleInsets(0, 0, 10, 0));
         chart.addSubtitle(0, subtitleTitle);
 
-        var sourceTitle = new TextTitle(FigureText.sourceLine(sourceText), source, SOURCE_TEXT, RectangleEdge.BOTTOM,
-                HorizontalAlignment.LEFT, VerticalAlignment.CENTER, RectangleInsets.ZERO_INSETS);
+        var sourceTitle = new TextTitle(
+                FigureText.sourceLine(sourceText),
+                source,
+                SOURCE_TEXT,
+                RectangleEdge.BOTTOM,
+                HorizontalAlignment.LEFT,
+                VerticalAlignment.CENTER,
+                RectangleInsets.ZERO_INSETS);
         leftAligned(sourceTitle);
         sourceTitle.setPadding(new RectangleInsets(10, 0, 0, 0));
         chart.addSubtitle(sourceTitle);

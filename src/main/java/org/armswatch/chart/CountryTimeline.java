@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * @param currency ISO 4217 code of the licence values drawn (one currency a chart)
  * @param points in period order, oldest first; each period at most once
  */
-public record CountryTimeline(String countryCode, String countryName, String currency, List<TimelinePoint> points,
-                              String source) {
+public record CountryTimeline(
+        String countryCode, String countryName, String currency, List<TimelinePoint> points, String source) {
 
     private static final Pattern FILE_SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,16}");
     /** The code of the trend over all destinations. */
@@ -34,7 +34,8 @@ public record CountryTimeline(String countryCode, String countryName, String cur
         var seen = new HashSet<String>();
         for (TimelinePoint point : points) {
             if (!seen.add(point.period().iso())) {
-                throw new IllegalArgumentException("period listed twice: " + point.period().iso());
+                throw new IllegalArgumentException(
+                        "period listed twice: " + point.period().iso());
             }
         }
     }

@@ -8,6 +8,11 @@ package org.armswatch.chart;
  * @param widthPx the PNG's width in pixels
  * @param heightPx the PNG's height in pixels
  */
-public record DrawnChart(String fileName, String svgFileName, String title, String subtitle, String altText,
-                         int widthPx, int heightPx) {
-}
+public record DrawnChart(
+        String fileName,
+        String svgFileName,
+        String title,
+        String subtitle,
+        String altText,
+        int widthPx,
+        int heightPx) {}

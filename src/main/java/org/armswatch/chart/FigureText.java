@@ -6,17 +6,19 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 
-/** How figures read in titles, labels and alt text: whole amounts with their currency, and counts with thousands separators. */
+/**
+ * How figures read in titles, labels and alt text: whole amounts with their currency, and counts with thousands
+ * separators.
+ */
 final class FigureText {
 
     static final int HEADLINE_MAX_WORDS = 12;
 
-    private FigureText() {
-    }
+    private FigureText() {}
 
     /**
-     * One pattern for bar labels, tick labels and alt text, so the picture and its words agree.
-     * A fixed locale keeps the separators the same on every server.
+     * One pattern for bar labels, tick labels and alt text, so the picture and its words agree. A fixed locale keeps
+     * the separators the same on every server.
      */
     static DecimalFormat wholeNumberFormat() {
         var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
@@ -51,8 +53,8 @@ final class FigureText {
     }
 
     /**
-     * The first headline that fits the word limit; candidates go from most to least informative,
-     * and long country names or period labels push a headline down the list.
+     * The first headline that fits the word limit; candidates go from most to least informative, and long country names
+     * or period labels push a headline down the list.
      */
     static String headline(List<String> candidates) {
         String shortest = candidates.get(0);
@@ -69,6 +71,8 @@ final class FigureText {
 
     static String sourceLine(String source) {
         String trimmed = source.strip();
-        return trimmed.regionMatches(true, 0, "Source:", 0, 7) ? "Source:" + trimmed.substring(7) : "Source: " + trimmed;
+        return trimmed.regionMatches(true, 0, "Source:", 0, 7)
+                ? "Source:" + trimmed.substring(7)
+                : "Source: " + trimmed;
     }
 }

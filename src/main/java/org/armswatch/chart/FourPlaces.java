@@ -6,10 +6,10 @@ import java.text.FieldPosition;
 import java.util.Locale;
 
 /**
- * Batik's number format for SVG coordinates at precision 4 ({@code "#.####"}, US symbols), with the same
- * text and without DecimalFormat's digit list for nearly every number. Batik formats every point of every
- * path through it: DecimalFormat was more than 40 % of drawing the run's charts. A number within a
- * thousandth of a rounding tie goes to DecimalFormat itself, whose rounding there is its own.
+ * Batik's number format for SVG coordinates at precision 4 ({@code "#.####"}, US symbols), with the same text and
+ * without DecimalFormat's digit list for nearly every number. Batik formats every point of every path through it:
+ * DecimalFormat was more than 40 % of drawing the run's charts. A number within a thousandth of a rounding tie goes to
+ * DecimalFormat itself, whose rounding there is its own.
  */
 final class FourPlaces extends DecimalFormat {
 

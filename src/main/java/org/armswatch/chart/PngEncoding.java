@@ -12,10 +12,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * An RGB image as PNG: IHDR, the pixel rows each with the "Sub" filter (or "Up" where a row repeats the one
- * above), deflated at the fastest level,
- * IEND; no time or text chunk, so the same picture gives the same bytes. ImageIO's writer read every
- * pixel through the raster one sample at a time and tried all five filters on every row: a third of
+ * An RGB image as PNG: IHDR, the pixel rows each with the "Sub" filter (or "Up" where a row repeats the one above),
+ * deflated at the fastest level, IEND; no time or text chunk, so the same picture gives the same bytes. ImageIO's
+ * writer read every pixel through the raster one sample at a time and tried all five filters on every row: a third of
  * drawing the run's charts. Charts are flat colours side by side, which "Sub" turns into runs of zeros.
  */
 final class PngEncoding {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -49,28 +48,40 @@ final class ReportedChart {
     }
 
     String title() {
-        String what = String.join(" and ", metrics().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList());
-        String whatCap = what.isEmpty() ? "Reported figures" : Character.toUpperCase(what.charAt(0)) + what.substring(1);
-        return FigureText.headline(List.of(whatCap + " in " + data.countryName() + " as reported, " + data.periodLabel(),
-                whatCap + " as reported, " + data.periodLabel(), whatCap + " as reported"));
+        String what = String.join(
+                " and ", metrics().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList());
+        String whatCap =
+                what.isEmpty() ? "Reported figures" : Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        return FigureText.headline(List.of(
+                whatCap + " in " + data.countryName() + " as reported, " + data.periodLabel(),
+                whatCap + " as reported, " + data.periodLabel(),
+                whatCap + " as reported"));
     }
 
     String subtitle() {
         return "Lowest and latest figures reported, " + data.countryName() + ", " + data.periodLabel()
-                + " (number; ≥ at least, ~ about, ≤ up to)" + (anyIllustrative() ? ". Includes illustrative figures [i], not real data" : "");
+                + " (number; ≥ at least, ~ about, ≤ up to)"
+                + (anyIllustrative() ? ". Includes illustrative figures [i], not real data" : "");
     }
 
     String altText() {
-        var text = new StringBuilder("Bar chart in ").append(metrics().size() == 1 ? "one panel" : metrics().size() + " panels")
-                .append(" of ").append(String.join(" and ", metrics().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()))
-                .append(" in ").append(data.countryName()).append(" in ").append(data.periodLabel())
+        var text = new StringBuilder("Bar chart in ")
+                .append(metrics().size() == 1 ? "one panel" : metrics().size() + " panels")
+                .append(" of ")
+                .append(String.join(
+                        " and ",
+                        metrics().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()))
+                .append(" in ")
+                .append(data.countryName())
+                .append(" in ")
+                .append(data.periodLabel())
                 .append(" as reported: the lowest figure reported in the period and the latest. ");
         for (String metric : metrics()) {
             List<String> parts = new ArrayList<>();
             for (ReportedFigures.Quoted q : data.figures()) {
                 if (!q.metric().equals(metric)) continue;
-                parts.add(q.which().toLowerCase(Locale.ROOT) + " " + words(q) + " (" + q.reportedOn() + ", " + q.source() + ")"
-                        + (q.illustrative() ? ", illustrative, not real data" : ""));
+                parts.add(q.which().toLowerCase(Locale.ROOT) + " " + words(q) + " (" + q.reportedOn() + ", "
+                        + q.source() + ")" + (q.illustrative() ? ", illustrative, not real data" : ""));
             }
             text.append(metric).append(": ").append(String.join("; ", parts)).append(". ");
         }
@@ -96,7 +107,9 @@ final class ReportedChart {
         plot.setGap(48);
         for (String metric : metrics()) {
             var dataset = new DefaultCategoryDataset();
-            List<ReportedFigures.Quoted> quoted = data.figures().stream().filter(f -> f.metric().equals(metric)).toList();
+            List<ReportedFigures.Quoted> quoted = data.figures().stream()
+                    .filter(f -> f.metric().equals(metric))
+                    .toList();
             for (ReportedFigures.Quoted q : quoted) dataset.addValue(q.value(), metric, q.which());
             var axis = new NumberAxis(metric + " (number)");
             style.plainValueAxis(axis);
@@ -112,13 +125,15 @@ final class ReportedChart {
                 @Override
                 public String generateLabel(CategoryDataset d, int row, int column) {
                     ReportedFigures.Quoted q = quoted.get(column);
-                    return q.mark() + FigureText.whole(q.value()) + (q.illustrative() ? " [i]" : "") + ", " + q.reportedOn();
+                    return q.mark() + FigureText.whole(q.value()) + (q.illustrative() ? " [i]" : "") + ", "
+                            + q.reportedOn();
                 }
             });
             renderer.setDefaultItemLabelsVisible(true);
             renderer.setDefaultItemLabelFont(style.valueLabel);
             renderer.setDefaultItemLabelPaint(ChartStyle.TEXT);
-            renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+            renderer.setDefaultPositiveItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
             renderer.setItemLabelAnchorOffset(4);
             var sub = new CategoryPlot(dataset, null, axis, renderer);
             style.plainPlot(sub);
@@ -130,7 +145,8 @@ final class ReportedChart {
         categories.setCategoryMargin(0.3);
         var chart = new JFreeChart(title(), style.title, plot, false);
         style.decorate(chart, title(), subtitle(), data.source());
-        // After the theme, which would give each panel a colour of its own palette: the desk's blue, and red for deaths.
+        // After the theme, which would give each panel a colour of its own palette: the desk's blue, and red for
+        // deaths.
         for (int i = 0; i < renderers.size(); i++) {
             renderers.get(i).setSeriesPaint(0, metrics().get(i).equals("Killed") ? ChartStyle.LINE : ChartStyle.BAR);
             renderers.get(i).setDefaultItemLabelPaint(ChartStyle.TEXT);

@@ -8,17 +8,15 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.batik.svggen.DefaultErrorHandler;
 import org.apache.batik.svggen.DefaultExtensionHandler;
 import org.apache.batik.svggen.DefaultStyleHandler;
 import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
-import org.apache.batik.svggen.SVGIDGenerator;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,9 +24,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * A chart as SVG through Apache Batik's SVGGraphics2D (Apache-2.0; JFreeSVG is GPLv3): the same
- * drawing calls as the PNG at its drawn size (640×450), text kept as text so the title can be found
- * and read, and the title and alt text as the SVG's title and desc for screen readers.
+ * A chart as SVG through Apache Batik's SVGGraphics2D (Apache-2.0; JFreeSVG is GPLv3): the same drawing calls as the
+ * PNG at its drawn size (640×450), text kept as text so the title can be found and read, and the title and alt text as
+ * the SVG's title and desc for screen readers.
  */
 final class SvgPicture {
 
@@ -39,13 +37,15 @@ final class SvgPicture {
     private SvgPicture() {}
 
     /**
-     * One SVG at a time in the JVM: Batik formats every coordinate through DecimalFormats it keeps in a static
-     * array, and a DecimalFormat used by two threads at once can write wrong digits. PNGs are drawn in parallel.
+     * One SVG at a time in the JVM: Batik formats every coordinate through DecimalFormats it keeps in a static array,
+     * and a DecimalFormat used by two threads at once can write wrong digits. PNGs are drawn in parallel.
      */
     static synchronized byte[] svg(JFreeChart chart, String title, String altText) throws IOException {
         Document doc;
         try {
-            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+            doc = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .getDOMImplementation()
                     .createDocument(SVG_NS, "svg", null);
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML document builder in this Java runtime", e);

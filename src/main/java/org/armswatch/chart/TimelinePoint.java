@@ -1,7 +1,6 @@
 package org.armswatch.chart;
 
 import java.util.Objects;
-
 import org.armswatch.period.Period;
 
 /**
@@ -9,10 +8,10 @@ import org.armswatch.period.Period;
  * not available and is drawn as nothing, never as zero; a true zero is {@code 0}.
  *
  * @param licenceIllustrative the licence value rests on illustrative rows (not real data)
- * @param eventsIllustrative  the events rest on illustrative rows
+ * @param eventsIllustrative the events rest on illustrative rows
  */
-public record TimelinePoint(Period period, Double licenceValue, Long events, boolean licenceIllustrative,
-                            boolean eventsIllustrative) {
+public record TimelinePoint(
+        Period period, Double licenceValue, Long events, boolean licenceIllustrative, boolean eventsIllustrative) {
 
     public TimelinePoint {
         Objects.requireNonNull(period, "period");

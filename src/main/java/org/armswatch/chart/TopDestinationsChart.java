@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -19,9 +18,9 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Horizontal bars of licence value by destination, largest at the top, each bar labelled with its value.
- * The value axis is hidden with its gridlines: every bar carries its number, and the desk's rule allows
- * horizontal gridlines only, which a horizontal bar chart's value axis cannot give.
+ * Horizontal bars of licence value by destination, largest at the top, each bar labelled with its value. The value axis
+ * is hidden with its gridlines: every bar carries its number, and the desk's rule allows horizontal gridlines only,
+ * which a horizontal bar chart's value axis cannot give.
  */
 final class TopDestinationsChart {
 
@@ -50,11 +49,12 @@ final class TopDestinationsChart {
     String title() {
         String period = data.periodLabel();
         // A ranking that an illustrative value decides is no finding: the chart then says what it shows.
-        boolean decidedByIllustrative = !ranked.isEmpty() && (ranked.get(0).illustrative()
-                || ranked.size() > 1 && ranked.get(1).illustrative());
+        boolean decidedByIllustrative = !ranked.isEmpty()
+                && (ranked.get(0).illustrative()
+                        || ranked.size() > 1 && ranked.get(1).illustrative());
         if (decidedByIllustrative) {
-            return FigureText.headline(List.of("Top destinations by licence value in " + period,
-                    "Top destinations by licence value"));
+            return FigureText.headline(
+                    List.of("Top destinations by licence value in " + period, "Top destinations by licence value"));
         }
         if (ranked.isEmpty() || ranked.get(0).value() == 0) {
             return FigureText.headline(List.of(
@@ -92,19 +92,27 @@ final class TopDestinationsChart {
         String period = data.periodLabel();
         var text = new StringBuilder();
         if (ranked.isEmpty()) {
-            text.append("Bar chart of the value of arms-export licences issued in ").append(period)
+            text.append("Bar chart of the value of arms-export licences issued in ")
+                    .append(period)
                     .append(" by destination. No destination had licences in this period.");
         } else {
-            text.append("Bar chart of the value of arms-export licences issued in ").append(period).append(" for the ")
+            text.append("Bar chart of the value of arms-export licences issued in ")
+                    .append(period)
+                    .append(" for the ")
                     .append(ranked.size() == 1 ? "top destination" : "top " + ranked.size() + " destinations")
                     .append(", largest first. ");
-            List<String> illustrative = ranked.stream().filter(DestinationValue::illustrative).map(DestinationValue::country).toList();
+            List<String> illustrative = ranked.stream()
+                    .filter(DestinationValue::illustrative)
+                    .map(DestinationValue::country)
+                    .toList();
             if (!illustrative.isEmpty()) {
-                text.append("The values of ").append(FigureText.joined(illustrative))
+                text.append("The values of ")
+                        .append(FigureText.joined(illustrative))
                         .append(" are illustrative, not real data. ");
             }
             DestinationValue top = ranked.get(0);
-            text.append(top.country()).append(ranked.size() == 1 ? " received " : " is highest at ")
+            text.append(top.country())
+                    .append(ranked.size() == 1 ? " received " : " is highest at ")
                     .append(FigureText.money(data.currency(), top.value()));
             if (ranked.size() > 2) {
                 var middle = new ArrayList<String>();
@@ -115,18 +123,28 @@ final class TopDestinationsChart {
             }
             if (ranked.size() > 1) {
                 DestinationValue last = ranked.get(ranked.size() - 1);
-                text.append("; ").append(last.country()).append(" is lowest at ").append(FigureText.money(data.currency(), last.value()));
+                text.append("; ")
+                        .append(last.country())
+                        .append(" is lowest at ")
+                        .append(FigureText.money(data.currency(), last.value()));
             }
             text.append('.');
             if (ranked.size() > 1) {
                 DestinationValue second = ranked.get(1);
                 if (second.value() > 0 && top.value() > second.value()) {
-                    text.append(' ').append(top.country()).append(" received ")
+                    text.append(' ')
+                            .append(top.country())
+                            .append(" received ")
                             .append(String.format(Locale.ROOT, "%.1f", top.value() / second.value()))
-                            .append(" times as much as ").append(second.country()).append(", the second.");
+                            .append(" times as much as ")
+                            .append(second.country())
+                            .append(", the second.");
                 }
-                double total = ranked.stream().mapToDouble(DestinationValue::value).sum();
-                text.append(" Together these destinations received ").append(FigureText.money(data.currency(), total)).append('.');
+                double total =
+                        ranked.stream().mapToDouble(DestinationValue::value).sum();
+                text.append(" Together these destinations received ")
+                        .append(FigureText.money(data.currency(), total))
+                        .append('.');
             }
         }
         text.append(' ').append(FigureText.sourceLine(data.source()));
@@ -175,13 +193,15 @@ final class TopDestinationsChart {
         renderer.setDrawBarOutline(false);
         renderer.setSeriesPaint(0, ChartStyle.BAR);
         renderer.setMaximumBarWidth(0.12);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", FigureText.wholeNumberFormat()) {
-            @Override
-            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-                // An illustrative value says so on its bar, not only in the subtitle.
-                return super.generateLabel(dataset, row, column) + (ranked.get(column).illustrative() ? " [i]" : "");
-            }
-        });
+        renderer.setDefaultItemLabelGenerator(
+                new StandardCategoryItemLabelGenerator("{2}", FigureText.wholeNumberFormat()) {
+                    @Override
+                    public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                        // An illustrative value says so on its bar, not only in the subtitle.
+                        return super.generateLabel(dataset, row, column)
+                                + (ranked.get(column).illustrative() ? " [i]" : "");
+                    }
+                });
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(style.valueLabel);
         renderer.setDefaultItemLabelPaint(ChartStyle.TEXT);

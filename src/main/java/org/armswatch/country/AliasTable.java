@@ -9,20 +9,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an alias file: one {@code alias,code} per line, UTF-8, {@code #} comment lines, an optional
- * {@code alias,code} header. An alias holding a comma is quoted; unquoted, the line is split at its last
- * separator, so {@code Congo, Dem. Rep.,CD} works too. A semicolon is accepted as separator because German
- * Excel saves CSV that way.
+ * Reads an alias file: one {@code alias,code} per line, UTF-8, {@code #} comment lines, an optional {@code alias,code}
+ * header. An alias holding a comma is quoted; unquoted, the line is split at its last separator, so {@code Congo, Dem.
+ * Rep.,CD} works too. A semicolon is accepted as separator because German Excel saves CSV that way.
  */
 final class AliasTable {
 
-    private AliasTable() {
-    }
+    private AliasTable() {}
 
     /**
      * @return name key to alpha-2 code, in file order
-     * @throws IllegalArgumentException naming the source and line for a malformed line, an unknown code,
-     *         or an alias given two different codes
+     * @throws IllegalArgumentException naming the source and line for a malformed line, an unknown code, or an alias
+     *     given two different codes
      */
     static Map<String, String> read(BufferedReader reader, String source, Set<String> knownCodes) throws IOException {
         Map<String, String> codeByKey = new LinkedHashMap<>();

@@ -6,5 +6,4 @@ package org.armswatch.country;
  * @param code ISO 3166-1 alpha-2 code, the key for all aggregation (for example {@code KZ}; {@code XK} for Kosovo)
  * @param name English short name reporters see (for example {@code Kazakhstan})
  */
-public record Country(String code, String name) {
-}
+public record Country(String code, String name) {}

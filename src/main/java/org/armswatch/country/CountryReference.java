@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the JDK and the bundled resources say about countries: the countries themselves, and the name keys
- * that lead to them from codes (alpha-2, alpha-3, numeric) and from Locale's English and German names.
- * Immutable once loaded; loaded once per JVM.
+ * What the JDK and the bundled resources say about countries: the countries themselves, and the name keys that lead to
+ * them from codes (alpha-2, alpha-3, numeric) and from Locale's English and German names. Immutable once loaded; loaded
+ * once per JVM.
  */
 final class CountryReference {
 
@@ -37,8 +37,11 @@ final class CountryReference {
     private final Map<String, Set<String>> droppedNames;
     private final Map<String, String> bundledAliases;
 
-    private CountryReference(Map<String, Country> countries, Map<String, String> codeByKey,
-            Map<String, Set<String>> droppedNames, Map<String, String> bundledAliases) {
+    private CountryReference(
+            Map<String, Country> countries,
+            Map<String, String> codeByKey,
+            Map<String, Set<String>> droppedNames,
+            Map<String, String> bundledAliases) {
         this.countries = countries;
         this.codeByKey = codeByKey;
         this.droppedNames = droppedNames;
@@ -92,7 +95,9 @@ final class CountryReference {
         for (String code : Locale.getISOCountries()) {
             Locale locale = new Locale("", code);
             for (String name : localeNames(code, locale)) {
-                codesByName.computeIfAbsent(NameKey.of(name), k -> new TreeSet<>()).add(code);
+                codesByName
+                        .computeIfAbsent(NameKey.of(name), k -> new TreeSet<>())
+                        .add(code);
             }
         }
         Map<String, String> codeKeys = codeKeys(countries.keySet());
@@ -120,8 +125,11 @@ final class CountryReference {
         });
 
         Map<String, String> aliases = readAliases(countries.keySet());
-        return new CountryReference(Collections.unmodifiableMap(countries), Map.copyOf(codeByKey),
-                Collections.unmodifiableMap(dropped), aliases);
+        return new CountryReference(
+                Collections.unmodifiableMap(countries),
+                Map.copyOf(codeByKey),
+                Collections.unmodifiableMap(dropped),
+                aliases);
     }
 
     /** Locale's English and German names plus the spellings they are commonly written in. */
@@ -141,8 +149,12 @@ final class CountryReference {
         if (english.startsWith("St. ")) {
             names.add("Saint " + english.substring(4));
         }
-        String transliterated = german.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-                .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue");
+        String transliterated = german.replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("Ä", "Ae")
+                .replace("Ö", "Oe")
+                .replace("Ü", "Ue");
         if (!transliterated.equals(german) && !german.equals(code)) {
             names.add(transliterated); // "Tuerkei": written without umlauts on older systems
         }
@@ -244,7 +256,9 @@ final class CountryReference {
                     continue;
                 }
                 int comma = line.indexOf(',');
-                rows.add(new String[] {line.substring(0, comma).strip(), line.substring(comma + 1).strip()});
+                rows.add(new String[] {
+                    line.substring(0, comma).strip(), line.substring(comma + 1).strip()
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,11 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves a country cell to an ISO 3166-1 alpha-2 country. Accepts alpha-2, alpha-3 and numeric codes, the
- * JDK's English and German names, and the aliases of the bundled table ({@code country/aliases.csv}) and of an
- * optional user file. Matching ignores case, accents, punctuation and a leading or trailing "the".
- * A cell that matches nothing resolves to empty: the caller rejects the row, nothing is guessed.
- * Thread-safe once built.
+ * Resolves a country cell to an ISO 3166-1 alpha-2 country. Accepts alpha-2, alpha-3 and numeric codes, the JDK's
+ * English and German names, and the aliases of the bundled table ({@code country/aliases.csv}) and of an optional user
+ * file. Matching ignores case, accents, punctuation and a leading or trailing "the". A cell that matches nothing
+ * resolves to empty: the caller rejects the row, nothing is guessed. Thread-safe once built.
  */
 public final class CountryResolver {
 
@@ -39,7 +38,8 @@ public final class CountryResolver {
         // An alias wins over Locale's names and codes: it is what the desk wrote down on purpose.
         aliases.forEach((key, code) -> byKey.put(key, countries.get(code)));
         this.countryByKey = Map.copyOf(byKey);
-        // "Kaiman-Inseln" and "Kaimaninseln", "Bosnia-Herzegovina" and "Bosnia Herzegovina": one name, written apart or not.
+        // "Kaiman-Inseln" and "Kaimaninseln", "Bosnia-Herzegovina" and "Bosnia Herzegovina": one name, written apart or
+        // not.
         Map<String, Country> compact = new HashMap<>();
         Set<String> clashes = new java.util.HashSet<>();
         byKey.forEach((key, country) -> {
@@ -60,8 +60,8 @@ public final class CountryResolver {
      * A new resolver that also knows the aliases in {@code aliasFile} (same format as the bundled
      * {@code country/aliases.csv}, UTF-8); an alias in the file overrides a bundled one with the same name.
      *
-     * @throws IllegalArgumentException naming the file and line when a line is malformed, names an unknown
-     *         code, or gives one alias two codes; or when the file is not UTF-8
+     * @throws IllegalArgumentException naming the file and line when a line is malformed, names an unknown code, or
+     *     gives one alias two codes; or when the file is not UTF-8
      */
     public CountryResolver withUserAliases(Path aliasFile) throws IOException {
         Map<String, String> userAliases;
@@ -93,29 +93,111 @@ public final class CountryResolver {
 
     /** Whether the cell names its country only through one of the rules below, not as a name or code we know. */
     public boolean resolvedByRule(String cell) {
-        return cell != null && countryByKey.get(NameKey.of(cell)) == null && resolve(cell).isPresent();
+        return cell != null
+                && countryByKey.get(NameKey.of(cell)) == null
+                && resolve(cell).isPresent();
     }
 
     /** Words of a name's form of government, which say nothing of which country it is. */
-    private static final Set<String> FORM_WORDS = Set.of("republic", "republik", "republique", "of", "the", "von", "der",
-            "de", "du", "la", "le", "des", "state", "staat", "etat", "kingdom", "konigreich", "royaume", "islamic",
-            "islamische", "islamique", "united", "vereinigte", "unie", "federal", "foderale", "federale", "federation",
-            "foderation", "plurinational", "plurinationaler", "bolivarian", "bolivarische", "bolivarienne", "province",
-            "provinz", "china", "chine", "sultanate", "sultanat", "principality", "furstentum", "grand", "duchy",
-            "grossherzogtum", "commonwealth", "special", "administrative", "region", "sar", "including", "einschliesslich",
-            "former", "ehemalige", "yugoslav", "jugoslawische", "ex");
+    private static final Set<String> FORM_WORDS = Set.of(
+            "republic",
+            "republik",
+            "republique",
+            "of",
+            "the",
+            "von",
+            "der",
+            "de",
+            "du",
+            "la",
+            "le",
+            "des",
+            "state",
+            "staat",
+            "etat",
+            "kingdom",
+            "konigreich",
+            "royaume",
+            "islamic",
+            "islamische",
+            "islamique",
+            "united",
+            "vereinigte",
+            "unie",
+            "federal",
+            "foderale",
+            "federale",
+            "federation",
+            "foderation",
+            "plurinational",
+            "plurinationaler",
+            "bolivarian",
+            "bolivarische",
+            "bolivarienne",
+            "province",
+            "provinz",
+            "china",
+            "chine",
+            "sultanate",
+            "sultanat",
+            "principality",
+            "furstentum",
+            "grand",
+            "duchy",
+            "grossherzogtum",
+            "commonwealth",
+            "special",
+            "administrative",
+            "region",
+            "sar",
+            "including",
+            "einschliesslich",
+            "former",
+            "ehemalige",
+            "yugoslav",
+            "jugoslawische",
+            "ex");
     /** Words that tell two countries apart ("Sudan (South)"): a name in brackets with one of them is never dropped. */
-    private static final Set<String> TELLING_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
-            "eastern", "western", "nord", "sud", "sued", "ost", "democratic", "demokratische", "democratique", "dem",
-            "dr", "rdc", "kinshasa", "brazzaville", "leopoldville", "people", "peoples", "volksrepublik", "popular", "populaire",
-            "korea", "british", "us", "american", "french", "dutch");
+    private static final Set<String> TELLING_WORDS = Set.of(
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "nord",
+            "sud",
+            "sued",
+            "ost",
+            "democratic",
+            "demokratische",
+            "democratique",
+            "dem",
+            "dr",
+            "rdc",
+            "kinshasa",
+            "brazzaville",
+            "leopoldville",
+            "people",
+            "peoples",
+            "volksrepublik",
+            "popular",
+            "populaire",
+            "korea",
+            "british",
+            "us",
+            "american",
+            "french",
+            "dutch");
 
     /**
-     * A name as governments publish it, read by rules where it is no name or code we know: without a bracketed
-     * addition ("Pakistan (CA)", "St Vincent (including the Grenadines)"), inverted ("Sudan, South", "Korea, Republik",
-     * "China, Volksrepublik"), or with its form of government after a comma ("Tanzania, United Republic of"). A rule
-     * that could lead to another country than the name means is not taken: "Congo (Kinshasa)" never becomes Congo,
-     * "Sudan, South" never Sudan. Null where nothing applies.
+     * A name as governments publish it, read by rules where it is no name or code we know: without a bracketed addition
+     * ("Pakistan (CA)", "St Vincent (including the Grenadines)"), inverted ("Sudan, South", "Korea, Republik", "China,
+     * Volksrepublik"), or with its form of government after a comma ("Tanzania, United Republic of"). A rule that could
+     * lead to another country than the name means is not taken: "Congo (Kinshasa)" never becomes Congo, "Sudan, South"
+     * never Sudan. Null where nothing applies.
      */
     private Country byRules(String cell, int depth) {
         String key = NameKey.of(cell);
@@ -135,7 +217,9 @@ public final class CountryResolver {
             // "Pakistan (CA)", "Iran, Islamische Republik (SG)": a short code in brackets after a name is an annotation
             // (Swiss lists mark the catch-all clause and sanctions so), not a second country.
             if (ofBase != null && ofInner != null) {
-                return ofBase.equals(ofInner) || inner.matches("[A-Z]{2,3}") && !base.matches("[A-Za-z]{2,3}") ? ofBase : null;
+                return ofBase.equals(ofInner) || inner.matches("[A-Z]{2,3}") && !base.matches("[A-Za-z]{2,3}")
+                        ? ofBase
+                        : null;
             }
             if (ofBase != null && !hasAny(inner, TELLING_WORDS)) return ofBase;
             return null;

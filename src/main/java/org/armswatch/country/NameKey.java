@@ -3,13 +3,12 @@ package org.armswatch.country;
 import java.text.Normalizer;
 
 /**
- * The form every country cell, name, code and alias is compared in: lower case, accents dropped, punctuation
- * read as a space, single spaces, no leading or trailing "the", and numeric codes without leading zeros.
+ * The form every country cell, name, code and alias is compared in: lower case, accents dropped, punctuation read as a
+ * space, single spaces, no leading or trailing "the", and numeric codes without leading zeros.
  */
 final class NameKey {
 
-    private NameKey() {
-    }
+    private NameKey() {}
 
     static String of(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
@@ -45,7 +44,8 @@ final class NameKey {
 
     /** "St Vincent", "St. Lucia" and "Ste-Marie" are written out: one key with "Saint Vincent". */
     private static String saints(String key) {
-        if (!key.startsWith("st ") && !key.contains(" st ") && !key.startsWith("ste ") && !key.contains(" ste ")) return key;
+        if (!key.startsWith("st ") && !key.contains(" st ") && !key.startsWith("ste ") && !key.contains(" ste "))
+            return key;
         StringBuilder out = new StringBuilder(key.length() + 8);
         for (String word : key.split(" ")) {
             if (out.length() > 0) out.append(' ');
@@ -56,7 +56,8 @@ final class NameKey {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 

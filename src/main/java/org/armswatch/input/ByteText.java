@@ -22,6 +22,7 @@ final class ByteText {
     private final Charset fileCharset;
     /** What the bytes in the buffer are: the file's charset, or UTF-8 after re-encoding. */
     private final Charset charset;
+
     private final boolean reencoded;
     private final boolean utf8;
     private final boolean singleByte;
@@ -54,7 +55,9 @@ final class ByteText {
 
     /** One byte per character, and the first 128 bytes are ASCII: its delimiters and quotes are ASCII bytes. */
     private static boolean asciiSingleByte(Charset cs) {
-        if (!cs.canEncode() || cs.newEncoder().maxBytesPerChar() != 1f || cs.newDecoder().maxCharsPerByte() != 1f) {
+        if (!cs.canEncode()
+                || cs.newEncoder().maxBytesPerChar() != 1f
+                || cs.newDecoder().maxCharsPerByte() != 1f) {
             return false;
         }
         byte[] ascii = new byte[128];
@@ -93,7 +96,9 @@ final class ByteText {
         return out.append(new String(buf, start, to - start, charset)).toString();
     }
 
-    /** How many chars (UTF-16 units, as String.length counts) {@code buf[from, to)} decodes to, near enough for limits. */
+    /**
+     * How many chars (UTF-16 units, as String.length counts) {@code buf[from, to)} decodes to, near enough for limits.
+     */
     int chars(byte[] buf, int from, int to) {
         if (singleByte) {
             return to - from;
@@ -140,8 +145,11 @@ final class ByteText {
         private char heldSurrogate;
 
         Utf8Reencoding(InputStream in, Charset charset, char swapped) {
-            this.chars = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            this.chars = new InputStreamReader(
+                    in,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE));
             this.swapped = swapped;
         }
 

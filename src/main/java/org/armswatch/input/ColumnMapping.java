@@ -9,28 +9,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.armswatch.period.DatePattern;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.PeriodFormatException;
 
 /**
- * A file in another shape, described in configuration instead of code (inputs.md, "Files in other
- * shapes"): which of its columns is which of our fields, constants for fields it lacks, how to
- * read it, and what its values mean. The file is then read as if it had our header and our words,
- * by the same readers as any other.
+ * A file in another shape, described in configuration instead of code (inputs.md, "Files in other shapes"): which of
+ * its columns is which of our fields, constants for fields it lacks, how to read it, and what its values mean. The file
+ * is then read as if it had our header and our words, by the same readers as any other.
  *
- * @param columns    our field name → the file's column name
- * @param constants  our field name → the value every row gets (a stated currency is the constant "currency")
+ * @param columns our field name → the file's column name
+ * @param constants our field name → the value every row gets (a stated currency is the constant "currency")
  * @param datePattern how the period or date column is written, or null for our own forms
- * @param periodIs   what a date in that column stands for, or null for what the pattern holds (a pattern without a
- *                   day is a month, without a month a year)
- * @param values     our field name → (a cell as the file writes it → our word for it), matched ignoring case and
- *                   surrounding spaces: {@code status: {"0": issued, "1": refused}}; a cell not listed stays as it is
+ * @param periodIs what a date in that column stands for, or null for what the pattern holds (a pattern without a day is
+ *     a month, without a month a year)
+ * @param values our field name → (a cell as the file writes it → our word for it), matched ignoring case and
+ *     surrounding spaces: {@code status: {"0": issued, "1": refused}}; a cell not listed stays as it is
  */
-public record ColumnMapping(String name, String files, Map<String, String> columns, Map<String, String> constants,
-                            ReadingOptions reading, DatePattern datePattern, Granularity periodIs,
-                            Map<String, Map<String, String>> values) {
+public record ColumnMapping(
+        String name,
+        String files,
+        Map<String, String> columns,
+        Map<String, String> constants,
+        ReadingOptions reading,
+        DatePattern datePattern,
+        Granularity periodIs,
+        Map<String, Map<String, String>> values) {
 
     /**
      * The fields whose text is a period or a date, in the order the readers look for them: the date pattern applies to
@@ -56,8 +60,8 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
     }
 
     /**
-     * The header our readers see: each mapped column renamed to its field, the file's other
-     * columns as they are, and one column per constant after them.
+     * The header our readers see: each mapped column renamed to its field, the file's other columns as they are, and
+     * one column per constant after them.
      */
     List<String> virtualHeader(Path file, List<String> fileHeader) throws InputFileException {
         List<String> header = new ArrayList<>(fileHeader);
@@ -70,8 +74,10 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
                 }
             }
             if (index < 0) {
-                throw new InputFileException(file, "mapping '" + name + "' names the column '" + c.getValue()
-                        + "' (for " + c.getKey() + "), which the file lacks; its header: " + String.join(", ", fileHeader));
+                throw new InputFileException(
+                        file,
+                        "mapping '" + name + "' names the column '" + c.getValue() + "' (for " + c.getKey()
+                                + "), which the file lacks; its header: " + String.join(", ", fileHeader));
             }
             header.set(index, c.getKey());
         }
@@ -87,7 +93,7 @@ public record ColumnMapping(String name, String files, Map<String, String> colum
     /**
      * How a file's own columns are read through this mapping.
      *
-     * @param fields     per column: null for as it is, else the field whose translations (or date pattern) apply
+     * @param fields per column: null for as it is, else the field whose translations (or date pattern) apply
      * @param dateColumn the column the date pattern applies to, or -1
      */
     record Transforms(String[] fields, int dateColumn) {}

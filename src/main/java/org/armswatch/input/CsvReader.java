@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,26 +16,27 @@ import java.util.Locale;
 /**
  * Streams the records of one file (RFC 4180, tolerant the way spreadsheet programs are).
  *
- * <p>Fields of the current record are valid until {@link #next()}. The record stays in one byte buffer as the file
- * has it and a field becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31
- * columns pays for decoding those only. Parsing bytes is safe because the delimiter, the quote and the line breaks are
- * single bytes that no other character contains, in UTF-8 and in single-byte charsets such as Windows-1252; a file in
- * any other charset is re-encoded as UTF-8 while it is read ({@link ByteText}).
+ * <p>Fields of the current record are valid until {@link #next()}. The record stays in one byte buffer as the file has
+ * it and a field becomes a {@code String} only when asked for, so that a reader touching a few of ACLED's 31 columns
+ * pays for decoding those only. Parsing bytes is safe because the delimiter, the quote and the line breaks are single
+ * bytes that no other character contains, in UTF-8 and in single-byte charsets such as Windows-1252; a file in any
+ * other charset is re-encoded as UTF-8 while it is read ({@link ByteText}).
  *
- * <p>Choices where RFC 4180 is silent: spaces before an opening quote and after a closing quote are ignored
- * ({@code a, "b, c" ,d} has three fields); a quote inside an unquoted field ({@code 5" gun}) is a literal character;
- * text after a closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside
- * quotes at the end of the file is reported as an "unterminated quote".
+ * <p>Choices where RFC 4180 is silent: spaces before an opening quote and after a closing quote are ignored ({@code a,
+ * "b, c" ,d} has three fields); a quote inside an unquoted field ({@code 5" gun}) is a literal character; text after a
+ * closing quote ({@code "abc"def}) is appended and reported as a problem; a record that is still inside quotes at the
+ * end of the file is reported as an "unterminated quote".
  *
  * <p>Opened on a scan, it computes the file's SHA-256 as it reads ({@link #sha256()}) and, at the end of the file,
- * refuses a file whose bytes are no longer those the run recorded, or that the scan took for UTF-8 and is not, before
- * a caller could keep anything of it.
+ * refuses a file whose bytes are no longer those the run recorded, or that the scan took for UTF-8 and is not, before a
+ * caller could keep anything of it.
  */
 public final class CsvReader implements Closeable {
 
     static final int MAX_FIELD = 1_000_000;
     /** What a rejected row keeps of a field that was too long to hold. */
     private static final int KEPT_OF_LONG_FIELD = 200;
+
     private static final int INITIAL_BYTES = 1 << 20;
 
     private static final byte PLAIN = 0;
@@ -47,6 +47,7 @@ public final class CsvReader implements Closeable {
 
     /** Eight bytes of the buffer as one long, little-endian: the first byte is the lowest. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static final long QUOTES = everyByte('"');
     private static final long LFS = everyByte('\n');
     private static final long CRS = everyByte('\r');
@@ -67,6 +68,7 @@ public final class CsvReader implements Closeable {
     private String sha256;
     /** The scan took the file for UTF-8 without having seen all of it. */
     private boolean utf8Unconfirmed;
+
     private DigestingInput digesting;
     private boolean bytesEnded;
 
@@ -84,10 +86,12 @@ public final class CsvReader implements Closeable {
     private int fieldCount;
     /** A mapped file's constant columns follow its own; its period column may need its date format read. */
     private int ownColumns = Integer.MAX_VALUE;
+
     private List<String> constants = List.of();
     private ColumnMapping mapping;
     /** Per column of a mapped file: whether its cells are read through the mapping (dates, translated values). */
     private boolean[] transformed = new boolean[0];
+
     private String[] transformedFields = new String[0];
     private int dateColumn = -1;
     /** This record's cells of those columns, as the mapping made them. */
@@ -220,7 +224,10 @@ public final class CsvReader implements Closeable {
      * caller then reads {@link #field(int)}.
      */
     public int fieldNumber(int index, RepeatedValues seen) {
-        if (index >= ownColumns || index < 0 || index < transformed.length && transformed[index] || index >= fieldCount
+        if (index >= ownColumns
+                || index < 0
+                || index < transformed.length && transformed[index]
+                || index >= fieldCount
                 || kinds[index] == ESCAPED) {
             return -1;
         }
@@ -230,11 +237,14 @@ public final class CsvReader implements Closeable {
     }
 
     /**
-     * The field's value when it is one to 18 ASCII digits and nothing else, which is most figures of a large export;
-     * -1 for anything else (blank, spaces, signs, marks, more digits), which the caller reads from {@link #field(int)}.
+     * The field's value when it is one to 18 ASCII digits and nothing else, which is most figures of a large export; -1
+     * for anything else (blank, spaces, signs, marks, more digits), which the caller reads from {@link #field(int)}.
      */
     public long digits(int index) {
-        if (index >= ownColumns || index < 0 || index < transformed.length && transformed[index] || index >= fieldCount
+        if (index >= ownColumns
+                || index < 0
+                || index < transformed.length && transformed[index]
+                || index >= fieldCount
                 || kinds[index] == ESCAPED) {
             return -1;
         }
@@ -316,8 +326,10 @@ public final class CsvReader implements Closeable {
             throw FileReadFailure.of(file, e);
         }
         if (expectedSha256 != null && !sha256.equals(expectedSha256)) {
-            throw new InputFileException(file, "changed since this run began (SHA-256 was " + expectedSha256 + ", is "
-                    + sha256 + "); the next start reads the inputs afresh");
+            throw new InputFileException(
+                    file,
+                    "changed since this run began (SHA-256 was " + expectedSha256 + ", is " + sha256
+                            + "); the next start reads the inputs afresh");
         }
     }
 
@@ -334,7 +346,9 @@ public final class CsvReader implements Closeable {
     public long hashField(int index, long h) {
         if (index < 0 || index >= fieldCount) return hash(h, "");
         // A Windows-1252 "é" is one byte, UTF-8's two: the same name in exports of two encodings must hash alike.
-        if (index >= ownColumns || index < transformed.length && transformed[index] || kinds[index] == ESCAPED
+        if (index >= ownColumns
+                || index < transformed.length && transformed[index]
+                || kinds[index] == ESCAPED
                 || !text.utf8()) {
             return hash(h, field(index));
         }
@@ -360,7 +374,8 @@ public final class CsvReader implements Closeable {
         for (byte[] w : words) {
             for (int at = s; at + w.length <= e; at++) {
                 int k = 0;
-                while (k < w.length && (buf[at + k] | (buf[at + k] >= 'A' && buf[at + k] <= 'Z' ? 0x20 : 0)) == w[k]) k++;
+                while (k < w.length && (buf[at + k] | (buf[at + k] >= 'A' && buf[at + k] <= 'Z' ? 0x20 : 0)) == w[k])
+                    k++;
                 if (k == w.length) return true;
             }
         }
@@ -423,8 +438,7 @@ public final class CsvReader implements Closeable {
     private boolean blank() {
         for (int i = recStart; i < recEnd; i++) {
             byte c = buf[i];
-            if (c != ' ' && c != '\t' && c != ',' && c != ';' && c != '"' && c != '\r' && c != '\n'
-                    && c != delimiter) {
+            if (c != ' ' && c != '\t' && c != ',' && c != ';' && c != '"' && c != '\r' && c != '\n' && c != delimiter) {
                 return false;
             }
         }
@@ -457,7 +471,7 @@ public final class CsvReader implements Closeable {
         int closeQuote = -1;
         byte kind = PLAIN;
         int state = IN_UNQUOTED;
-        for (;;) {
+        for (; ; ) {
             if (p >= limit) {
                 if (p - fs > MAX_FIELD && text.chars(buf, fs, p) > MAX_FIELD) {
                     skipLongField(fs, p, state, kind, closeQuote);
@@ -586,8 +600,8 @@ public final class CsvReader implements Closeable {
     }
 
     /**
-     * The high bit set in the lowest byte of {@code x} that is zero (bytes above it may be flagged wrongly, which
-     * the lowest one never is); 0 if no byte is zero.
+     * The high bit set in the lowest byte of {@code x} that is zero (bytes above it may be flagged wrongly, which the
+     * lowest one never is); 0 if no byte is zero.
      */
     private static long zeroByte(long x) {
         return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
@@ -672,7 +686,7 @@ public final class CsvReader implements Closeable {
         boolean atFieldStart = false;
         boolean lastCr = false;
         int scan = p;
-        for (;;) {
+        for (; ; ) {
             if (scan >= limit) {
                 // Keep [recStart, keepEnd) and drop everything scanned after it.
                 limit = keepEnd;

@@ -38,6 +38,7 @@ final class DigestingInput extends InputStream {
     private final MessageDigest sha256;
     /** Null when the charset is known and UTF-8 need not be checked. */
     private final Utf8Validity.Running utf8;
+
     private final Thread hasher;
     private volatile Throwable hasherFailed;
     private String hex;
@@ -86,8 +87,8 @@ final class DigestingInput extends InputStream {
     }
 
     /**
-     * Reads what is left, unparsed, and returns the SHA-256 of every byte of the file, as lower-case hex: a caller
-     * that stopped early still learns whether the whole file is the one it expected.
+     * Reads what is left, unparsed, and returns the SHA-256 of every byte of the file, as lower-case hex: a caller that
+     * stopped early still learns whether the whole file is the one it expected.
      */
     String sha256() throws IOException {
         if (hex == null) {
@@ -141,7 +142,7 @@ final class DigestingInput extends InputStream {
 
     private Chunk take(BlockingQueue<Chunk> queue) throws IOException {
         try {
-            for (;;) {
+            for (; ; ) {
                 if (hasherFailed != null) {
                     throw new IllegalStateException("SHA-256 failed", hasherFailed);
                 }

@@ -11,13 +11,14 @@ import java.util.List;
  * {@code 2200000,5}, {@code 2.200.000,00}. A lone grouping mark is grouping: {@code 2,200} is 2200 in a decimal-point
  * file and {@code 2.200} in a decimal-comma file. Thousands may also be separated by spaces ({@code 12 000}, as French
  * and Russian sources write them), but groups must be three digits, so {@code 2,5} in a decimal-point file and
- * {@code 1,23,4} are refused rather than guessed. Exponents ({@code 1e400}, {@code 2.2E+06}) are refused: a
- * spreadsheet writes them only when it has rounded the figure for display.
+ * {@code 1,23,4} are refused rather than guessed. Exponents ({@code 1e400}, {@code 2.2E+06}) are refused: a spreadsheet
+ * writes them only when it has rounded the figure for display.
  */
 public final class FigureParser {
 
     /** Longer integer parts are a broken cell, not a figure, and would cost a slow BigInteger parse. */
     static final int MAX_INTEGER_DIGITS = 30;
+
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final int SHOWN_CHARS = 60;
 
@@ -31,8 +32,8 @@ public final class FigureParser {
     private FigureParser(char decimalMark, char groupMark) {
         this.decimalMark = decimalMark;
         this.groupMark = groupMark;
-        this.marksHint = " (in this file '" + decimalMark + "' is the decimal mark and '" + groupMark
-                + "' separates thousands)";
+        this.marksHint =
+                " (in this file '" + decimalMark + "' is the decimal mark and '" + groupMark + "' separates thousands)";
     }
 
     public static FigureParser forDialect(CsvDialect d) {
@@ -61,8 +62,8 @@ public final class FigureParser {
     }
 
     /**
-     * A money value in a known currency, which a cell may also name before or after the number, as government lists
-     * and spreadsheets do ({@code Fr. 1'234.00}, {@code £1,500}, {@code 2.200.000,00 EUR}): a mark of that currency is
+     * A money value in a known currency, which a cell may also name before or after the number, as government lists and
+     * spreadsheets do ({@code Fr. 1'234.00}, {@code £1,500}, {@code 2.200.000,00 EUR}): a mark of that currency is
      * passed over, a mark of another is refused (the file says one currency, the cell another).
      */
     public BigDecimal amount(String field, String text, String currency) throws FigureFormatException {
@@ -83,26 +84,41 @@ public final class FigureParser {
     /** A currency's code or sign at either end of a cell, and the cell without it. */
     private record CurrencyMark(String text, String rest, List<String> currencies) {
 
-        /** Signs and abbreviations, each with the currencies it may stand for; a three-letter code stands for itself. */
+        /**
+         * Signs and abbreviations, each with the currencies it may stand for; a three-letter code stands for itself.
+         */
         private static final List<List<String>> SIGNS = List.of(
-                List.of("€", "EUR"), List.of("£", "GBP"), List.of("SFr.", "CHF"), List.of("Fr.", "CHF"),
-                List.of("Fr", "CHF"), List.of("US$", "USD"), List.of("$", "USD", "CAD", "AUD", "NZD", "SGD", "HKD"),
-                List.of("kr", "SEK", "NOK", "DKK"), List.of("zł", "PLN"), List.of("Kč", "CZK"));
+                List.of("€", "EUR"),
+                List.of("£", "GBP"),
+                List.of("SFr.", "CHF"),
+                List.of("Fr.", "CHF"),
+                List.of("Fr", "CHF"),
+                List.of("US$", "USD"),
+                List.of("$", "USD", "CAD", "AUD", "NZD", "SGD", "HKD"),
+                List.of("kr", "SEK", "NOK", "DKK"),
+                List.of("zł", "PLN"),
+                List.of("Kč", "CZK"));
 
         static CurrencyMark find(String t) {
             for (List<String> sign : SIGNS) {
                 String s = sign.get(0);
                 if (t.startsWith(s)) return new CurrencyMark(s, t.substring(s.length()), sign.subList(1, sign.size()));
-                if (t.endsWith(s) && t.length() > s.length() && !Character.isLetter(t.charAt(t.length() - s.length() - 1))) {
+                if (t.endsWith(s)
+                        && t.length() > s.length()
+                        && !Character.isLetter(t.charAt(t.length() - s.length() - 1))) {
                     return new CurrencyMark(s, t.substring(0, t.length() - s.length()), sign.subList(1, sign.size()));
                 }
             }
             if (t.length() > 3 && isCode(t, 0) && !Character.isLetter(t.charAt(3))) {
-                return new CurrencyMark(t.substring(0, 3), t.substring(3), List.of(t.substring(0, 3).toUpperCase(java.util.Locale.ROOT)));
+                return new CurrencyMark(
+                        t.substring(0, 3),
+                        t.substring(3),
+                        List.of(t.substring(0, 3).toUpperCase(java.util.Locale.ROOT)));
             }
             if (t.length() > 3 && isCode(t, t.length() - 3) && !Character.isLetter(t.charAt(t.length() - 4))) {
                 String code = t.substring(t.length() - 3);
-                return new CurrencyMark(code, t.substring(0, t.length() - 3), List.of(code.toUpperCase(java.util.Locale.ROOT)));
+                return new CurrencyMark(
+                        code, t.substring(0, t.length() - 3), List.of(code.toUpperCase(java.util.Locale.ROOT)));
             }
             return null;
         }
@@ -200,7 +216,8 @@ public final class FigureParser {
             }
             boolean firstGroupBad = separators == 0
                     && (groupLength < 1 || groupLength > 3 || digits.charAt(digits.length() - groupLength) == '0');
-            if (firstGroupBad || (separators > 0 && groupLength != 3)
+            if (firstGroupBad
+                    || (separators > 0 && groupLength != 3)
                     || (separatorUsed != 0 && separatorUsed != separator)) {
                 badGrouping = true;
                 culprit = separator;
@@ -253,7 +270,10 @@ public final class FigureParser {
         return to - from <= SHOWN_CHARS ? text.substring(from, to) : text.substring(from, from + SHOWN_CHARS) + "…";
     }
 
-    /** Swiss and Liechtenstein figures group thousands with an apostrophe ({@code 1'234.00}); it is never a decimal mark. */
+    /**
+     * Swiss and Liechtenstein figures group thousands with an apostrophe ({@code 1'234.00}); it is never a decimal
+     * mark.
+     */
     private static boolean isApostrophe(char c) {
         return c == '\'' || c == '\u2019';
     }

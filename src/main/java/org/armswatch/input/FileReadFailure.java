@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Turns an I/O failure into the run's message: the file's name and the operating system's reason. */
 final class FileReadFailure {
 
-    private FileReadFailure() {
-    }
+    private FileReadFailure() {}
 
     static InputFileException of(Path file, IOException e) {
         return new InputFileException(file, "cannot be read (" + reason(e) + ")");

@@ -14,7 +14,7 @@ public record Header(List<String> names) {
         names = List.copyOf(names);
     }
 
-    /** Trim, strip a BOM, lower-case, collapse internal whitespace: {@code "  Value (EUR) "} is "value (eur)". */
+    /** Trim, strip a BOM, lower-case, collapse internal whitespace: {@code " Value (EUR) "} is "value (eur)". */
     public static String normalize(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean pendingSpace = false;
@@ -37,8 +37,8 @@ public record Header(List<String> names) {
     }
 
     /**
-     * Index of the column named {@code field}, else of the first column named by an alias, in the aliases' order; -1
-     * if absent. The field's own name wins over an alias wherever the two columns stand, so that a file with both
+     * Index of the column named {@code field}, else of the first column named by an alias, in the aliases' order; -1 if
+     * absent. The field's own name wins over an alias wherever the two columns stand, so that a file with both
      * {@code value} and {@code value_eur} is read by the documented name.
      */
     public int indexOf(String field, String... aliases) {

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Finds the night's input files: every *.csv under input/licences/ and input/unrest/, in name
- * order, licences first. A missing input folder, or one with no CSV file at all, fails the run:
- * an empty report published by mistake looks like a quiet night.
+ * Finds the night's input files: every *.csv under input/licences/ and input/unrest/, in name order, licences first. A
+ * missing input folder, or one with no CSV file at all, fails the run: an empty report published by mistake looks like
+ * a quiet night.
  */
 public final class InputCatalog {
 
@@ -26,16 +26,17 @@ public final class InputCatalog {
 
     public static List<InputFile> find(Path inputDir, List<ColumnMapping> mappings) throws InputFileException {
         if (!Files.isDirectory(inputDir)) {
-            throw new InputFileException(inputDir, "the input folder does not exist (expected "
-                    + LICENCES + "/ and " + UNREST + "/ inside it)");
+            throw new InputFileException(
+                    inputDir,
+                    "the input folder does not exist (expected " + LICENCES + "/ and " + UNREST + "/ inside it)");
         }
         List<InputFile> files = new ArrayList<>();
         for (String folder : List.of(LICENCES, UNREST)) {
             for (Path path : csvFiles(inputDir.resolve(folder))) {
                 String name = inputDir.relativize(path).toString().replace('\\', '/');
                 InputScan scan = scan(inputDir, name, mappings);
-                InputShape shape = folder.equals(LICENCES) ? InputShape.LICENCES
-                        : InputShape.ofUnrest(new Header(scan.header()));
+                InputShape shape =
+                        folder.equals(LICENCES) ? InputShape.LICENCES : InputShape.ofUnrest(new Header(scan.header()));
                 files.add(new InputFile(files.size() + 1, name, shape, scan));
             }
         }
@@ -46,8 +47,8 @@ public final class InputCatalog {
     }
 
     /**
-     * Looks at one file by its name in the input folder, through the first mapping that matches it, if any: its
-     * header only ({@link InputScan#head}); the reader that stages it reads every byte once.
+     * Looks at one file by its name in the input folder, through the first mapping that matches it, if any: its header
+     * only ({@link InputScan#head}); the reader that stages it reads every byte once.
      */
     public static InputScan scan(Path inputDir, String name, List<ColumnMapping> mappings) throws InputFileException {
         Path path = inputDir.resolve(name);
@@ -61,8 +62,9 @@ public final class InputCatalog {
      * A file of the input folder as a run recorded it, read again only up to its header: see
      * {@link InputScan#ofRecorded(Path, ReadingOptions, String, java.nio.charset.Charset)}.
      */
-    public static InputScan scanRecorded(Path inputDir, String name, List<ColumnMapping> mappings, String sha256,
-                                         java.nio.charset.Charset charset) throws InputFileException {
+    public static InputScan scanRecorded(
+            Path inputDir, String name, List<ColumnMapping> mappings, String sha256, java.nio.charset.Charset charset)
+            throws InputFileException {
         Path path = inputDir.resolve(name);
         for (ColumnMapping m : mappings) {
             if (m.matches(name)) return InputScan.ofRecorded(path, m, sha256, charset);
@@ -76,7 +78,8 @@ public final class InputCatalog {
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
                     .sorted()
                     .toList();
         } catch (IOException e) {

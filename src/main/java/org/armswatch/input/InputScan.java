@@ -16,11 +16,20 @@ import java.util.Locale;
  * What is known of a file before its rows are read: BOM, header line, delimiter, charset, and, once some reader has
  * read every byte, its SHA-256 (else null).
  *
- * @param utf8Unconfirmed the charset is UTF-8 because none was configured and no byte seen so far says otherwise;
- *                        the reader checks the rest ({@link NotUtf8Exception})
+ * @param utf8Unconfirmed the charset is UTF-8 because none was configured and no byte seen so far says otherwise; the
+ *     reader checks the rest ({@link NotUtf8Exception})
  */
-public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDialect dialect, List<String> header,
-                        List<String> notes, int skipLines, ColumnMapping mapping, boolean utf8Unconfirmed) {
+public record InputScan(
+        Path file,
+        String sha256,
+        long bytes,
+        boolean bom,
+        CsvDialect dialect,
+        List<String> header,
+        List<String> notes,
+        int skipLines,
+        ColumnMapping mapping,
+        boolean utf8Unconfirmed) {
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     public static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
@@ -52,13 +61,16 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         String sha256;
         // SHA-256 and the UTF-8 check on a second thread; this one finds the header.
         try (DigestingInput in = new DigestingInput(Files.newInputStream(file), true)) {
-            for (;;) {
+            for (; ; ) {
                 int n = in.readNBytes(buf, 0, buf.length);
                 if (n == 0) {
                     break;
                 }
                 int headerFrom = 0;
-                if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+                if (total == 0
+                        && n >= 3
+                        && (buf[0] & 0xFF) == 0xEF
+                        && (buf[1] & 0xFF) == 0xBB
                         && (buf[2] & 0xFF) == 0xBF) {
                     bom = true;
                     headerFrom = 3;
@@ -97,9 +109,9 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
     }
 
     /**
-     * A file of this run, as the staging steps see it: only its header is read again; its SHA-256 and charset are
-     * those recorded, and {@link CsvReader} refuses the file at its end if its bytes no longer have that SHA-256. A
-     * null SHA-256 (nobody read the file yet) checks nothing; a null charset is found as {@link #head} finds it.
+     * A file of this run, as the staging steps see it: only its header is read again; its SHA-256 and charset are those
+     * recorded, and {@link CsvReader} refuses the file at its end if its bytes no longer have that SHA-256. A null
+     * SHA-256 (nobody read the file yet) checks nothing; a null charset is found as {@link #head} finds it.
      */
     public static InputScan ofRecorded(Path file, ReadingOptions options, String sha256, Charset charset)
             throws InputFileException {
@@ -115,7 +127,10 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                     break;
                 }
                 int headerFrom = 0;
-                if (total == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+                if (total == 0
+                        && n >= 3
+                        && (buf[0] & 0xFF) == 0xEF
+                        && (buf[1] & 0xFF) == 0xBB
                         && (buf[2] & 0xFF) == 0xBF) {
                     bom = true;
                     headerFrom = 3;
@@ -146,12 +161,20 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
      * @param notUtf8 the charset the content was read in because it is not UTF-8, else null
      * @param unchecked whether nobody has yet seen whether the content is UTF-8
      */
-    private static InputScan scanned(Path file, ReadingOptions options, HeaderLine headerLine, Charset notUtf8,
-                                     String sha256, long total, boolean bom, boolean unchecked)
+    private static InputScan scanned(
+            Path file,
+            ReadingOptions options,
+            HeaderLine headerLine,
+            Charset notUtf8,
+            String sha256,
+            long total,
+            boolean bom,
+            boolean unchecked)
             throws InputFileException {
         headerLine.end();
         if (headerLine.overlong()) {
-            throw new InputFileException(file,
+            throw new InputFileException(
+                    file,
                     "no header line in the first " + String.format(Locale.ROOT, "%,d", MAX_HEADER_BYTES) + " bytes");
         }
         if (!headerLine.found()) {
@@ -170,8 +193,8 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
         List<String> header = parseHeader(file, headerLine.bytes(), dialect);
         boolean utf8Unconfirmed = unchecked && options.charset() == null;
-        return new InputScan(file, sha256, total, bom, dialect, header, notes, options.skipLines(), null,
-                utf8Unconfirmed);
+        return new InputScan(
+                file, sha256, total, bom, dialect, header, notes, options.skipLines(), null, utf8Unconfirmed);
     }
 
     /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */
@@ -183,8 +206,17 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
         Path file = raw.file();
         List<String> notes = new ArrayList<>(raw.notes());
         notes.add("read through the mapping '" + mapping.name() + "'");
-        return new InputScan(file, raw.sha256(), raw.bytes(), raw.bom(), raw.dialect(),
-                mapping.virtualHeader(file, raw.header()), notes, raw.skipLines(), mapping, raw.utf8Unconfirmed());
+        return new InputScan(
+                file,
+                raw.sha256(),
+                raw.bytes(),
+                raw.bom(),
+                raw.dialect(),
+                mapping.virtualHeader(file, raw.header()),
+                notes,
+                raw.skipLines(),
+                mapping,
+                raw.utf8Unconfirmed());
     }
 
     /** Parses the header with the same reader the rows will be read with, so both agree on quoting. */
@@ -206,14 +238,15 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
     }
 
     /**
-     * Finds the first line that is not blank, on bytes, before the charset is known: the quote, the line breaks and
-     * the candidate delimiters are the same bytes in UTF-8 and Windows-1252, and no multi-byte UTF-8 sequence contains
+     * Finds the first line that is not blank, on bytes, before the charset is known: the quote, the line breaks and the
+     * candidate delimiters are the same bytes in UTF-8 and Windows-1252, and no multi-byte UTF-8 sequence contains
      * them. Keeps the bytes up to that line's end and counts the delimiters outside quotes.
      */
     private static final class HeaderLine {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         /** Preamble lines (records, quotes respected) still to pass over before the header. */
         private int toSkip;
+
         private boolean lastCr;
         private boolean inQuotes;
         private boolean justClosed;
@@ -291,8 +324,7 @@ public record InputScan(Path file, String sha256, long bytes, boolean bom, CsvDi
                         tabs++;
                         atFieldStart = true;
                     }
-                    case ' ', '"' -> {
-                    }
+                    case ' ', '"' -> {}
                     default -> {
                         nonBlank = true;
                         atFieldStart = false;

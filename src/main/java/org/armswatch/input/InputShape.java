@@ -6,7 +6,10 @@ public enum InputShape {
     LICENCES,
     /** input/unrest/ with event_id_cnty and event_date: an ACLED event export (inputs.md 2a). */
     ACLED_EVENTS,
-    /** input/unrest/ with location_code, event_type, events, fatalities, reference_period_start: HDX monthly counts (2c). */
+    /**
+     * input/unrest/ with location_code, event_type, events, fatalities, reference_period_start: HDX monthly counts
+     * (2c).
+     */
     HDX_COUNTS,
     /** input/unrest/, any other header: the desk's tally of reported figures (inputs.md 2b). */
     REPORTED_FIGURES;
@@ -15,8 +18,11 @@ public enum InputShape {
         if (header.indexOf("event_id_cnty") >= 0 && header.indexOf("event_date") >= 0) {
             return ACLED_EVENTS;
         }
-        if (header.indexOf("location_code") >= 0 && header.indexOf("event_type") >= 0 && header.indexOf("events") >= 0
-                && header.indexOf("fatalities") >= 0 && header.indexOf("reference_period_start") >= 0) {
+        if (header.indexOf("location_code") >= 0
+                && header.indexOf("event_type") >= 0
+                && header.indexOf("events") >= 0
+                && header.indexOf("fatalities") >= 0
+                && header.indexOf("reference_period_start") >= 0) {
             return HDX_COUNTS;
         }
         return REPORTED_FIGURES;

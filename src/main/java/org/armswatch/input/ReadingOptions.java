@@ -3,9 +3,8 @@ package org.armswatch.input;
 import java.nio.charset.Charset;
 
 /**
- * How to read a file where its content alone does not say: lines above the header, and a
- * delimiter, encoding or decimal mark that a configured mapping fixes. Null means "tell from the
- * file" (inputs.md's rules).
+ * How to read a file where its content alone does not say: lines above the header, and a delimiter, encoding or decimal
+ * mark that a configured mapping fixes. Null means "tell from the file" (inputs.md's rules).
  */
 public record ReadingOptions(int skipLines, Character delimiter, Charset charset, Boolean decimalComma) {
 

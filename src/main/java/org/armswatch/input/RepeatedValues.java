@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The strings of one column whose values repeat (a date, a country code, an event type): a cell whose bytes were seen
- * before gives the same {@code String} again, without decoding or allocating, and the same number, by which a
- * caller can keep what it made of the value (a parsed date) in an array. Holds at most {@link #MAX_VALUES} values; a
- * column with more is decoded as usual.
+ * before gives the same {@code String} again, without decoding or allocating, and the same number, by which a caller
+ * can keep what it made of the value (a parsed date) in an array. Holds at most {@link #MAX_VALUES} values; a column
+ * with more is decoded as usual.
  */
 public final class RepeatedValues {
 
@@ -18,6 +18,7 @@ public final class RepeatedValues {
     private final int[] slots = new int[2 * SLOTS];
     /** The values' bytes, one after the other; value n is {@code bytes[starts[n], starts[n + 1])}. */
     private byte[] bytes = new byte[1 << 16];
+
     private final int[] starts = new int[MAX_VALUES + 1];
     private final String[] values = new String[MAX_VALUES];
     private int size;

@@ -2,7 +2,6 @@ package org.armswatch.job;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;

@@ -3,13 +3,12 @@ package org.armswatch.job;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Everything an operator can set, in application.yml under armswatch.* or on the command line
- * (--period=year is short for --armswatch.period=year; application.yml maps the short names).
+ * Everything an operator can set, in application.yml under armswatch.* or on the command line (--period=year is short
+ * for --armswatch.period=year; application.yml maps the short names).
  */
 @ConfigurationProperties("armswatch")
 public record ArmswatchProperties(
@@ -28,8 +27,18 @@ public record ArmswatchProperties(
         @DefaultValue("1048573") int maxRowsPerSheet) {
 
     /** One mapping as written in application.yml; RunOptions checks it and makes a ColumnMapping. */
-    public record Mapping(String name, String files, Map<String, String> columns, Map<String, String> constants,
-                          @DefaultValue("0") int skipLines, String delimiter, String decimalMark, String encoding,
-                          String dateFormat, String dateLocale, String periodIs, String currency,
-                          Map<String, Map<String, String>> values) {}
+    public record Mapping(
+            String name,
+            String files,
+            Map<String, String> columns,
+            Map<String, String> constants,
+            @DefaultValue("0") int skipLines,
+            String delimiter,
+            String decimalMark,
+            String encoding,
+            String dateFormat,
+            String dateLocale,
+            String periodIs,
+            String currency,
+            Map<String, Map<String, String>> values) {}
 }

@@ -2,7 +2,6 @@ package org.armswatch.job;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -20,7 +19,8 @@ final class Failures {
         }
         failures.addAll(execution.getAllFailureExceptions());
         if (failures.isEmpty()) {
-            return "the job ended " + execution.getStatus() + " (" + execution.getExitStatus().getExitDescription() + ")";
+            return "the job ended " + execution.getStatus() + " ("
+                    + execution.getExitStatus().getExitDescription() + ")";
         }
         return reason(failures.get(0));
     }

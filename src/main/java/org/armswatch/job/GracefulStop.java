@@ -2,7 +2,6 @@ package org.armswatch.job;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.JobExecutionShutdownHook;
@@ -10,10 +9,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * SIGTERM and Ctrl-C: ask the running job to stop at its next chunk boundary through Spring Batch's
- * {@link JobExecutionShutdownHook}, wait until the job has recorded itself as STOPPED (that hook does
- * not wait), and only then let the process end, with exit code 4. Spring Boot's
- * own shutdown hook is off (see ArmswatchApplication): it would close the database under the
- * running step.
+ * {@link JobExecutionShutdownHook}, wait until the job has recorded itself as STOPPED (that hook does not wait), and
+ * only then let the process end, with exit code 4. Spring Boot's own shutdown hook is off (see ArmswatchApplication):
+ * it would close the database under the running step.
  */
 final class GracefulStop implements JobExecutionListener {
 
@@ -65,7 +63,8 @@ final class GracefulStop implements JobExecutionListener {
             // Spring Batch's own hook: it records the job as stopping, and each step ends at its next commit.
             new JobExecutionShutdownHook(execution, operator).run();
         } catch (RuntimeException e) {
-            System.out.println("armswatch: could not record the stop (" + e.getMessage() + "); the next start recovers the run");
+            System.out.println(
+                    "armswatch: could not record the stop (" + e.getMessage() + "); the next start recovers the run");
         }
         try {
             if (finished.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {

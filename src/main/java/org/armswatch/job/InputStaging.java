@@ -2,11 +2,14 @@ package org.armswatch.job;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-
+import org.armswatch.aggregate.RunWarnings;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.country.CountryResolver;
@@ -20,19 +23,14 @@ import org.armswatch.licence.LicenceFile;
 import org.armswatch.licence.LicenceFileReader;
 import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.EventFileReader;
-import org.armswatch.unrest.HdxCountReader;
 import org.armswatch.unrest.EventTally;
-import org.armswatch.unrest.SameEventsUnderOtherIds;
-import org.armswatch.aggregate.RunWarnings;
+import org.armswatch.unrest.HdxCountReader;
 import org.armswatch.unrest.ReportedFigureReader;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
+import org.armswatch.unrest.SameEventsUnderOtherIds;
 
 /**
- * Reads input files into the staging tables, one partition of the staging step at a time; each
- * partition is one transaction, so a restart re-reads only what no committed transaction staged.
+ * Reads input files into the staging tables, one partition of the staging step at a time; each partition is one
+ * transaction, so a restart re-reads only what no committed transaction staged.
  */
 final class InputStaging {
 
@@ -72,37 +70,66 @@ final class InputStaging {
 
     private long stageLicences(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        Read<LicenceFile> read = readByContent(run, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
+        Read<LicenceFile> read =
+                readByContent(run, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
         LicenceFile file = read.result();
         store.insertLicences(run.runId(), fileNo, file.figures(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
         store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
-        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.figures().size(),
-                file.rejected().size(), file.replaced().size(), read.notes(name, file.notes()));
+        store.markStaged(
+                run.runId(),
+                fileNo,
+                read.scan(),
+                file.sha256(),
+                file.rowsRead(),
+                file.figures().size(),
+                file.rejected().size(),
+                file.replaced().size(),
+                read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
     private long stageTally(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        Read<ReportedFigureReader.TallyFile> read = readByContent(run, fileNo, name,
+        Read<ReportedFigureReader.TallyFile> read = readByContent(
+                run,
+                fileNo,
+                name,
                 scan -> new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name));
         ReportedFigureReader.TallyFile file = read.result();
         store.insertReportedFigures(run.runId(), file.figures());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
-        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.figures().size(),
-                file.rejected().size(), 0, read.notes(name, file.notes()));
+        store.markStaged(
+                run.runId(),
+                fileNo,
+                read.scan(),
+                file.sha256(),
+                file.rowsRead(),
+                file.figures().size(),
+                file.rejected().size(),
+                0,
+                read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
     private long stageCounts(RunParameters run, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
-        Read<HdxCountReader.HdxFile> read = readByContent(run, fileNo, name,
-                scan -> new HdxCountReader(countries).read(scan, name));
+        Read<HdxCountReader.HdxFile> read =
+                readByContent(run, fileNo, name, scan -> new HdxCountReader(countries).read(scan, name));
         HdxCountReader.HdxFile file = read.result();
         store.insertEventCounts(run.runId(), "HDX", fileNo, file.counts(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
-        store.markStaged(run.runId(), fileNo, read.scan(), file.sha256(), file.rowsRead(), file.rowsUsed(),
-                file.rejected().size(), 0, file.rowsSkipped(), read.notes(name, file.notes()));
+        store.markStaged(
+                run.runId(),
+                fileNo,
+                read.scan(),
+                file.sha256(),
+                file.rowsRead(),
+                file.rowsUsed(),
+                file.rejected().size(),
+                0,
+                file.rowsSkipped(),
+                read.notes(name, file.notes()));
         return file.rowsRead();
     }
 
@@ -111,8 +138,9 @@ final class InputStaging {
         // overwritten by the next one, and the folder goes when the run is published.
         Path spill = options.output().resolve(".work").resolve(run.runDate() + ".events");
         Set<Integer> notUtf8 = new HashSet<>();
-        for (;;) {
-            try (EventTally tally = new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
+        for (; ; ) {
+            try (EventTally tally =
+                    new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
                 return stageEvents(run, fileNos, tally, notUtf8);
             } catch (NotUtf8Exception e) {
                 // An export that is not UTF-8 after all: every file again, into a new tally, that one as Windows-1252
@@ -159,20 +187,34 @@ final class InputStaging {
             List<String> notes = new ArrayList<>(f.notes());
             int listed = replacedByFile.getOrDefault(name, List.of()).size();
             if (listed < tally.replaced(fileNo)) {
-                notes.add(String.format(java.util.Locale.UK, "%s: %,d duplicate events replaced by a later copy, all counted;"
-                        + " Data_quality lists %,d of them (the run lists the first %,d replaced copies of its ACLED exports, by file and line)",
-                        name, tally.replaced(fileNo), listed, EventTally.LISTED_REPLACED));
+                notes.add(String.format(
+                        java.util.Locale.UK,
+                        "%s: %,d duplicate events replaced by a later copy, all counted;"
+                                + " Data_quality lists %,d of them (the run lists the first %,d replaced copies"
+                                + " of its ACLED exports, by file and line)",
+                        name,
+                        tally.replaced(fileNo),
+                        listed,
+                        EventTally.LISTED_REPLACED));
             }
             if (notUtf8.contains(fileNo)) notes.add(0, notUtf8Note(name));
-            store.markStaged(run.runId(), fileNo, scans.get(i), f.sha256(), f.rowsRead(), tally.used(fileNo),
-                    f.rowsRejected(), tally.replaced(fileNo), notes);
+            store.markStaged(
+                    run.runId(),
+                    fileNo,
+                    scans.get(i),
+                    f.sha256(),
+                    f.rowsRead(),
+                    tally.used(fileNo),
+                    f.rowsRejected(),
+                    tally.replaced(fileNo),
+                    notes);
         }
         return results.stream().mapToLong(EventFileReader.EventFile::rowsRead).sum();
     }
 
     /**
-     * Two exports that cover the same countries and months may count some events twice under different ids, where
-     * their day, place, actors or fatalities differ too: the reporter is told how large the overlap is.
+     * Two exports that cover the same countries and months may count some events twice under different ids, where their
+     * day, place, actors or fatalities differ too: the reporter is told how large the overlap is.
      */
     private static List<RunWarnings.Warning> overlapWarnings(List<SameEventsUnderOtherIds.Overlap> overlaps) {
         List<RunWarnings.Warning> said = new ArrayList<>();
@@ -180,16 +222,27 @@ final class InputStaging {
             long matched = o.matchedFromFirst() + o.matchedFromSecond();
             // Each match pairs one event of either file: the others are in one file only.
             long alone = Math.max(0, o.eventsInFirst() + o.eventsInSecond() - 2 * matched);
-            String what = String.format(java.util.Locale.UK, "ACLED exports %s and %s cover the same country and month"
-                    + " in %,d cases, with %,d and %,d events there", o.firstName(), o.secondName(), o.cells(),
-                    o.eventsInFirst(), o.eventsInSecond());
+            String what = String.format(
+                    java.util.Locale.UK,
+                    "ACLED exports %s and %s cover the same country and month"
+                            + " in %,d cases, with %,d and %,d events there",
+                    o.firstName(),
+                    o.secondName(),
+                    o.cells(),
+                    o.eventsInFirst(),
+                    o.eventsInSecond());
             String how = o.compared()
-                    ? String.format(java.util.Locale.UK, "; %,d found in both under other ids (same day, place, actors"
-                            + " and fatalities) were counted once; %,d are in one export only, and any of them that is an"
-                            + " event of the other with details revised is counted twice: keep one export per period",
-                            matched, alone)
-                    : String.format(java.util.Locale.UK, "; too many to compare (more than %,d), so events held by both"
-                            + " under other ids may be counted twice: keep one export per period",
+                    ? String.format(
+                            java.util.Locale.UK,
+                            "; %,d found in both under other ids (same day, place, actors"
+                                    + " and fatalities) were counted once; %,d are in one export only, and any of them that is an"
+                                    + " event of the other with details revised is counted twice: keep one export per period",
+                            matched,
+                            alone)
+                    : String.format(
+                            java.util.Locale.UK,
+                            "; too many to compare (more than %,d), so events held by both"
+                                    + " under other ids may be counted twice: keep one export per period",
                             SameEventsUnderOtherIds.MAX_COMPARED);
             said.add(new RunWarnings.Warning(0, what + how));
         }
@@ -238,9 +291,12 @@ final class InputStaging {
      *
      * @param windows1252 read as Windows-1252, because a first reading found the file is not UTF-8
      */
-    private InputScan rescan(RunParameters run, int fileNo, String name, boolean windows1252) throws InputFileException {
-        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream().filter(f -> f.fileNo() == fileNo)
-                .findFirst().orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
+    private InputScan rescan(RunParameters run, int fileNo, String name, boolean windows1252)
+            throws InputFileException {
+        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream()
+                .filter(f -> f.fileNo() == fileNo)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
         Charset charset = windows1252 ? InputScan.WINDOWS_1252 : charset(recorded.encoding());
         return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(), charset);
     }

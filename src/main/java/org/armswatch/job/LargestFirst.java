@@ -5,16 +5,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * Runs a step's partitions on as many threads as there are cores, handing them out largest first
- * (by the weight in their execution context): the longest partition never starts last, when the
- * other threads have nothing left to do beside it. Spring Batch's own handler takes them in no order.
+ * Runs a step's partitions on as many threads as there are cores, handing them out largest first (by the weight in
+ * their execution context): the longest partition never starts last, when the other threads have nothing left to do
+ * beside it. Spring Batch's own handler takes them in no order.
  */
 final class LargestFirst extends TaskExecutorPartitionHandler {
 
@@ -34,8 +33,10 @@ final class LargestFirst extends TaskExecutorPartitionHandler {
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         List<StepExecution> ordered = new ArrayList<>(partitions);
-        ordered.sort(Comparator.comparingLong((StepExecution e) -> e.getExecutionContext().getLong(WEIGHT, 0))
-                .reversed().thenComparing(StepExecution::getStepName));
+        ordered.sort(Comparator.comparingLong(
+                        (StepExecution e) -> e.getExecutionContext().getLong(WEIGHT, 0))
+                .reversed()
+                .thenComparing(StepExecution::getStepName));
         return super.doHandle(manager, new LinkedHashSet<>(ordered));
     }
 }

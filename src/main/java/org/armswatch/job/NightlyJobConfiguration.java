@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.RunAggregation;
 import org.armswatch.aggregate.SourceFileRecord;
@@ -36,9 +35,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, step by step (README, "How it is built"). Staging and the workbooks are
- * partitioned where the data is: one partition per input file, one per workbook. A restart runs
- * only the partitions that did not complete, and the charts from their last committed chunk.
+ * The nightly job, step by step (README, "How it is built"). Staging and the workbooks are partitioned where the data
+ * is: one partition per input file, one per workbook. A restart runs only the partitions that did not complete, and the
+ * charts from their last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -48,12 +47,22 @@ class NightlyJobConfiguration {
     static final int CHARTS_PER_CHUNK = 4;
     /** Keys of a partition's execution context. */
     static final String SHAPE = "shape";
+
     static final String FILES = "files";
     static final String WORKBOOK = "workbook";
 
     @Bean
-    Job nightly(JobRepository repository, JobOperator operator, Step findInputs, Step stageInputs, Step checkRejects,
-                Step aggregate, Step drawCharts, Step writeWorkbooks, Step writePage, Step publish) {
+    Job nightly(
+            JobRepository repository,
+            JobOperator operator,
+            Step findInputs,
+            Step stageInputs,
+            Step checkRejects,
+            Step aggregate,
+            Step drawCharts,
+            Step writeWorkbooks,
+            Step writePage,
+            Step publish) {
         return new JobBuilder(JOB, repository)
                 .listener(new GracefulStop(operator))
                 .start(findInputs)
@@ -69,7 +78,10 @@ class NightlyJobConfiguration {
 
     /** A tasklet step whose each call is one transaction, with progress lines. */
     private static Step tasklet(String name, JobRepository repository, PlatformTransactionManager tm, Tasklet tasklet) {
-        return new StepBuilder(name, repository).tasklet(tasklet, tm).listener(new StepProgress()).build();
+        return new StepBuilder(name, repository)
+                .tasklet(tasklet, tm)
+                .listener(new StepProgress())
+                .build();
     }
 
     /** A step that runs the worker once per partition, on every core, largest partition first. */
@@ -117,7 +129,8 @@ class NightlyJobConfiguration {
     /** The run's input files as partitions, named after the file, weighed by their bytes. */
     @Bean
     @StepScope
-    Partitioner inputFiles(StagingStore store, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+    Partitioner inputFiles(
+            StagingStore store, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<SourceFileRecord> events = new ArrayList<>();
@@ -133,8 +146,11 @@ class NightlyJobConfiguration {
     private static ExecutionContext stagingPartition(InputShape shape, List<SourceFileRecord> files) {
         ExecutionContext context = new ExecutionContext();
         context.putString(SHAPE, shape.name());
-        context.putString(FILES, files.stream().map(f -> String.valueOf(f.fileNo())).collect(Collectors.joining(",")));
-        context.putLong(LargestFirst.WEIGHT, files.stream().mapToLong(SourceFileRecord::bytes).sum());
+        context.putString(
+                FILES, files.stream().map(f -> String.valueOf(f.fileNo())).collect(Collectors.joining(",")));
+        context.putLong(
+                LargestFirst.WEIGHT,
+                files.stream().mapToLong(SourceFileRecord::bytes).sum());
         return context;
     }
 
@@ -146,19 +162,30 @@ class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet stagePartition(InputStaging staging, @Value("#{stepExecutionContext['shape']}") String shape,
-                           @Value("#{stepExecutionContext['files']}") String files) {
-        List<Integer> fileNos = Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
+    Tasklet stagePartition(
+            InputStaging staging,
+            @Value("#{stepExecutionContext['shape']}") String shape,
+            @Value("#{stepExecutionContext['files']}") String files) {
+        List<Integer> fileNos =
+                Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
         return (contribution, chunk) -> {
-            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos));
+            contribution.incrementWriteCount(
+                    staging.stage(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos));
             return RepeatStatus.FINISHED;
         };
     }
 
-    /** Every file must reconcile, and none may reject more than the threshold allows: checked before anything is written. */
+    /**
+     * Every file must reconcile, and none may reject more than the threshold allows: checked before anything is
+     * written.
+     */
     @Bean
-    Step checkRejects(JobRepository repository, PlatformTransactionManager tm, RunOptions options,
-                      StagingStore store, ReportData data) {
+    Step checkRejects(
+            JobRepository repository,
+            PlatformTransactionManager tm,
+            RunOptions options,
+            StagingStore store,
+            ReportData data) {
         return tasklet("checkRejects", repository, tm, (contribution, chunk) -> {
             RunParameters run = RunParameters.of(chunk);
             List<String> tooMany = new ArrayList<>();
@@ -169,8 +196,8 @@ class NightlyJobConfiguration {
                             + " replaced, " + f.rowsSkipped() + " skipped");
                 }
                 if (f.rejectedShare() > options.rejectThreshold()) {
-                    tooMany.add(RejectThresholdException.describe(f, options.rejectThreshold(),
-                            data.rejectReasonCounts(run.runId(), f.fileNo())));
+                    tooMany.add(RejectThresholdException.describe(
+                            f, options.rejectThreshold(), data.rejectReasonCounts(run.runId(), f.fileNo())));
                 }
             }
             // Every file over the threshold is named at once, so one look at the cron mail finds them all.
@@ -191,15 +218,19 @@ class NightlyJobConfiguration {
     // ---- The report: the charts, then one partition per workbook, then the page.
 
     /**
-     * Chunk-oriented: a restart draws again only the charts of a chunk that did not commit. One thread draws them,
-     * with nothing else running: two threads drawing at once gave a chart whose axis labels stood apart from their
-     * gridlines (seen in the cron tests, cause inside Java2D's text measuring not found), and the same inputs must
-     * give the same picture.
+     * Chunk-oriented: a restart draws again only the charts of a chunk that did not commit. One thread draws them, with
+     * nothing else running: two threads drawing at once gave a chart whose axis labels stood apart from their gridlines
+     * (seen in the cron tests, cause inside Java2D's text measuring not found), and the same inputs must give the same
+     * picture.
      */
     @Bean
-    Step drawCharts(JobRepository repository, PlatformTransactionManager tm, PlannedCharts plannedCharts,
-                    ItemWriter<ChartDrawer.ChartToDraw> chartFiles) {
-        return new StepBuilder("drawCharts", repository).<ChartDrawer.ChartToDraw, ChartDrawer.ChartToDraw>chunk(CHARTS_PER_CHUNK)
+    Step drawCharts(
+            JobRepository repository,
+            PlatformTransactionManager tm,
+            PlannedCharts plannedCharts,
+            ItemWriter<ChartDrawer.ChartToDraw> chartFiles) {
+        return new StepBuilder("drawCharts", repository)
+                .<ChartDrawer.ChartToDraw, ChartDrawer.ChartToDraw>chunk(CHARTS_PER_CHUNK)
                 .transactionManager(tm)
                 .reader(plannedCharts)
                 .writer(chartFiles)
@@ -216,7 +247,8 @@ class NightlyJobConfiguration {
     /** Each chart's PNG and SVG, written beside the file and moved into place. */
     @Bean
     @StepScope
-    ItemWriter<ChartDrawer.ChartToDraw> chartFiles(ReportPlan.Plans plans, @Value("#{stepExecution}") StepExecution step) {
+    ItemWriter<ChartDrawer.ChartToDraw> chartFiles(
+            ReportPlan.Plans plans, @Value("#{stepExecution}") StepExecution step) {
         ReportPlan plan = plans.of(RunParameters.of(step.getJobExecution()));
         return charts -> {
             for (ChartDrawer.ChartToDraw chart : charts) {
@@ -277,7 +309,9 @@ class NightlyJobConfiguration {
     Step publish(JobRepository repository, PlatformTransactionManager tm, RunOptions options, StagingStore store) {
         Publishing publishing = new Publishing(options, store);
         return tasklet("publish", repository, tm, (contribution, chunk) -> {
-            publishing.publish(RunParameters.of(chunk), chunk.getStepContext().getStepExecution().getJobExecution());
+            publishing.publish(
+                    RunParameters.of(chunk),
+                    chunk.getStepContext().getStepExecution().getJobExecution());
             return RepeatStatus.FINISHED;
         });
     }

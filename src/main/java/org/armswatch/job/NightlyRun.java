@@ -1,31 +1,29 @@
 package org.armswatch.job;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.TreeMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.RunChanges;
 import org.armswatch.aggregate.SourceFileRecord;
 import org.armswatch.aggregate.StagingStore;
 import org.armswatch.aggregate.StoryLeads;
 import org.armswatch.input.InputCatalog;
-import org.armswatch.input.InputScan;
 import org.armswatch.input.InputFile;
 import org.armswatch.input.InputFileException;
+import org.armswatch.input.InputScan;
 import org.armswatch.period.Granularity;
 import org.armswatch.publish.RunFolder;
 import org.slf4j.Logger;
@@ -44,8 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what this start does for its run date (start, resume, nothing, or a forced rerun),
- * runs the job, and tells cron in one line how it went, with an exit code of its own.
+ * Decides what this start does for its run date (start, resume, nothing, or a forced rerun), runs the job, and tells
+ * cron in one line how it went, with an exit code of its own.
  */
 @Component
 class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
@@ -63,8 +61,14 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private ExitCode exit = ExitCode.OK;
 
-    NightlyRun(RunOptions options, JobOperator operator, JobRepository repository, Job job, StagingStore store,
-               ReportData data, JdbcTemplate jdbc) {
+    NightlyRun(
+            RunOptions options,
+            JobOperator operator,
+            JobRepository repository,
+            Job job,
+            StagingStore store,
+            ReportData data,
+            JdbcTemplate jdbc) {
         this.options = options;
         this.operator = operator;
         this.repository = repository;
@@ -94,23 +98,30 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             if (!options.rerun()) {
                 System.out.println("armswatch " + options.runDate() + ": already done (run " + last.getJobInstanceId()
-                        + ", finished " + last.getEndTime() + "), see " + new RunFolder(options.output(), options.runDate())
-                        .published() + "; --rerun forces a fresh run");
+                        + ", finished " + last.getEndTime() + "), see "
+                        + new RunFolder(options.output(), options.runDate()).published()
+                        + "; --rerun forces a fresh run");
                 return;
             }
             execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
         } else {
             if (last.getStatus().isRunning()) {
                 // We hold the lock, so no live process runs it: it was killed. Mark it failed, then resume.
-                log.info("run {} of {} was left {} by a process that died; recovering it", last.getJobInstanceId(),
-                        options.runDate(), last.getStatus());
+                log.info(
+                        "run {} of {} was left {} by a process that died; recovering it",
+                        last.getJobInstanceId(),
+                        options.runDate(),
+                        last.getStatus());
                 last = operator.recover(last);
             }
             String afresh = reasonToStartAfresh(last);
             if (afresh != null) {
                 // Its staged rows no longer match what it would read: resuming would publish stale figures.
-                log.info("run {} of {} is not resumed: {}; starting it afresh", last.getJobInstanceId(),
-                        options.runDate(), afresh);
+                log.info(
+                        "run {} of {} is not resumed: {}; starting it afresh",
+                        last.getJobInstanceId(),
+                        options.runDate(),
+                        afresh);
                 operator.abandon(last);
                 store.abandonRun(last.getJobInstanceId());
                 execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
@@ -129,9 +140,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /**
-     * Why a failed or stopped run must not be resumed, or null to resume it: --rerun was asked for,
-     * the report period differs, or an input file was changed, added or removed since it began (the
-     * usual fix after a failure), which finished staging steps would never read again.
+     * Why a failed or stopped run must not be resumed, or null to resume it: --rerun was asked for, the report period
+     * differs, or an input file was changed, added or removed since it began (the usual fix after a failure), which
+     * finished staging steps would never read again.
      */
     private String reasonToStartAfresh(JobExecution last) {
         if (options.rerun()) return "--rerun was given";
@@ -142,12 +153,14 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         if (began != options.period()) {
             throw new UsageException("the run of " + options.runDate() + " began with --period="
                     + began.name().toLowerCase(Locale.ROOT) + "; start it again with that period to finish it,"
-                    + " or with --rerun to make it afresh by " + options.period().name().toLowerCase(Locale.ROOT));
+                    + " or with --rerun to make it afresh by "
+                    + options.period().name().toLowerCase(Locale.ROOT));
         }
         // A file's SHA-256 is recorded when it is staged; one not staged yet is read afresh anyway, so only its
         // presence counts.
         Map<String, String> recorded = new TreeMap<>();
-        store.sourceFiles(last.getJobInstanceId()).forEach(f -> recorded.put(f.name(), Objects.toString(f.sha256(), "")));
+        store.sourceFiles(last.getJobInstanceId())
+                .forEach(f -> recorded.put(f.name(), Objects.toString(f.sha256(), "")));
         if (recorded.isEmpty()) return null; // it died before it listed its inputs
         Map<String, String> now = new TreeMap<>();
         try {
@@ -175,14 +188,16 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /**
-     * Starts a new job instance. A process killed between creating the instance and its first
-     * execution leaves an instance with no execution, which Spring Batch can neither start nor
-     * restart: such an orphan holds nothing, so it is removed first.
+     * Starts a new job instance. A process killed between creating the instance and its first execution leaves an
+     * instance with no execution, which Spring Batch can neither start nor restart: such an orphan holds nothing, so it
+     * is removed first.
      */
     private JobExecution start(JobParameters parameters) throws Exception {
         JobInstance orphan = repository.getJobInstance(NightlyJobConfiguration.JOB, parameters);
         if (orphan != null && repository.getLastJobExecution(orphan) == null) {
-            log.info("removing run {} of {}, left without an execution by a process that died", orphan.getInstanceId(),
+            log.info(
+                    "removing run {} of {}, left without an execution by a process that died",
+                    orphan.getInstanceId(),
                     options.runDate());
             repository.deleteJobInstance(orphan);
         }
@@ -194,7 +209,8 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         List<JobExecution> found = new ArrayList<>();
         for (JobInstance instance : repository.findJobInstances(NightlyJobConfiguration.JOB)) {
             JobExecution e = repository.getLastJobExecution(instance);
-            if (e != null && options.runDate().toString().equals(e.getJobParameters().getString(RunParameters.RUN_DATE))) {
+            if (e != null
+                    && options.runDate().toString().equals(e.getJobParameters().getString(RunParameters.RUN_DATE))) {
                 found.add(e);
             }
         }
@@ -208,25 +224,28 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         switch (execution.getStatus()) {
             case COMPLETED -> {
                 exit = ExitCode.OK;
-                // The comparison with the previous run reads both runs' figures whole: once for the summary and the leads.
+                // The comparison with the previous run reads both runs' figures whole: once for the summary and the
+                // leads.
                 var changes = data.changes(run.runId());
                 var warnings = data.warnings(run.runId());
                 System.out.println(summary(run, seconds, changes, warnings.size()));
                 warnings.stream().limit(MAX_WARNING_LINES).forEach(w -> System.out.println("warning: " + w.line()));
                 if (warnings.size() > MAX_WARNING_LINES) {
-                    System.out.println("warning: and " + (warnings.size() - MAX_WARNING_LINES) + " more, listed in Data_quality");
+                    System.out.println(
+                            "warning: and " + (warnings.size() - MAX_WARNING_LINES) + " more, listed in Data_quality");
                 }
                 String lead = newlyFlagged(run, changes.previousRunId());
                 if (!lead.isEmpty()) System.out.println(lead);
             }
             case STOPPED -> {
                 exit = ExitCode.STOPPED;
-                System.out.println("armswatch " + run.runDate() + ": stopped (exit " + exit.code() + ": " + exit.meaning + ")");
+                System.out.println(
+                        "armswatch " + run.runDate() + ": stopped (exit " + exit.code() + ": " + exit.meaning + ")");
             }
             default -> {
                 exit = ExitCode.RUN_FAILED;
-                System.out.println("armswatch " + run.runDate() + " failed: " + Failures.reason(execution)
-                        + " (exit " + exit.code() + ": " + exit.meaning + ")");
+                System.out.println("armswatch " + run.runDate() + " failed: " + Failures.reason(execution) + " (exit "
+                        + exit.code() + ": " + exit.meaning + ")");
             }
         }
     }
@@ -236,20 +255,34 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         int used = files.stream().mapToInt(SourceFileRecord::rowsUsed).sum();
         int rejected = files.stream().mapToInt(SourceFileRecord::rowsRejected).sum();
         int replaced = files.stream().mapToInt(SourceFileRecord::rowsReplaced).sum();
-        Integer countries = jdbc.queryForObject("SELECT COUNT(DISTINCT country) FROM aw_figure WHERE run_id = ?",
-                Integer.class, run.runId());
-        Integer periods = jdbc.queryForObject("SELECT COUNT(DISTINCT period) FROM aw_figure WHERE run_id = ?",
-                Integer.class, run.runId());
+        Integer countries = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT country) FROM aw_figure WHERE run_id = ?", Integer.class, run.runId());
+        Integer periods = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT period) FROM aw_figure WHERE run_id = ?", Integer.class, run.runId());
         Path folder = new RunFolder(options.output(), run.runDate()).published();
         long written;
         try (Stream<Path> walk = Files.walk(folder)) {
             written = walk.filter(Files::isRegularFile).count();
         }
-        return String.format(Locale.ROOT, "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
+        return String.format(
+                Locale.ROOT,
+                "armswatch %s: %d countries, %d periods, %d rows used, %d rejected,"
                         + " %d duplicates replaced, from %d files; %d files written to %s in %.1f s%s%s",
-                run.runDate(), countries, periods, used, rejected, replaced, files.size(), written, folder, seconds,
+                run.runDate(),
+                countries,
+                periods,
+                used,
+                rejected,
+                replaced,
+                files.size(),
+                written,
+                folder,
+                seconds,
                 changes.comparable() ? "; changes since " + changes.previousRunDate() + ": " + changes.counts() : "",
-                warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning" : " warnings") + " (below, and in Data_quality)");
+                warnings == 0
+                        ? ""
+                        : "; " + warnings + (warnings == 1 ? " warning" : " warnings")
+                                + " (below, and in Data_quality)");
     }
 
     /** Story leads of this run that the last completed run did not have, most unusual first: the morning's lead. */
@@ -258,9 +291,13 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         // previous: the same earlier run the Changes sheet compares with (the closest earlier date, same period).
         Set<String> before = new TreeSet<>();
         if (previous != null) {
-            StoryLeads.find(data.overview(previous)).forEach(l -> before.add(l.country() + "|" + l.unrest().period().iso()));
+            StoryLeads.find(data.overview(previous))
+                    .forEach(l ->
+                            before.add(l.country() + "|" + l.unrest().period().iso()));
         }
-        List<String> fresh = now.stream().filter(l -> !before.contains(l.country() + "|" + l.unrest().period().iso()))
+        List<String> fresh = now.stream()
+                .filter(l ->
+                        !before.contains(l.country() + "|" + l.unrest().period().iso()))
                 .map(l -> l.countryName() + " " + l.unrest().period().label() + (l.illustrative() ? " [i]" : ""))
                 .toList();
         return leadsLine(fresh);

@@ -1,14 +1,13 @@
 package org.armswatch.job;
 
 import java.util.List;
-
 import org.armswatch.chart.ChartDrawer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The run's charts, in the plan's order. Its position is saved at each commit, and a restart goes on
- * from there. Not final: the step scope hands it out as a proxy of its class.
+ * The run's charts, in the plan's order. Its position is saved at each commit, and a restart goes on from there. Not
+ * final: the step scope hands it out as a proxy of its class.
  */
 class PlannedCharts implements ItemStreamReader<ChartDrawer.ChartToDraw> {
 

@@ -9,9 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
-
+import java.util.TreeMap;
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.ReportData;
@@ -29,18 +28,15 @@ import org.armswatch.input.InputShape;
 import org.armswatch.page.ReportPage;
 import org.armswatch.period.Period;
 import org.armswatch.publish.RunFolder;
+import org.armswatch.workbook.ChartPictures;
 import org.armswatch.workbook.ReportContent;
 import org.armswatch.workbook.ReportScope;
-import org.armswatch.workbook.ChartPictures;
 import org.armswatch.workbook.ReportWorkbook;
 
-
-
 /**
- * What the report steps write for one run, worked out once from the aggregated tables: the charts
- * (from the Overview's own numbers, so picture and table cannot differ), the main workbook's content
- * and the countries that get a workbook of their own. The chart, workbook and page steps each take
- * their part of it.
+ * What the report steps write for one run, worked out once from the aggregated tables: the charts (from the Overview's
+ * own numbers, so picture and table cannot differ), the main workbook's content and the countries that get a workbook
+ * of their own. The chart, workbook and page steps each take their part of it.
  */
 final class ReportPlan {
 
@@ -51,14 +47,17 @@ final class ReportPlan {
     final RunParameters run;
     /** The run's work folder, and in it the charts and countries folders. */
     final Path work;
+
     final Path charts;
     final Path countries;
     /** POI's streaming temp files, in the run's own work area, never a shared /tmp. */
     final Path temp;
+
     final ReportContent content;
     final List<ChartDrawer.ChartToDraw> toDraw;
     /** The countries with a workbook of their own, in the Overview's order. */
     final List<String> countryCodes;
+
     private final ReportData data;
 
     private ReportPlan(RunParameters run, RunOptions options, ReportData data, StagingStore store) {
@@ -83,16 +82,31 @@ final class ReportPlan {
         toDraw = List.copyOf(planned);
         List<String> notes = new ArrayList<>();
         for (SourceFileRecord f : files) {
-            if (f.notes() != null && !f.notes().isBlank()) notes.addAll(List.of(f.notes().split("\n")));
+            if (f.notes() != null && !f.notes().isBlank())
+                notes.addAll(List.of(f.notes().split("\n")));
         }
         // The chart step has drawn every PNG before a workbook step starts.
         ChartPictures pictures = chart -> Files.readAllBytes(charts.resolve(chart.fileName()));
-        content = new ReportContent(run.runDate(), run.period(), options.desk(), options.contact(),
-                ReportScope.ALL_COUNTRIES, files, notes, data.warnings(run.runId()), overview, data.summary(run.runId()),
-                StoryLeads.find(overview), sink -> data.forEachLicenceRow(run.runId(), sink),
-                store.licenceValuesHaveCents(run.runId()), data.unrest(run.runId()), data.changes(run.runId()),
+        content = new ReportContent(
+                run.runDate(),
+                run.period(),
+                options.desk(),
+                options.contact(),
+                ReportScope.ALL_COUNTRIES,
+                files,
+                notes,
+                data.warnings(run.runId()),
+                overview,
+                data.summary(run.runId()),
+                StoryLeads.find(overview),
+                sink -> data.forEachLicenceRow(run.runId(), sink),
+                store.licenceValuesHaveCents(run.runId()),
+                data.unrest(run.runId()),
+                data.changes(run.runId()),
                 sink -> data.forEachDataQualityRow(run.runId(), sink),
-                toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList(), pictures, options.maxRowsPerSheet());
+                toDraw.stream().map(ChartDrawer.ChartToDraw::drawn).toList(),
+                pictures,
+                options.maxRowsPerSheet());
         countryCodes = countryWorkbooks(overview, options.countries());
     }
 
@@ -131,9 +145,14 @@ final class ReportPlan {
             return;
         }
         String name = data.countryName(key);
-        ReportContent country = content.forCountry(key, name, sink -> data.forEachLicenceRow(run.runId(), key, sink),
-                content.charts().stream().filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(key))
-                        || c.fileName().equals(ChartDrawer.reportedFileName(key))).toList());
+        ReportContent country = content.forCountry(
+                key,
+                name,
+                sink -> data.forEachLicenceRow(run.runId(), key, sink),
+                content.charts().stream()
+                        .filter(c -> c.fileName().equals(ChartDrawer.timelineFileName(key))
+                                || c.fileName().equals(ChartDrawer.reportedFileName(key)))
+                        .toList());
         ReportWorkbook.write(country, countries.resolve(countryFileName(key, name)), temp);
     }
 
@@ -143,11 +162,10 @@ final class ReportPlan {
         ReportPage.write(content, work.resolve("index.html"));
     }
 
-
     /**
-     * The currency a chart of these rows draws licence values in: euros where there are any, else the currency with
-     * the most figures (ties go to the code first in the alphabet). A chart never adds two currencies; the others
-     * stand in the workbook, each in its own column.
+     * The currency a chart of these rows draws licence values in: euros where there are any, else the currency with the
+     * most figures (ties go to the code first in the alphabet). A chart never adds two currencies; the others stand in
+     * the workbook, each in its own column.
      */
     static Optional<String> chartCurrency(List<OverviewRow> rows) {
         Map<String, Integer> figures = new TreeMap<>();
@@ -159,13 +177,15 @@ final class ReportPlan {
             });
         }
         if (figures.containsKey("EUR")) return Optional.of("EUR");
-        return figures.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
+        return figures.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
     }
 
     /**
-     * The latest complete period with licence values: the one that ended last before the run
-     * date. A yearly figure and the quarter that ends with it tie; the year, holding more, wins.
+     * The latest complete period with licence values: the one that ended last before the run date. A yearly figure and
+     * the quarter that ends with it tie; the year, holding more, wins.
      */
     static Optional<TopDestinations> topDestinations(List<OverviewRow> overview, RunParameters run, String source) {
         Optional<String> currency = chartCurrency(overview);
@@ -175,14 +195,20 @@ final class ReportPlan {
                 .filter(r -> r.figure(Measure.VALUE_ISSUED, cur).positive())
                 .map(OverviewRow::period)
                 .filter(p -> p.end().isBefore(run.runDate()))
-                .max(Comparator.comparing(Period::end).thenComparing(p -> p.granularity().ordinal()));
+                .max(Comparator.comparing(Period::end)
+                        .thenComparing(p -> p.granularity().ordinal()));
         if (latest.isEmpty()) return Optional.empty();
         List<DestinationValue> values = overview.stream()
-                .filter(r -> r.period().equals(latest.get()) && r.figure(Measure.VALUE_ISSUED, cur).positive())
-                .sorted(Comparator.comparing((OverviewRow r) -> r.figure(Measure.VALUE_ISSUED, cur).value()).reversed()
+                .filter(r -> r.period().equals(latest.get())
+                        && r.figure(Measure.VALUE_ISSUED, cur).positive())
+                .sorted(Comparator.comparing((OverviewRow r) ->
+                                r.figure(Measure.VALUE_ISSUED, cur).value())
+                        .reversed()
                         .thenComparing(OverviewRow::countryName))
                 .limit(TOP_DESTINATIONS)
-                .map(r -> new DestinationValue(r.countryName(), r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue(),
+                .map(r -> new DestinationValue(
+                        r.countryName(),
+                        r.figure(Measure.VALUE_ISSUED, cur).value().doubleValue(),
                         r.figure(Measure.VALUE_ISSUED, cur).illustrative()))
                 .toList();
         return Optional.of(new TopDestinations(latest.get().label(), cur, values, source));
@@ -191,14 +217,16 @@ final class ReportPlan {
     /** A timeline for each country with both licence values and unrest events. */
     static List<CountryTimeline> timelines(List<OverviewRow> overview, String source) {
         Map<String, List<OverviewRow>> byCountry = new LinkedHashMap<>();
-        overview.forEach(r -> byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
+        overview.forEach(r ->
+                byCountry.computeIfAbsent(r.country(), k -> new ArrayList<>()).add(r));
         List<CountryTimeline> timelines = new ArrayList<>();
         byCountry.forEach((code, rows) -> {
             Optional<String> currency = chartCurrency(rows);
-            boolean events = rows.stream().anyMatch(r -> r.figure(Measure.EVENTS).positive());
+            boolean events =
+                    rows.stream().anyMatch(r -> r.figure(Measure.EVENTS).positive());
             if (currency.isEmpty() || !events) return;
-            timelines.add(new CountryTimeline(code, rows.get(0).countryName(), currency.get(), points(rows, currency.get()),
-                    source));
+            timelines.add(new CountryTimeline(
+                    code, rows.get(0).countryName(), currency.get(), points(rows, currency.get()), source));
         });
         return timelines;
     }
@@ -209,7 +237,8 @@ final class ReportPlan {
      */
     static Optional<CountryTimeline> trend(List<OverviewRow> overview, String source) {
         Optional<String> currency = chartCurrency(overview);
-        if (currency.isEmpty() || overview.stream().noneMatch(r -> r.figure(Measure.EVENTS).positive())) return Optional.empty();
+        if (currency.isEmpty()
+                || overview.stream().noneMatch(r -> r.figure(Measure.EVENTS).positive())) return Optional.empty();
         Map<Period, double[]> sums = new java.util.TreeMap<>();
         for (OverviewRow r : overview) {
             double[] s = sums.computeIfAbsent(r.period(), p -> new double[] {Double.NaN, Double.NaN, 0, 0});
@@ -225,9 +254,14 @@ final class ReportPlan {
             }
         }
         List<TimelinePoint> points = new ArrayList<>();
-        sums.forEach((period, s) -> points.add(new TimelinePoint(period, Double.isNaN(s[0]) ? null : s[0],
-                Double.isNaN(s[1]) ? null : (long) s[1], s[2] == 1, s[3] == 1)));
-        return Optional.of(new CountryTimeline(CountryTimeline.ALL, "all destinations", currency.get(), points, source));
+        sums.forEach((period, s) -> points.add(new TimelinePoint(
+                period,
+                Double.isNaN(s[0]) ? null : s[0],
+                Double.isNaN(s[1]) ? null : (long) s[1],
+                s[2] == 1,
+                s[3] == 1)));
+        return Optional.of(
+                new CountryTimeline(CountryTimeline.ALL, "all destinations", currency.get(), points, source));
     }
 
     /**
@@ -236,15 +270,18 @@ final class ReportPlan {
      */
     static List<ReportedFigures> reported(List<ReportData.Quote> quotes) {
         Map<String, List<ReportData.Quote>> byCountry = new LinkedHashMap<>();
-        quotes.forEach(q -> byCountry.computeIfAbsent(q.country(), k -> new ArrayList<>()).add(q));
+        quotes.forEach(q ->
+                byCountry.computeIfAbsent(q.country(), k -> new ArrayList<>()).add(q));
         List<ReportedFigures> charts = new ArrayList<>();
         byCountry.forEach((country, qs) -> {
             Map<Period, List<ReportData.Quote>> byPeriod = new java.util.TreeMap<>();
-            qs.forEach(q -> byPeriod.computeIfAbsent(q.period(), p -> new ArrayList<>()).add(q));
-            Period chosen = byPeriod.keySet().stream().max(Comparator
-                    .comparingLong((Period p) -> latest(byPeriod.get(p), "killed"))
-                    .thenComparingLong(p -> latest(byPeriod.get(p), "detained"))
-                    .thenComparing(Comparator.naturalOrder())).orElseThrow();
+            qs.forEach(q ->
+                    byPeriod.computeIfAbsent(q.period(), p -> new ArrayList<>()).add(q));
+            Period chosen = byPeriod.keySet().stream()
+                    .max(Comparator.comparingLong((Period p) -> latest(byPeriod.get(p), "killed"))
+                            .thenComparingLong(p -> latest(byPeriod.get(p), "detained"))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow();
             List<ReportedFigures.Quoted> figures = new ArrayList<>();
             java.util.Set<String> sources = new java.util.LinkedHashSet<>();
             for (String metric : List.of("detained", "killed")) {
@@ -257,35 +294,50 @@ final class ReportPlan {
                     sources.add(q.latest().source());
                 }
             }
-            charts.add(new ReportedFigures(country, qs.get(0).countryName(), chosen.label(), figures,
+            charts.add(new ReportedFigures(
+                    country,
+                    qs.get(0).countryName(),
+                    chosen.label(),
+                    figures,
                     "Source: armswatch, from the desk's tally: " + String.join("; ", sources)));
         });
         return charts;
     }
 
     private static long latest(List<ReportData.Quote> qs, String metric) {
-        return qs.stream().filter(q -> q.metric().equals(metric)).mapToLong(q -> q.latest().value()).max().orElse(0);
+        return qs.stream()
+                .filter(q -> q.metric().equals(metric))
+                .mapToLong(q -> q.latest().value())
+                .max()
+                .orElse(0);
     }
 
-    private static ReportedFigures.Quoted quoted(String metric, String which, org.armswatch.unrest.ReportedTotal.Quoted q) {
-        return new ReportedFigures.Quoted(metric, which, q.value(), q.qualifier().mark(), q.reportedOn().label(), q.source(), q.illustrative());
+    private static ReportedFigures.Quoted quoted(
+            String metric, String which, org.armswatch.unrest.ReportedTotal.Quoted q) {
+        return new ReportedFigures.Quoted(
+                metric, which, q.value(), q.qualifier().mark(), q.reportedOn().label(), q.source(), q.illustrative());
     }
 
     private static List<TimelinePoint> points(List<OverviewRow> rows, String currency) {
-        return rows.stream().sorted(Comparator.comparing(OverviewRow::period))
+        return rows.stream()
+                .sorted(Comparator.comparing(OverviewRow::period))
                 .map(r -> {
                     var value = r.figure(Measure.VALUE_ISSUED, currency);
                     var events = r.figure(Measure.EVENTS);
-                    return new TimelinePoint(r.period(), value.available() ? value.value().doubleValue() : null,
-                            events.available() ? events.value().longValue() : null, value.illustrative(), events.illustrative());
+                    return new TimelinePoint(
+                            r.period(),
+                            value.available() ? value.value().doubleValue() : null,
+                            events.available() ? events.value().longValue() : null,
+                            value.illustrative(),
+                            events.illustrative());
                 })
                 .filter(p -> p.licenceValue() != null || p.events() != null)
                 .toList();
     }
 
     /**
-     * Countries with both licence and unrest figures, in the Overview's order, then the configured ones
-     * that are not among them yet (a configured country without figures still gets its workbook).
+     * Countries with both licence and unrest figures, in the Overview's order, then the configured ones that are not
+     * among them yet (a configured country without figures still gets its workbook).
      */
     static List<String> countryWorkbooks(List<OverviewRow> overview, List<String> configured) {
         Map<String, boolean[]> kinds = new LinkedHashMap<>();
@@ -294,37 +346,54 @@ final class ReportPlan {
             r.figures().forEach((indicator, figure) -> {
                 if (!figure.available()) return;
                 Measure m = indicator.measure();
-                boolean licence = m == Measure.LICENCES_ISSUED || m == Measure.VALUE_ISSUED
-                        || m == Measure.LICENCES_REFUSED || m == Measure.VALUE_REFUSED;
+                boolean licence = m == Measure.LICENCES_ISSUED
+                        || m == Measure.VALUE_ISSUED
+                        || m == Measure.LICENCES_REFUSED
+                        || m == Measure.VALUE_REFUSED;
                 k[licence ? 0 : 1] = true;
             });
         }
         List<String> codes = new ArrayList<>();
-        kinds.forEach((code, k) -> { if (k[0] && k[1]) codes.add(code); });
+        kinds.forEach((code, k) -> {
+            if (k[0] && k[1]) codes.add(code);
+        });
         configured.stream().filter(c -> !codes.contains(c)).forEach(codes::add);
         return codes;
     }
 
     /** "KZ-Kazakhstan.xlsx": the name in plain letters, digits and hyphens, so every file system and URL takes it. */
     static String countryFileName(String code, String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         return code + (plain.isEmpty() ? "" : "-" + plain) + ".xlsx";
     }
 
     private static void writeAltText(List<DrawnChart> drawn, Path charts) throws IOException {
         StringBuilder md = new StringBuilder("# Alt text of this run's charts\n");
         for (DrawnChart c : drawn) {
-            md.append("\n## ").append(c.title()).append("\n\n`").append(c.fileName()).append("`, `")
-                    .append(c.svgFileName()).append("`\n\n").append(c.altText()).append('\n');
+            md.append("\n## ")
+                    .append(c.title())
+                    .append("\n\n`")
+                    .append(c.fileName())
+                    .append("`, `")
+                    .append(c.svgFileName())
+                    .append("`\n\n")
+                    .append(c.altText())
+                    .append('\n');
         }
         Files.writeString(charts.resolve("alt-text.md"), md);
     }
 
     private static String names(List<SourceFileRecord> files, InputShape... shapes) {
         List<InputShape> wanted = List.of(shapes);
-        List<String> names = files.stream().filter(f -> wanted.contains(f.shape())).map(SourceFileRecord::name).toList();
-        return names.isEmpty() ? "no " + (wanted.contains(InputShape.LICENCES) ? "licence" : "unrest") + " files"
+        List<String> names = files.stream()
+                .filter(f -> wanted.contains(f.shape()))
+                .map(SourceFileRecord::name)
+                .toList();
+        return names.isEmpty()
+                ? "no " + (wanted.contains(InputShape.LICENCES) ? "licence" : "unrest") + " files"
                 : String.join(", ", names);
     }
 }

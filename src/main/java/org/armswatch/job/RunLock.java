@@ -13,10 +13,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One run at a time per state folder. Taken before the database is opened, so a second start is
- * refused at once with a sentence naming the run in progress, instead of H2's "database may be
- * already in use". The operating system releases the lock when the process dies, even by kill -9,
- * so a lock that can be taken means no live run holds the state.
+ * One run at a time per state folder. Taken before the database is opened, so a second start is refused at once with a
+ * sentence naming the run in progress, instead of H2's "database may be already in use". The operating system releases
+ * the lock when the process dies, even by kill -9, so a lock that can be taken means no live run holds the state.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -31,8 +30,8 @@ public final class RunLock implements AutoCloseable {
     public static RunLock take(Path stateDir, String what) throws IOException {
         Files.createDirectories(stateDir);
         Path file = stateDir.resolve("run.lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -42,8 +41,8 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
             channel.close();
-            throw new RunInProgressException("another armswatch run is in progress on " + stateDir
-                    + (holder.isEmpty() ? "" : ": " + holder));
+            throw new RunInProgressException(
+                    "another armswatch run is in progress on " + stateDir + (holder.isEmpty() ? "" : ": " + holder));
         }
         String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ", " + what;
         channel.truncate(0);
@@ -53,8 +52,8 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Who holds the lock, if another process does, without taking it or creating anything: lets
-     * a second start refuse at once, before the framework starts. Taking the lock stays the rule.
+     * Who holds the lock, if another process does, without taking it or creating anything: lets a second start refuse
+     * at once, before the framework starts. Taking the lock stays the rule.
      */
     public static Optional<String> heldBy(Path stateDir) {
         Path file = stateDir.resolve("run.lock");

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,41 +14,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import org.armswatch.input.ColumnMapping;
-import org.armswatch.licence.Currencies;
-import org.armswatch.period.DatePattern;
-import org.armswatch.period.Granularity;
-import org.armswatch.input.ReadingOptions;
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
+import org.armswatch.input.ColumnMapping;
+import org.armswatch.input.ReadingOptions;
+import org.armswatch.licence.Currencies;
+import org.armswatch.period.DatePattern;
 import org.armswatch.period.Granularity;
 import org.armswatch.unrest.ReportedFigureReader;
 import org.springframework.boot.ApplicationArguments;
 
 /**
- * The run's options, checked before anything is touched: a typo on the command line must say
- * what is allowed, not half-run the job.
+ * The run's options, checked before anything is touched: a typo on the command line must say what is allowed, not
+ * half-run the job.
  */
-public record RunOptions(Path input, Path output, Granularity period, LocalDate runDate, boolean rerun,
-                         double rejectThreshold, Path countryAliases, Set<String> metrics, String desk, String contact,
-                         List<ColumnMapping> mappings, List<String> countries,
-                         int maxRowsPerSheet) {
+public record RunOptions(
+        Path input,
+        Path output,
+        Granularity period,
+        LocalDate runDate,
+        boolean rerun,
+        double rejectThreshold,
+        Path countryAliases,
+        Set<String> metrics,
+        String desk,
+        String contact,
+        List<ColumnMapping> mappings,
+        List<String> countries,
+        int maxRowsPerSheet) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
-    static final List<String> OPTIONS = List.of("input", "output", "period", "run-date", "rerun", "reject-threshold",
-            "country-aliases", "help");
+    static final List<String> OPTIONS =
+            List.of("input", "output", "period", "run-date", "rerun", "reject-threshold", "country-aliases", "help");
 
     static RunOptions of(ArmswatchProperties p, ApplicationArguments args, Clock clock) {
         for (String name : args.getOptionNames()) {
-            if (!OPTIONS.contains(name) && !name.startsWith("armswatch.") && !name.startsWith("spring.")
+            if (!OPTIONS.contains(name)
+                    && !name.startsWith("armswatch.")
+                    && !name.startsWith("spring.")
                     && !name.startsWith("logging.")) {
                 throw new UsageException("unknown option --" + name + "; allowed: --" + String.join(", --", OPTIONS));
             }
         }
         if (!args.getNonOptionArgs().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.getNonOptionArgs().get(0)
-                    + "'; options are written --name=value, e.g. --period=year");
+            throw new UsageException("unexpected argument '"
+                    + args.getNonOptionArgs().get(0) + "'; options are written --name=value, e.g. --period=year");
         }
         Granularity period;
         try {
@@ -59,9 +68,12 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
         }
         LocalDate runDate;
         try {
-            runDate = p.runDate().isBlank() ? LocalDate.now(clock) : LocalDate.parse(p.runDate().trim());
+            runDate = p.runDate().isBlank()
+                    ? LocalDate.now(clock)
+                    : LocalDate.parse(p.runDate().trim());
         } catch (DateTimeParseException e) {
-            throw new UsageException("run date '" + p.runDate() + "' is not a date: use YYYY-MM-DD, e.g. --run-date=2026-11-28");
+            throw new UsageException(
+                    "run date '" + p.runDate() + "' is not a date: use YYYY-MM-DD, e.g. --run-date=2026-11-28");
         }
         double threshold;
         try {
@@ -88,9 +100,20 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
             throw new UsageException("armswatch.max-rows-per-sheet " + maxRows + " is not between 1 and "
                     + MAX_ROWS_PER_SHEET + " (Excel's 1,048,576 rows less the 3 above a table)");
         }
-        return new RunOptions(p.input(), p.output(), period, runDate, args.containsOption("rerun"), threshold,
-                aliases, Set.copyOf(metrics), p.desk(), p.contact(),
-                mappings(p.mappings()), countryCodes(p.countries(), aliases), maxRows);
+        return new RunOptions(
+                p.input(),
+                p.output(),
+                period,
+                runDate,
+                args.containsOption("rerun"),
+                threshold,
+                aliases,
+                Set.copyOf(metrics),
+                p.desk(),
+                p.contact(),
+                mappings(p.mappings()),
+                countryCodes(p.countries(), aliases),
+                maxRows);
     }
 
     /** Excel's rows per sheet less the title, description and header rows above a table. */
@@ -110,9 +133,11 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
         List<String> codes = new ArrayList<>();
         for (String cell : cells) {
             if (cell.isBlank()) continue;
-            String code = resolver.resolve(cell.trim()).map(Country::code).orElseThrow(() -> new UsageException(
-                    "armswatch.countries: '" + cell.trim() + "' is not a country code or name we know"
-                            + " (use an ISO code such as KZ, or add an alias with --country-aliases)"));
+            String code = resolver.resolve(cell.trim())
+                    .map(Country::code)
+                    .orElseThrow(() -> new UsageException(
+                            "armswatch.countries: '" + cell.trim() + "' is not a country code or name we know"
+                                    + " (use an ISO code such as KZ, or add an alias with --country-aliases)"));
             if (!codes.contains(code)) codes.add(code);
         }
         return List.copyOf(codes);
@@ -126,12 +151,14 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
             String name = m.name() == null || m.name().isBlank() ? "mapping " + (i + 1) : m.name();
             String where = "armswatch.mappings[" + i + "] (" + name + "): ";
             if (m.files() == null || m.files().isBlank()) {
-                throw new UsageException(where + "files is missing: a pattern under the input folder, e.g. licences/okfde_*.csv");
+                throw new UsageException(
+                        where + "files is missing: a pattern under the input folder, e.g. licences/okfde_*.csv");
             }
             Character delimiter = null;
             if (m.delimiter() != null) {
                 String d = m.delimiter().equalsIgnoreCase("tab") ? "\t" : m.delimiter();
-                if (d.length() != 1) throw new UsageException(where + "delimiter '" + m.delimiter() + "' is not one character (or tab)");
+                if (d.length() != 1)
+                    throw new UsageException(where + "delimiter '" + m.delimiter() + "' is not one character (or tab)");
                 delimiter = d.charAt(0);
             }
             Boolean decimalComma = null;
@@ -146,7 +173,8 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
                 try {
                     charset = Charset.forName(m.encoding());
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(where + "encoding '" + m.encoding() + "' is not known; e.g. UTF-8, windows-1252");
+                    throw new UsageException(
+                            where + "encoding '" + m.encoding() + "' is not known; e.g. UTF-8, windows-1252");
                 }
             }
             DatePattern datePattern = null;
@@ -162,28 +190,38 @@ public record RunOptions(Path input, Path output, Granularity period, LocalDate 
             Granularity periodIs = null;
             if (m.periodIs() != null) {
                 if (!List.of("day", "month", "quarter", "year").contains(m.periodIs())) {
-                    throw new UsageException(where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
+                    throw new UsageException(
+                            where + "period-is '" + m.periodIs() + "' is not day, month, quarter or year");
                 }
                 periodIs = Granularity.valueOf(m.periodIs().toUpperCase(Locale.ROOT));
             }
             if (m.skipLines() < 0) throw new UsageException(where + "skip-lines must be 0 or more");
             Map<String, String> constants = new HashMap<>(m.constants() == null ? Map.of() : m.constants());
             if (m.currency() != null) {
-                String code = Currencies.parse(m.currency()).orElseThrow(() -> new UsageException(where + "currency '"
-                        + m.currency() + "' is not an ISO 4217 code such as EUR, GBP or CHF"));
+                String code = Currencies.parse(m.currency())
+                        .orElseThrow(() -> new UsageException(where + "currency '" + m.currency()
+                                + "' is not an ISO 4217 code such as EUR, GBP or CHF"));
                 String constant = constants.get("currency");
                 if (constant != null && !code.equals(Currencies.parse(constant).orElse(constant))) {
-                    throw new UsageException(where + "currency '" + m.currency() + "' and constants.currency '" + constant
-                            + "' say two currencies");
+                    throw new UsageException(where + "currency '" + m.currency() + "' and constants.currency '"
+                            + constant + "' say two currencies");
                 }
                 constants.put("currency", code);
             }
             Map<String, Map<String, String>> values = m.values() == null ? Map.of() : m.values();
             values.forEach((field, words) -> {
-                if (words == null || words.isEmpty()) throw new UsageException(where + "values." + field + " lists no values");
+                if (words == null || words.isEmpty())
+                    throw new UsageException(where + "values." + field + " lists no values");
             });
-            out.add(new ColumnMapping(name, m.files(), m.columns() == null ? Map.of() : m.columns(), constants,
-                    new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma), datePattern, periodIs, values));
+            out.add(new ColumnMapping(
+                    name,
+                    m.files(),
+                    m.columns() == null ? Map.of() : m.columns(),
+                    constants,
+                    new ReadingOptions(m.skipLines(), delimiter, charset, decimalComma),
+                    datePattern,
+                    periodIs,
+                    values));
         }
         return List.copyOf(out);
     }

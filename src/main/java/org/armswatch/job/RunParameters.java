@@ -1,7 +1,6 @@
 package org.armswatch.job;
 
 import java.time.LocalDate;
-
 import org.armswatch.period.Granularity;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -9,9 +8,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * A run's identity in Spring Batch: the run date (identifying: one job instance per date), the
- * forced rerun number (identifying, only for --rerun) and the report period. The job instance id
- * is the run id in the job's own tables.
+ * A run's identity in Spring Batch: the run date (identifying: one job instance per date), the forced rerun number
+ * (identifying, only for --rerun) and the report period. The job instance id is the run id in the job's own tables.
  */
 record RunParameters(long runId, LocalDate runDate, Granularity period) {
 
@@ -33,7 +31,9 @@ record RunParameters(long runId, LocalDate runDate, Granularity period) {
 
     static RunParameters of(JobExecution execution) {
         JobParameters p = execution.getJobParameters();
-        return new RunParameters(execution.getJobInstance().getInstanceId(),
-                LocalDate.parse(p.getString(RUN_DATE)), Granularity.valueOf(p.getString(PERIOD)));
+        return new RunParameters(
+                execution.getJobInstance().getInstanceId(),
+                LocalDate.parse(p.getString(RUN_DATE)),
+                Granularity.valueOf(p.getString(PERIOD)));
     }
 }

@@ -3,9 +3,7 @@ package org.armswatch.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-
 import javax.sql.DataSource;
-
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.RunAggregation;
 import org.armswatch.aggregate.StagingStore;
@@ -19,8 +17,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The order things must happen in at start: options checked, then the lock taken, then the
- * database opened. Each bean depends on the one before, so Spring keeps that order.
+ * The order things must happen in at start: options checked, then the lock taken, then the database opened. Each bean
+ * depends on the one before, so Spring keeps that order.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ArmswatchProperties.class)
@@ -46,22 +44,29 @@ class StateConfiguration {
     }
 
     /**
-     * The embedded H2 file under output/.state unless spring.datasource.url names another
-     * database (PostgreSQL, say). Built here because H2 wants an absolute path. WRITE_DELAY=0:
-     * a commit is on disk before the step goes on, so a kill -9 never loses a committed chunk
-     * (H2 would otherwise hold commits back for up to half a second). A 64 MB page cache keeps a
-     * large run's staged rows in memory while the workbook reads them.
+     * The embedded H2 file under output/.state unless spring.datasource.url names another database (PostgreSQL, say).
+     * Built here because H2 wants an absolute path. WRITE_DELAY=0: a commit is on disk before the step goes on, so a
+     * kill -9 never loses a committed chunk (H2 would otherwise hold commits back for up to half a second). A 64 MB
+     * page cache keeps a large run's staged rows in memory while the workbook reads them.
      */
     @Bean
     DataSource dataSource(RunOptions options, RunLock lock, Environment env) {
         String url = env.getProperty("spring.datasource.url");
         if (url == null || url.isBlank()) {
-            url = "jdbc:h2:file:" + options.stateDir().toAbsolutePath().normalize().resolve("armswatch")
+            url = "jdbc:h2:file:"
+                    + options.stateDir().toAbsolutePath().normalize().resolve("armswatch")
                     + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=16384";
-            return DataSourceBuilder.create().url(url).username("sa").password("").build();
+            return DataSourceBuilder.create()
+                    .url(url)
+                    .username("sa")
+                    .password("")
+                    .build();
         }
-        return DataSourceBuilder.create().url(url).username(env.getProperty("spring.datasource.username"))
-                .password(env.getProperty("spring.datasource.password")).build();
+        return DataSourceBuilder.create()
+                .url(url)
+                .username(env.getProperty("spring.datasource.username"))
+                .password(env.getProperty("spring.datasource.password"))
+                .build();
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.armswatch.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -10,9 +9,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Short progress lines for the cron mail and the log: a step's start, and its end with rows and
- * rows per second. A partition's lines (its step is named "worker:partition") go to the log file
- * only: forty workbooks would bury the cron mail's few lines.
+ * Short progress lines for the cron mail and the log: a step's start, and its end with rows and rows per second. A
+ * partition's lines (its step is named "worker:partition") go to the log file only: forty workbooks would bury the cron
+ * mail's few lines.
  */
 final class StepProgress implements StepExecutionListener {
 
@@ -31,13 +30,25 @@ final class StepProgress implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution step) {
         LocalDateTime start = step.getStartTime();
-        double seconds = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
+        double seconds =
+                start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
         long rows = step.getWriteCount();
         if (rows > 0) {
-            log(step).info("{} {}: {} rows in {} s ({} rows/s)", step.getStepName(), step.getStatus().name().toLowerCase(),
-                    rows, String.format("%.1f", seconds), seconds > 0 ? Math.round(rows / seconds) : rows);
+            log(step)
+                    .info(
+                            "{} {}: {} rows in {} s ({} rows/s)",
+                            step.getStepName(),
+                            step.getStatus().name().toLowerCase(),
+                            rows,
+                            String.format("%.1f", seconds),
+                            seconds > 0 ? Math.round(rows / seconds) : rows);
         } else {
-            log(step).info("{} {} in {} s", step.getStepName(), step.getStatus().name().toLowerCase(), String.format("%.1f", seconds));
+            log(step)
+                    .info(
+                            "{} {} in {} s",
+                            step.getStepName(),
+                            step.getStatus().name().toLowerCase(),
+                            String.format("%.1f", seconds));
         }
         return step.getExitStatus();
     }

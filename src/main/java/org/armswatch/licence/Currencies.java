@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Currency cells as licence files write them: an ISO 4217 code in any case, or the euro and pound signs. Anything
- * else (a bare "$", "Fr.", a typo) is refused, never guessed: a value in the wrong currency is a wrong number.
+ * Currency cells as licence files write them: an ISO 4217 code in any case, or the euro and pound signs. Anything else
+ * (a bare "$", "Fr.", a typo) is refused, never guessed: a value in the wrong currency is a wrong number.
  */
 public final class Currencies {
 
@@ -17,9 +17,13 @@ public final class Currencies {
     public static Optional<String> parse(String text) {
         String t = text.strip();
         switch (t) {
-            case "€" -> { return Optional.of(EUR); }
-            case "£" -> { return Optional.of("GBP"); }
-            default -> { }
+            case "€" -> {
+                return Optional.of(EUR);
+            }
+            case "£" -> {
+                return Optional.of("GBP");
+            }
+            default -> {}
         }
         if (!t.matches("[A-Za-z]{3}")) return Optional.empty();
         String code = t.toUpperCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package org.armswatch.licence;
 
 import java.math.BigDecimal;
-
 import org.armswatch.period.Period;
 
 /**
@@ -9,9 +8,9 @@ import org.armswatch.period.Period;
  * records (one per licence or licence group), summed wherever they share a key; a null count or value is "not
  * available" ([x]), never zero.
  *
- * @param currency  ISO 4217 code of the value; never assumed silently (inputs.md section 1)
+ * @param currency ISO 4217 code of the value; never assumed silently (inputs.md section 1)
  * @param reference the file's record identifier (a licence or case number), or "" where the file has none: the only
- *                  thing that makes two rows duplicates
+ *     thing that makes two rows duplicates
  */
 public record LicenceFigure(
         long line,
@@ -25,5 +24,4 @@ public record LicenceFigure(
         String currency,
         String reference,
         String source,
-        String notes) {
-}
+        String notes) {}

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.CsvReader;
@@ -32,12 +31,23 @@ public final class LicenceFileReader {
     }
 
     /**
-     * The columns of a licence file, found by name or documented alias. A value column named for the euro is in
-     * euros; any other value column takes its currency from a currency column, or (a native file's documented alias
-     * of value_eur) is in euros, as the file's notes then say.
+     * The columns of a licence file, found by name or documented alias. A value column named for the euro is in euros;
+     * any other value column takes its currency from a currency column, or (a native file's documented alias of
+     * value_eur) is in euros, as the file's notes then say.
      */
-    record Columns(int exporter, int destination, int period, int licences, int value, boolean valueInEuros,
-                   int currency, int reference, int category, int status, int source, int notes) {
+    record Columns(
+            int exporter,
+            int destination,
+            int period,
+            int licences,
+            int value,
+            boolean valueInEuros,
+            int currency,
+            int reference,
+            int category,
+            int status,
+            int source,
+            int notes) {
 
         static Columns of(Header h, InputScan scan) throws InputFileException {
             int euros = h.indexOf("value_eur", "value (eur)", "value in eur");
@@ -61,21 +71,38 @@ public final class LicenceFileReader {
             if (c.period < 0) missing.add("period");
             if (c.licences < 0 && c.value < 0) missing.add("licences or value_eur");
             if (!missing.isEmpty()) {
-                throw new InputFileException(scan.file(), "not a licence file, it lacks the column(s) "
-                        + String.join(", ", missing) + " (header: " + String.join(",", h.names()) + ")");
+                throw new InputFileException(
+                        scan.file(),
+                        "not a licence file, it lacks the column(s) " + String.join(", ", missing) + " (header: "
+                                + String.join(",", h.names()) + ")");
             }
             if (scan.mapping() != null && c.value >= 0 && !c.valueInEuros && c.currency < 0) {
                 // A government's file in pounds or francs mapped without a word on its currency must not become euros.
-                throw new InputFileException(scan.file(), "mapping '" + scan.mapping().name() + "' reads a value but does"
-                        + " not say its currency: add 'currency: GBP' (the ISO 4217 code of the file's values) to the"
-                        + " mapping, or map a column of currency codes as 'currency'");
+                throw new InputFileException(
+                        scan.file(),
+                        "mapping '" + scan.mapping().name() + "' reads a value but does"
+                                + " not say its currency: add 'currency: GBP' (the ISO 4217 code of the file's values) to the"
+                                + " mapping, or map a column of currency codes as 'currency'");
             }
             return c;
         }
 
         List<Integer> used() {
-            return List.of(exporter, destination, period, licences, value, currency, reference, category, status, source,
-                    notes).stream().filter(i -> i >= 0).toList();
+            return List.of(
+                            exporter,
+                            destination,
+                            period,
+                            licences,
+                            value,
+                            currency,
+                            reference,
+                            category,
+                            status,
+                            source,
+                            notes)
+                    .stream()
+                    .filter(i -> i >= 0)
+                    .toList();
         }
     }
 
@@ -88,10 +115,12 @@ public final class LicenceFileReader {
         if (!extra.isEmpty()) {
             notes.add(fileName + ": extra columns ignored: " + String.join(", ", extra));
         }
-        if (col.licences < 0) notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
+        if (col.licences < 0)
+            notes.add(fileName + ": no licences column, so the number of licences is not available [x]");
         if (col.value < 0) notes.add(fileName + ": no value column, so the value of licences is not available [x]");
         if (col.value >= 0 && !col.valueInEuros && col.currency < 0) {
-            notes.add(fileName + ": values taken as EUR: the column '" + header.names().get(col.value).strip()
+            notes.add(fileName + ": values taken as EUR: the column '"
+                    + header.names().get(col.value).strip()
                     + "' is a documented alias of value_eur; add a currency column if they are not euros");
         }
 
@@ -126,8 +155,12 @@ public final class LicenceFileReader {
                     Integer earlierIndex = indexByReference.put(figure.reference(), kept.size());
                     if (earlierIndex != null) {
                         LicenceFigure earlier = kept.set(earlierIndex, null);
-                        replaced.add(new RejectedRow(fileName, earlier.line(), null, "duplicate reference '"
-                                + figure.reference() + "': replaced by line " + figure.line() + " (the later row wins)"));
+                        replaced.add(new RejectedRow(
+                                fileName,
+                                earlier.line(),
+                                null,
+                                "duplicate reference '" + figure.reference() + "': replaced by line " + figure.line()
+                                        + " (the later row wins)"));
                     }
                 }
                 kept.add(figure);
@@ -201,15 +234,25 @@ public final class LicenceFileReader {
         String statusText = text(csv, col.status, seen.statuses);
         LicenceStatus status = LicenceStatus.parse(statusText)
                 .orElseThrow(() -> new RowRejected("status '" + statusText + "' is not issued or refused"));
-        return new LicenceFigure(csv.line(), exporter.code(), destination.code(), period,
-                text(csv, col.category, seen.categories), status, licences, value, currency,
-                text(csv, col.reference), text(csv, col.source, seen.sources), text(csv, col.notes, seen.notes));
+        return new LicenceFigure(
+                csv.line(),
+                exporter.code(),
+                destination.code(),
+                period,
+                text(csv, col.category, seen.categories),
+                status,
+                licences,
+                value,
+                currency,
+                text(csv, col.reference),
+                text(csv, col.source, seen.sources),
+                text(csv, col.notes, seen.notes));
     }
 
     /**
-     * The value's currency: euros by the column's name, else the row's currency cell; a value never goes without one.
-     * A row without a value and without a currency cell has none (""): the aggregation then makes each currency's
-     * value of its cell a floor, since the missing value could have been in any of them.
+     * The value's currency: euros by the column's name, else the row's currency cell; a value never goes without one. A
+     * row without a value and without a currency cell has none (""): the aggregation then makes each currency's value
+     * of its cell a floor, since the missing value could have been in any of them.
      */
     private static String currency(CsvReader csv, Columns col, Seen seen, boolean hasValue) throws RowRejected {
         if (col.currency < 0) return col.value < 0 ? "" : Currencies.EUR;
@@ -244,7 +287,8 @@ public final class LicenceFileReader {
         Optional<Country> country = countries.resolve(cell);
         Country c = country.orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
         if (n >= 0) resolved[n] = c;
-        if (seenByRule != null && !seenByRule.containsKey(cell) && countries.resolvedByRule(cell)) seenByRule.put(cell, c);
+        if (seenByRule != null && !seenByRule.containsKey(cell) && countries.resolvedByRule(cell))
+            seenByRule.put(cell, c);
         return c;
     }
 
@@ -268,5 +312,4 @@ public final class LicenceFileReader {
     private static String text(CsvReader csv, int index, RepeatedValues seen) {
         return index < 0 ? "" : csv.field(index, seen).trim();
     }
-
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Whether a licence was granted or refused; a file without the column reports issued licences. */
 public enum LicenceStatus {
-    ISSUED, REFUSED;
+    ISSUED,
+    REFUSED;
 
     /** Written once per staged row: made once. */
     private final String word = name().toLowerCase(Locale.ROOT);

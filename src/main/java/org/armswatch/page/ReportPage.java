@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.armswatch.aggregate.Figure;
 import org.armswatch.aggregate.FigureChange;
 import org.armswatch.aggregate.Indicator;
@@ -21,9 +20,9 @@ import org.armswatch.workbook.ReportContent;
 
 /**
  * index.html beside the workbook: the morning's leads, the charts, the Overview as a table that sorts by any column,
- * what changed, the warnings and the sources. One file with its styles and script inside, the charts by relative
- * path: it opens from a disk, a share or a phone, with no network. Figures read as in the workbook (≥ 4,400, [x],
- * [i]) and come from the same rows.
+ * what changed, the warnings and the sources. One file with its styles and script inside, the charts by relative path:
+ * it opens from a disk, a share or a phone, with no network. Figures read as in the workbook (≥ 4,400, [x], [i]) and
+ * come from the same rows.
  */
 public final class ReportPage {
 
@@ -35,11 +34,24 @@ public final class ReportPage {
         String title = "Arms-export licences and unrest by country and " + period + ", report of " + c.runDate();
         h.append("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n")
-                .append("<body>\n<header>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">Made by ")
-                .append(esc(c.desk())).append(" from ").append(c.files().size()).append(" input files. The workbook ")
-                .append("<a href=\"report-").append(c.runDate()).append(".xlsx\">report-").append(c.runDate())
-                .append(".xlsx</a> holds every figure, its sources and the data quality of the inputs.</p>\n</header>\n<main>\n");
+                .append("<title>")
+                .append(esc(title))
+                .append("</title>\n<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n")
+                .append("<body>\n<header>\n<h1>")
+                .append(esc(title))
+                .append("</h1>\n<p class=\"meta\">Made by ")
+                .append(esc(c.desk()))
+                .append(" from ")
+                .append(c.files().size())
+                .append(" input files. The workbook ")
+                .append("<a href=\"report-")
+                .append(c.runDate())
+                .append(".xlsx\">report-")
+                .append(c.runDate())
+                .append(
+                        ".xlsx</a> holds every figure, its sources and the data quality of the inputs.</p>\n</header>\n<main>\n");
         leads(h, c.leads());
         warnings(h, c.warnings());
         charts(h, c.charts());
@@ -52,24 +64,39 @@ public final class ReportPage {
 
     private static void leads(StringBuilder h, List<StoryLeads.Lead> leads) {
         h.append("<section id=\"leads\">\n<h2>Story leads</h2>\n");
-        List<StoryLeads.Lead> real = leads.stream().filter(l -> !l.illustrative()).toList();
-        List<StoryLeads.Lead> illustrative = leads.stream().filter(StoryLeads.Lead::illustrative).toList();
+        List<StoryLeads.Lead> real =
+                leads.stream().filter(l -> !l.illustrative()).toList();
+        List<StoryLeads.Lead> illustrative =
+                leads.stream().filter(StoryLeads.Lead::illustrative).toList();
         if (real.isEmpty()) {
             h.append("<p>No lead rests on real figures: no unusual unrest came within 12 months of licences.</p>\n");
         } else {
-            h.append("<p>Licences issued within 12 months before unusual unrest, most unusual first.</p>\n<ol class=\"leads\">\n");
+            h.append(
+                    "<p>Licences issued within 12 months before unusual unrest, most unusual first.</p>\n<ol class=\"leads\">\n");
             for (StoryLeads.Lead l : real) {
-                h.append("<li><strong>").append(esc(l.countryName())).append(", ").append(esc(l.unrest().period().label()))
-                        .append("</strong>: ").append(esc(l.reason())).append("</li>\n");
+                h.append("<li><strong>")
+                        .append(esc(l.countryName()))
+                        .append(", ")
+                        .append(esc(l.unrest().period().label()))
+                        .append("</strong>: ")
+                        .append(esc(l.reason()))
+                        .append("</li>\n");
             }
             h.append("</ol>\n");
         }
         if (!illustrative.isEmpty()) {
-            h.append("<details><summary>").append(illustrative.size()).append(" more resting on illustrative figures")
+            h.append("<details><summary>")
+                    .append(illustrative.size())
+                    .append(" more resting on illustrative figures")
                     .append(" <span class=\"illustrative\">[i] not real data</span></summary>\n<ol class=\"leads\">\n");
             for (StoryLeads.Lead l : illustrative) {
-                h.append("<li class=\"illustrative-row\">").append(esc(l.countryName())).append(", ")
-                        .append(esc(l.unrest().period().label())).append(": ").append(esc(l.reason())).append("</li>\n");
+                h.append("<li class=\"illustrative-row\">")
+                        .append(esc(l.countryName()))
+                        .append(", ")
+                        .append(esc(l.unrest().period().label()))
+                        .append(": ")
+                        .append(esc(l.reason()))
+                        .append("</li>\n");
             }
             h.append("</ol>\n</details>\n");
         }
@@ -78,20 +105,32 @@ public final class ReportPage {
 
     private static void warnings(StringBuilder h, List<RunWarnings.Shown> warnings) {
         if (warnings.isEmpty()) return;
-        h.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n<p>Where the job could not be sure of a figure, it says how it")
+        h.append(
+                        "<section id=\"warnings\">\n<h2>Warnings</h2>\n<p>Where the job could not be sure of a figure, it says how it")
                 .append(" counted it.</p>\n<ul>\n");
-        for (RunWarnings.Shown w : warnings) h.append("<li>").append(esc(w.line())).append("</li>\n");
+        for (RunWarnings.Shown w : warnings)
+            h.append("<li>").append(esc(w.line())).append("</li>\n");
         h.append("</ul>\n</section>\n");
     }
 
     private static void charts(StringBuilder h, List<DrawnChart> charts) {
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         for (DrawnChart chart : charts) {
-            h.append("<figure>\n<img src=\"charts/").append(esc(chart.fileName())).append("\" alt=\"")
-                    .append(esc(chart.altText())).append("\" width=\"").append(chart.widthPx() / 2).append("\" height=\"")
-                    .append(chart.heightPx() / 2).append("\">\n<figcaption>").append(esc(chart.title()))
-                    .append(". <a href=\"charts/").append(esc(chart.svgFileName())).append("\">SVG for the web</a>, <a href=\"charts/")
-                    .append(esc(chart.fileName())).append("\">PNG for print</a></figcaption>\n</figure>\n");
+            h.append("<figure>\n<img src=\"charts/")
+                    .append(esc(chart.fileName()))
+                    .append("\" alt=\"")
+                    .append(esc(chart.altText()))
+                    .append("\" width=\"")
+                    .append(chart.widthPx() / 2)
+                    .append("\" height=\"")
+                    .append(chart.heightPx() / 2)
+                    .append("\">\n<figcaption>")
+                    .append(esc(chart.title()))
+                    .append(". <a href=\"charts/")
+                    .append(esc(chart.svgFileName()))
+                    .append("\">SVG for the web</a>, <a href=\"charts/")
+                    .append(esc(chart.fileName()))
+                    .append("\">PNG for print</a></figcaption>\n</figure>\n");
         }
         h.append("</section>\n");
     }
@@ -99,30 +138,48 @@ public final class ReportPage {
     private static void overview(StringBuilder h, ReportContent c) {
         List<String> currencies = new ArrayList<>();
         for (OverviewRow r : c.overview()) {
-            r.figures().keySet().stream().filter(i -> i.measure() == Measure.VALUE_ISSUED && !currencies.contains(i.currency()))
+            r.figures().keySet().stream()
+                    .filter(i -> i.measure() == Measure.VALUE_ISSUED && !currencies.contains(i.currency()))
                     .forEach(i -> currencies.add(i.currency()));
         }
         currencies.sort(null);
         List<Indicator> shown = new ArrayList<>();
         shown.add(Indicator.of(Measure.LICENCES_ISSUED));
         for (String cur : currencies) shown.add(Indicator.money(Measure.VALUE_ISSUED, cur));
-        for (Measure m : List.of(Measure.EVENTS, Measure.FATALITIES, Measure.DETAINED_LOWEST, Measure.DETAINED_LATEST,
-                Measure.KILLED_LOWEST, Measure.KILLED_LATEST)) {
+        for (Measure m : List.of(
+                Measure.EVENTS,
+                Measure.FATALITIES,
+                Measure.DETAINED_LOWEST,
+                Measure.DETAINED_LATEST,
+                Measure.KILLED_LOWEST,
+                Measure.KILLED_LATEST)) {
             shown.add(Indicator.of(m));
         }
-        h.append("<section id=\"overview\">\n<h2>Overview</h2>\n<p>One row per country and ").append(c.period().name()
-                .toLowerCase(Locale.ROOT)).append(". Select a column's name to sort by it. [x] = not available; ≥ = at")
+        h.append("<section id=\"overview\">\n<h2>Overview</h2>\n<p>One row per country and ")
+                .append(c.period().name().toLowerCase(Locale.ROOT))
+                .append(". Select a column's name to sort by it. [x] = not available; ≥ = at")
                 .append(" least; ~ = about; [i] = illustrative, not real data: never quote it.</p>\n")
                 .append("<div class=\"scroll\"><table id=\"overview-table\" class=\"sortable\">\n<thead><tr>")
-                .append("<th scope=\"col\" data-type=\"text\">Country</th><th scope=\"col\" data-type=\"text\">Period</th>");
+                .append(
+                        "<th scope=\"col\" data-type=\"text\">Country</th><th scope=\"col\" data-type=\"text\">Period</th>");
         for (Indicator i : shown) {
-            h.append("<th scope=\"col\" data-type=\"number\">").append(esc(header(i))).append("</th>");
+            h.append("<th scope=\"col\" data-type=\"number\">")
+                    .append(esc(header(i)))
+                    .append("</th>");
         }
         h.append("<th scope=\"col\" data-type=\"text\">Sources</th></tr></thead>\n<tbody>\n");
         for (OverviewRow r : c.overview()) {
-            h.append("<tr").append(r.illustrative() ? " class=\"illustrative-row\"" : "").append("><th scope=\"row\" data-v=\"")
-                    .append(esc(r.countryName())).append("\">").append(esc(r.countryName())).append("</th><td data-v=\"")
-                    .append(r.period().iso()).append("\">").append(esc(r.period().label())).append("</td>");
+            h.append("<tr")
+                    .append(r.illustrative() ? " class=\"illustrative-row\"" : "")
+                    .append("><th scope=\"row\" data-v=\"")
+                    .append(esc(r.countryName()))
+                    .append("\">")
+                    .append(esc(r.countryName()))
+                    .append("</th><td data-v=\"")
+                    .append(r.period().iso())
+                    .append("\">")
+                    .append(esc(r.period().label()))
+                    .append("</td>");
             for (Indicator i : shown) cell(h, r.figure(i), i.currency());
             h.append("<td class=\"text\">").append(esc(r.sources())).append("</td></tr>\n");
         }
@@ -149,10 +206,14 @@ public final class ReportPage {
             h.append("<td class=\"num\" data-v=\"\">[x]</td>");
             return;
         }
-        h.append("<td class=\"num").append(f.illustrative() ? " illustrative" : "").append("\" data-v=\"")
-                .append(f.value().toPlainString()).append("\">").append(esc(f.shown(currency))).append("</td>");
+        h.append("<td class=\"num")
+                .append(f.illustrative() ? " illustrative" : "")
+                .append("\" data-v=\"")
+                .append(f.value().toPlainString())
+                .append("\">")
+                .append(esc(f.shown(currency)))
+                .append("</td>");
     }
-
 
     private static void changes(StringBuilder h, ReportContent c) {
         h.append("<section id=\"changes\">\n<h2>Changes</h2>\n");
@@ -160,17 +221,31 @@ public final class ReportPage {
             h.append("<p>Nothing to compare: this is the first run of its report period.</p>\n</section>\n");
             return;
         }
-        h.append("<p>Since the run of ").append(c.changes().previousRunDate()).append(": ").append(esc(c.changes().counts()))
+        h.append("<p>Since the run of ")
+                .append(c.changes().previousRunDate())
+                .append(": ")
+                .append(esc(c.changes().counts()))
                 .append(".</p>\n");
         if (!c.changes().figures().isEmpty()) {
-            h.append("<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\" data-type=\"text\">Change</th>")
-                    .append("<th scope=\"col\" data-type=\"text\">Country</th><th scope=\"col\" data-type=\"text\">Period</th>")
-                    .append("<th scope=\"col\" data-type=\"text\">Figure</th><th scope=\"col\" data-type=\"number\">Previous</th>")
+            h.append(
+                            "<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\" data-type=\"text\">Change</th>")
+                    .append(
+                            "<th scope=\"col\" data-type=\"text\">Country</th><th scope=\"col\" data-type=\"text\">Period</th>")
+                    .append(
+                            "<th scope=\"col\" data-type=\"text\">Figure</th><th scope=\"col\" data-type=\"number\">Previous</th>")
                     .append("<th scope=\"col\" data-type=\"number\">New</th></tr></thead>\n<tbody>\n");
             for (FigureChange f : c.changes().figures()) {
-                h.append("<tr><td>").append(f.kind().word()).append("</td><th scope=\"row\">").append(esc(f.countryName()))
-                        .append("</th><td data-v=\"").append(f.period().iso()).append("\">").append(esc(f.period().label()))
-                        .append("</td><td>").append(esc(header(f.indicator()))).append("</td>");
+                h.append("<tr><td>")
+                        .append(f.kind().word())
+                        .append("</td><th scope=\"row\">")
+                        .append(esc(f.countryName()))
+                        .append("</th><td data-v=\"")
+                        .append(f.period().iso())
+                        .append("\">")
+                        .append(esc(f.period().label()))
+                        .append("</td><td>")
+                        .append(esc(header(f.indicator())))
+                        .append("</td>");
                 cell(h, f.before(), f.indicator().currency());
                 cell(h, f.after(), f.indicator().currency());
                 h.append("</tr>\n");
@@ -183,9 +258,17 @@ public final class ReportPage {
     private static void sources(StringBuilder h, List<SourceFileRecord> files) {
         h.append("<section id=\"sources\">\n<h2>Sources</h2>\n<ul class=\"files\">\n");
         for (SourceFileRecord f : files) {
-            h.append("<li><code>").append(esc(f.name())).append("</code>: ").append(f.rowsRead()).append(" rows read, ")
-                    .append(f.rowsUsed()).append(" used, ").append(f.rowsRejected()).append(" rejected; SHA-256 <code class=\"hash\">")
-                    .append(f.sha256()).append("</code></li>\n");
+            h.append("<li><code>")
+                    .append(esc(f.name()))
+                    .append("</code>: ")
+                    .append(f.rowsRead())
+                    .append(" rows read, ")
+                    .append(f.rowsUsed())
+                    .append(" used, ")
+                    .append(f.rowsRejected())
+                    .append(" rejected; SHA-256 <code class=\"hash\">")
+                    .append(f.sha256())
+                    .append("</code></li>\n");
         }
         h.append("</ul>\n</section>\n");
     }

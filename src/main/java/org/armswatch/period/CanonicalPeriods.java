@@ -3,8 +3,8 @@ package org.armswatch.period;
 import java.time.LocalDate;
 
 /**
- * One shared instance per period in the accepted years, so that millions of parsed dates and their
- * roll-ups do not each allocate a new period.
+ * One shared instance per period in the accepted years, so that millions of parsed dates and their roll-ups do not each
+ * allocate a new period.
  */
 final class CanonicalPeriods {
 
@@ -34,17 +34,14 @@ final class CanonicalPeriods {
         }
     }
 
-    private CanonicalPeriods() {
-    }
+    private CanonicalPeriods() {}
 
     static boolean accepts(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
     static Period year(int year) {
-        return accepts(year)
-                ? BY_YEAR[year - FIRST_YEAR]
-                : new Period(Granularity.YEAR, LocalDate.of(year, 1, 1));
+        return accepts(year) ? BY_YEAR[year - FIRST_YEAR] : new Period(Granularity.YEAR, LocalDate.of(year, 1, 1));
     }
 
     static Period quarter(int year, int quarter) {

@@ -11,29 +11,77 @@ import java.util.regex.Pattern;
 
 /**
  * A date as one file writes it, given by a pattern of java.time's letters ({@code dd.MM.yyyy}, {@code d MMMM yyyy},
- * {@code dd-MMM-yy}, {@code MMMM yyyy}) and the language of its month names. Only days, months and years are read:
- * a licence or an event has a date, not a time.
+ * {@code dd-MMM-yy}, {@code MMMM yyyy}) and the language of its month names. Only days, months and years are read: a
+ * licence or an event has a date, not a time.
  *
  * <p>Month names are matched without regard to case, accents or a closing dot, in full or by any unambiguous start of
  * three letters or more ({@code Sept}, {@code janv.}, {@code Mär}), from tables of English, German and French kept
- * here, so that what a file means does not depend on the locale data of the JVM that reads it (CLDR and the JDK's
- * older data abbreviate September differently). Other languages take their names from the JVM's data. Two-digit years
- * are 1950 to 2049.
+ * here, so that what a file means does not depend on the locale data of the JVM that reads it (CLDR and the JDK's older
+ * data abbreviate September differently). Other languages take their names from the JVM's data. Two-digit years are
+ * 1950 to 2049.
  */
 public final class DatePattern {
 
     private static final String[][] MONTHS = {
-        {"en", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"},
-        {"de", "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-            "november", "dezember"},
-        {"fr", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-            "novembre", "decembre"},
+        {
+            "en",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december"
+        },
+        {
+            "de",
+            "januar",
+            "februar",
+            "marz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember"
+        },
+        {
+            "fr",
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre"
+        },
     };
     /** Abbreviations that are not a start of the month's name. */
-    private static final String[][] OTHER_ABBREVIATIONS = {{"de", "mrz", "3"}, {"de", "jaen", "1"}, {"de", "maerz", "3"}};
+    private static final String[][] OTHER_ABBREVIATIONS = {{"de", "mrz", "3"}, {"de", "jaen", "1"}, {"de", "maerz", "3"}
+    };
 
-    private enum Kind { LITERAL, SPACE, DAY, MONTH_NUMBER, MONTH_NAME, YEAR2, YEAR4 }
+    private enum Kind {
+        LITERAL,
+        SPACE,
+        DAY,
+        MONTH_NUMBER,
+        MONTH_NAME,
+        YEAR2,
+        YEAR4
+    }
 
     private record Token(Kind kind, String text, int width) {}
 
@@ -58,7 +106,8 @@ public final class DatePattern {
      * @throws IllegalArgumentException saying what is wrong with the pattern
      */
     public static DatePattern of(String pattern, String language) {
-        String lang = language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
+        String lang =
+                language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
         List<Token> tokens = tokenize(pattern);
         if (tokens.stream().noneMatch(t -> t.kind == Kind.YEAR2 || t.kind == Kind.YEAR4)) {
             throw new IllegalArgumentException("'" + pattern + "' has no year (yyyy or yy)");
@@ -68,7 +117,8 @@ public final class DatePattern {
             if (m[0].equals(lang)) names = java.util.Arrays.copyOfRange(m, 1, 13);
         }
         if (names == null) {
-            String[] jvm = DateFormatSymbols.getInstance(Locale.forLanguageTag(lang)).getMonths();
+            String[] jvm =
+                    DateFormatSymbols.getInstance(Locale.forLanguageTag(lang)).getMonths();
             names = new String[12];
             for (int i = 0; i < 12; i++) names[i] = key(jvm[i]);
         }
@@ -161,7 +211,9 @@ public final class DatePattern {
 
     /** Lower case, accents dropped: "März" and "MARZ" are one key. */
     private static String key(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static List<Token> tokenize(String pattern) {

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A figure's period at the granularity it was reported at: a day, or a calendar month, quarter or
- * year. {@code start} is the first day of the period.
+ * A figure's period at the granularity it was reported at: a day, or a calendar month, quarter or year. {@code start}
+ * is the first day of the period.
  *
- * <p>Parsing is hand-written because it runs for every row of every input (millions a night):
- * no regular expressions, no formatters, and no exceptions unless the text is wrong.
+ * <p>Parsing is hand-written because it runs for every row of every input (millions a night): no regular expressions,
+ * no formatters, and no exceptions unless the text is wrong.
  */
 public record Period(Granularity granularity, LocalDate start) implements Comparable<Period> {
 
@@ -30,8 +30,7 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
             case YEAR -> start.getDayOfYear() == 1;
         };
         if (!aligned) {
-            throw new IllegalArgumentException(
-                    "a " + granularity.name().toLowerCase() + " cannot start on " + start);
+            throw new IllegalArgumentException("a " + granularity.name().toLowerCase() + " cannot start on " + start);
         }
     }
 
@@ -75,10 +74,10 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
     }
 
     /**
-     * Reads ACLED's {@code event_date}: {@code 2022-01-05}, or a day, a month name and a year as its older export
-     * tools and spreadsheets wrote them: {@code 05 January 2022}, {@code 01-January-2015}, {@code 9-May-20} (day of one
-     * or two digits; month named in full or by three letters, any case; a space or a hyphen between; a two-digit
-     * year is 1950 to 2049). Dates in other forms ({@code 01-07-16}) need a mapping's date-format.
+     * Reads ACLED's {@code event_date}: {@code 2022-01-05}, or a day, a month name and a year as its older export tools
+     * and spreadsheets wrote them: {@code 05 January 2022}, {@code 01-January-2015}, {@code 9-May-20} (day of one or
+     * two digits; month named in full or by three letters, any case; a space or a hyphen between; a two-digit year is
+     * 1950 to 2049). Dates in other forms ({@code 01-07-16}) need a mapping's date-format.
      */
     public static Period parseEventDate(String field, String text) throws PeriodFormatException {
         String s = text == null ? "" : text.trim();
@@ -133,9 +132,9 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
     }
 
     /**
-     * The period this one falls in at the report's granularity. Only ever rolls up: a period already
-     * as coarse as the report, or coarser, is returned as it is, because splitting a yearly figure
-     * into quarters would invent numbers nobody reported.
+     * The period this one falls in at the report's granularity. Only ever rolls up: a period already as coarse as the
+     * report, or coarser, is returned as it is, because splitting a yearly figure into quarters would invent numbers
+     * nobody reported.
      */
     public Period rollUpTo(Granularity report) {
         if (!granularity.isFinerThan(report)) {
@@ -155,11 +154,12 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
         StringBuilder iso = new StringBuilder(10);
         appendYear(iso, start.getYear());
         switch (granularity) {
-            case YEAR -> { }
+            case YEAR -> {}
             case QUARTER -> iso.append("-Q").append((start.getMonthValue() + 2) / 3);
             case MONTH -> appendTwoDigits(iso.append('-'), start.getMonthValue());
-            case DAY -> appendTwoDigits(appendTwoDigits(iso.append('-'), start.getMonthValue()).append('-'),
-                    start.getDayOfMonth());
+            case DAY ->
+                appendTwoDigits(
+                        appendTwoDigits(iso.append('-'), start.getMonthValue()).append('-'), start.getDayOfMonth());
         }
         return iso.toString();
     }
@@ -207,8 +207,7 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
         return byStart != 0 ? byStart : Integer.compare(o.granularity.ordinal(), granularity.ordinal());
     }
 
-    private static Period date(String field, String s, int year, int month, int day)
-            throws PeriodFormatException {
+    private static Period date(String field, String s, int year, int month, int day) throws PeriodFormatException {
         checkedYear(field, s, year);
         if (month < 1 || month > 12 || day < 1 || day > CanonicalPeriods.daysIn(year, month)) {
             throw notADate(field, s);

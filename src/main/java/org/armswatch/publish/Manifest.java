@@ -14,41 +14,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * manifest.json: what a run read and wrote, with checksums, counts and step durations. The clock
- * time of the run lives here, not in the workbook, so that workbooks of the same inputs match.
+ * manifest.json: what a run read and wrote, with checksums, counts and step durations. The clock time of the run lives
+ * here, not in the workbook, so that workbooks of the same inputs match.
  *
  * @param outputs every file of the run folder but the manifest itself, by path within the folder
  * @param stepSeconds each step's duration (a partitioned step's partitions are summed under the step)
  */
-public record Manifest(LocalDate runDate, long runId, String period, Instant startedAt, Instant finishedAt,
-                       List<Input> inputs, List<Output> outputs, Map<String, Double> stepSeconds) {
+public record Manifest(
+        LocalDate runDate,
+        long runId,
+        String period,
+        Instant startedAt,
+        Instant finishedAt,
+        List<Input> inputs,
+        List<Output> outputs,
+        Map<String, Double> stepSeconds) {
 
     /** An input file as the manifest lists it. */
-    public record Input(String name, String sha256, long bytes, int rowsRead, int rowsUsed, int rowsRejected,
-                        int rowsReplaced, int rowsSkipped) {}
+    public record Input(
+            String name,
+            String sha256,
+            long bytes,
+            int rowsRead,
+            int rowsUsed,
+            int rowsRejected,
+            int rowsReplaced,
+            int rowsSkipped) {}
 
     /** A file the run wrote. */
     public record Output(String name, String sha256, long bytes) {}
 
     public static final String FILE_NAME = "manifest.json";
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     /** Lists the run folder's files and writes the manifest among them. */
-    public static void write(Path runFolder, LocalDate runDate, long runId, String period, Instant startedAt,
-                             Instant finishedAt, List<Input> inputs, Map<String, Double> stepSeconds) throws IOException {
+    public static void write(
+            Path runFolder,
+            LocalDate runDate,
+            long runId,
+            String period,
+            Instant startedAt,
+            Instant finishedAt,
+            List<Input> inputs,
+            Map<String, Double> stepSeconds)
+            throws IOException {
         List<Output> outputs = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(runFolder)) {
-            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(FILE_NAME))
-                    .sorted().toList()) {
-                outputs.add(new Output(runFolder.relativize(p).toString().replace('\\', '/'), sha256(p), Files.size(p)));
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(FILE_NAME))
+                    .sorted()
+                    .toList()) {
+                outputs.add(
+                        new Output(runFolder.relativize(p).toString().replace('\\', '/'), sha256(p), Files.size(p)));
             }
         }
         Map<String, Double> rounded = new LinkedHashMap<>();

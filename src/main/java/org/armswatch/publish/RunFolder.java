@@ -1,10 +1,10 @@
 package org.armswatch.publish;
 
-import java.nio.file.LinkOption;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * Where a run writes and how it becomes visible. A run writes into output/.work/&lt;run-date&gt;/;
- * only a complete folder is moved to output/&lt;run-date&gt;/, and only then does output/latest
- * point at it. Readers of output/ never see half a run.
+ * Where a run writes and how it becomes visible. A run writes into output/.work/&lt;run-date&gt;/; only a complete
+ * folder is moved to output/&lt;run-date&gt;/, and only then does output/latest point at it. Readers of output/ never
+ * see half a run.
  */
 public final class RunFolder {
 
@@ -46,9 +46,9 @@ public final class RunFolder {
     }
 
     /**
-     * Moves the complete work folder into place (replacing an earlier run of the same date, as a
-     * forced rerun does) and then points latest at it. Each move is a rename within output/.
-     * Idempotent: a run killed half-way through publishing finishes it on the next start.
+     * Moves the complete work folder into place (replacing an earlier run of the same date, as a forced rerun does) and
+     * then points latest at it. Each move is a rename within output/. Idempotent: a run killed half-way through
+     * publishing finishes it on the next start.
      */
     public Path publish() throws IOException {
         Path target = published();
@@ -77,7 +77,8 @@ public final class RunFolder {
     private boolean isNewestPublished() throws IOException {
         if (!Files.isSymbolicLink(latest())) return true;
         try {
-            LocalDate current = LocalDate.parse(Files.readSymbolicLink(latest()).getFileName().toString());
+            LocalDate current = LocalDate.parse(
+                    Files.readSymbolicLink(latest()).getFileName().toString());
             return !runDate.isBefore(current);
         } catch (DateTimeParseException e) {
             return true;
@@ -88,8 +89,10 @@ public final class RunFolder {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot move " + from + " to " + to + " in one step; the output folder must be"
-                    + " on one file system", e);
+            throw new IOException(
+                    "cannot move " + from + " to " + to + " in one step; the output folder must be"
+                            + " on one file system",
+                    e);
         }
     }
 
@@ -110,5 +113,4 @@ public final class RunFolder {
             }
         });
     }
-
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** A running total "so far" (cumulative) is never summed; new-in-period figures (incremental) are. */
 public enum Basis {
-    CUMULATIVE, INCREMENTAL;
+    CUMULATIVE,
+    INCREMENTAL;
 
     public static Optional<Basis> parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

@@ -3,7 +3,6 @@ package org.armswatch.unrest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.CsvReader;
@@ -13,15 +12,15 @@ import org.armswatch.input.Header;
 import org.armswatch.input.Illustrative;
 import org.armswatch.input.InputFileException;
 import org.armswatch.input.InputScan;
-import org.armswatch.input.RepeatedValues;
 import org.armswatch.input.RejectedRow;
+import org.armswatch.input.RepeatedValues;
 import org.armswatch.input.RowRejected;
 import org.armswatch.period.Period;
 import org.armswatch.period.PeriodFormatException;
 
 /**
- * Reads an ACLED event export (inputs.md 2a) into an {@link EventTally}. Only the columns the
- * aggregation needs are turned into strings; the other twenty are skipped by the reader.
+ * Reads an ACLED event export (inputs.md 2a) into an {@link EventTally}. Only the columns the aggregation needs are
+ * turned into strings; the other twenty are skipped by the reader.
  */
 public final class EventFileReader {
 
@@ -36,11 +35,38 @@ public final class EventFileReader {
         return header.indexOf("event_id_cnty") >= 0 && header.indexOf("event_date") >= 0;
     }
 
-    record Columns(int id, int date, int type, int country, int iso, int iso3, int civilianTargeting, int fatalities,
-                   int timestamp, int location, int actor1, int actor2, int source) {
+    record Columns(
+            int id,
+            int date,
+            int type,
+            int country,
+            int iso,
+            int iso3,
+            int civilianTargeting,
+            int fatalities,
+            int timestamp,
+            int location,
+            int actor1,
+            int actor2,
+            int source) {
         List<Integer> used() {
-            return List.of(id, date, type, country, iso, iso3, civilianTargeting, fatalities, timestamp, location, actor1,
-                    actor2, source).stream().filter(i -> i >= 0).toList();
+            return List.of(
+                            id,
+                            date,
+                            type,
+                            country,
+                            iso,
+                            iso3,
+                            civilianTargeting,
+                            fatalities,
+                            timestamp,
+                            location,
+                            actor1,
+                            actor2,
+                            source)
+                    .stream()
+                    .filter(i -> i >= 0)
+                    .toList();
         }
     }
 
@@ -48,31 +74,49 @@ public final class EventFileReader {
     /** @param sha256 of the bytes read */
     public record EventFile(int rowsRead, int rowsRejected, List<String> notes, String sha256) {}
 
-    public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
-                          Consumer<RejectedRow> rejects) throws InputFileException {
+    public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally, Consumer<RejectedRow> rejects)
+            throws InputFileException {
         return read(scan, fileNo, fileName, tally, rejects, false);
     }
 
     /**
-     * @param signatures whether to tell each event's {@link EventSignature}, so that the same event under another id
-     *                   in another export is counted once: only worth its cost where the run has several exports
+     * @param signatures whether to tell each event's {@link EventSignature}, so that the same event under another id in
+     *     another export is counted once: only worth its cost where the run has several exports
      */
-    public EventFile read(InputScan scan, int fileNo, String fileName, EventTally tally,
-                          Consumer<RejectedRow> rejects, boolean signatures) throws InputFileException {
+    public EventFile read(
+            InputScan scan,
+            int fileNo,
+            String fileName,
+            EventTally tally,
+            Consumer<RejectedRow> rejects,
+            boolean signatures)
+            throws InputFileException {
         Header h = new Header(scan.header());
-        Columns col = new Columns(h.indexOf("event_id_cnty"), h.indexOf("event_date"), h.indexOf("event_type"),
-                h.indexOf("country"), h.indexOf("iso"), h.indexOf("iso3"), h.indexOf("civilian_targeting"),
-                h.indexOf("fatalities"), h.indexOf("timestamp"), h.indexOf("location"), h.indexOf("actor1"),
-                h.indexOf("actor2"), h.indexOf("source"));
+        Columns col = new Columns(
+                h.indexOf("event_id_cnty"),
+                h.indexOf("event_date"),
+                h.indexOf("event_type"),
+                h.indexOf("country"),
+                h.indexOf("iso"),
+                h.indexOf("iso3"),
+                h.indexOf("civilian_targeting"),
+                h.indexOf("fatalities"),
+                h.indexOf("timestamp"),
+                h.indexOf("location"),
+                h.indexOf("actor1"),
+                h.indexOf("actor2"),
+                h.indexOf("source"));
         List<String> missing = new ArrayList<>();
         if (col.type < 0) missing.add("event_type");
         if (col.country < 0 && col.iso < 0) missing.add("country or iso");
         if (!missing.isEmpty()) {
-            throw new InputFileException(scan.file(), "an ACLED export without the column(s) " + String.join(", ", missing));
+            throw new InputFileException(
+                    scan.file(), "an ACLED export without the column(s) " + String.join(", ", missing));
         }
         List<String> notes = new ArrayList<>();
         if (col.fatalities < 0) notes.add(fileName + ": no fatalities column, so fatalities are not available [x]");
-        if (col.timestamp < 0) notes.add(fileName + ": no timestamp column, so of two copies of an event the later row wins");
+        if (col.timestamp < 0)
+            notes.add(fileName + ": no timestamp column, so of two copies of an event the later row wins");
         FigureParser numbers = FigureParser.forDialect(scan.dialect());
         int read = 0;
         int rejected = 0;
@@ -95,8 +139,8 @@ public final class EventFileReader {
     }
 
     /**
-     * Per file: the columns whose values repeat keep their strings, and a date text once read keeps its period, so
-     * that two million rows with a few thousand distinct dates, countries and types parse each of those once.
+     * Per file: the columns whose values repeat keep their strings, and a date text once read keeps its period, so that
+     * two million rows with a few thousand distinct dates, countries and types parse each of those once.
      */
     private static final class Seen {
         final RepeatedValues dates = new RepeatedValues();
@@ -107,11 +151,20 @@ public final class EventFileReader {
         final RepeatedValues sources = new RepeatedValues();
         /** Per source text's number: 1 illustrative, 2 real, 0 not looked at yet. */
         final byte[] illustrative = new byte[RepeatedValues.MAX_VALUES];
+
         final Period[] days = new Period[RepeatedValues.MAX_VALUES];
     }
 
-    private void add(CsvReader csv, Columns col, FigureParser numbers, Seen seen, EventTally tally, int fileNo,
-                     String fileName, boolean signatures) throws RowRejected {
+    private void add(
+            CsvReader csv,
+            Columns col,
+            FigureParser numbers,
+            Seen seen,
+            EventTally tally,
+            int fileNo,
+            String fileName,
+            boolean signatures)
+            throws RowRejected {
         String id = csv.field(col.id).trim();
         if (id.isEmpty()) throw new RowRejected("event_id_cnty is empty");
         Period day = day(csv, col.date, seen);
@@ -138,10 +191,21 @@ public final class EventFileReader {
         // ACLED writes "Civilian targeting" or nothing; an R export writes NA for nothing.
         boolean targeted = col.civilianTargeting >= 0
                 && csv.field(col.civilianTargeting, seen.targeting).trim().equalsIgnoreCase("civilian targeting");
-        long signature = signatures
-                ? EventSignature.of(country, day, csv, col.location, col.actor1, col.actor2, fatalities) : 0;
-        tally.add(id, timestamp, country, day, type, targeted, illustrative(csv, col.source, seen), fatalities, signature,
-                fileNo, fileName, csv.line());
+        long signature =
+                signatures ? EventSignature.of(country, day, csv, col.location, col.actor1, col.actor2, fatalities) : 0;
+        tally.add(
+                id,
+                timestamp,
+                country,
+                day,
+                type,
+                targeted,
+                illustrative(csv, col.source, seen),
+                fatalities,
+                signature,
+                fileNo,
+                fileName,
+                csv.line());
     }
 
     /** Whether the row's source says it is not real data; a source text is looked at once. */
@@ -168,19 +232,26 @@ public final class EventFileReader {
     }
 
     /**
-     * The numeric iso column wins over the country name (inputs.md 2a). ACLED writes 0 where ISO has no number
-     * (Kosovo, with iso3 XKX): then iso3, where the export has it, or the name decides.
+     * The numeric iso column wins over the country name (inputs.md 2a). ACLED writes 0 where ISO has no number (Kosovo,
+     * with iso3 XKX): then iso3, where the export has it, or the name decides.
      */
     private String country(CsvReader csv, Columns col, Seen seen) throws RowRejected {
         String iso = col.iso < 0 ? "" : csv.field(col.iso, seen.isos).trim();
         String cell = iso;
         if (iso.isEmpty() || iso.equals("0")) {
             String iso3 = col.iso3 < 0 ? "" : csv.field(col.iso3, seen.isos).trim();
-            cell = !iso3.isEmpty() ? iso3 : col.country < 0 ? "" : csv.field(col.country, seen.countries).trim();
+            cell = !iso3.isEmpty()
+                    ? iso3
+                    : col.country < 0
+                            ? ""
+                            : csv.field(col.country, seen.countries).trim();
         }
-        if (cell.isEmpty()) throw new RowRejected(iso.equals("0") ? "iso is 0 and country is empty" : "country and iso are empty");
+        if (cell.isEmpty())
+            throw new RowRejected(iso.equals("0") ? "iso is 0 and country is empty" : "country and iso are empty");
         String resolved = cell;
-        return countries.resolve(cell).map(Country::code)
+        return countries
+                .resolve(cell)
+                .map(Country::code)
                 .orElseThrow(() -> new RowRejected("unknown country '" + resolved + "'"));
     }
 }

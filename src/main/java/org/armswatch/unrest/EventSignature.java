@@ -4,10 +4,10 @@ import org.armswatch.input.CsvReader;
 import org.armswatch.period.Period;
 
 /**
- * What makes two rows of different ACLED exports the same event when their ids differ: country, day, place, both
- * actors and fatalities, compared without regard to the case of ASCII letters or to surrounding spaces. A 64-bit
- * hash of them (FNV-1a over their UTF-8 bytes), never 0; two different events share one with a chance of about one in
- * 10^19 per pair. Read straight from the reader's buffer ({@link CsvReader#hashField}).
+ * What makes two rows of different ACLED exports the same event when their ids differ: country, day, place, both actors
+ * and fatalities, compared without regard to the case of ASCII letters or to surrounding spaces. A 64-bit hash of them
+ * (FNV-1a over their UTF-8 bytes), never 0; two different events share one with a chance of about one in 10^19 per
+ * pair. Read straight from the reader's buffer ({@link CsvReader#hashField}).
  */
 final class EventSignature {
 
@@ -16,7 +16,8 @@ final class EventSignature {
     private EventSignature() {}
 
     /** The signature of a row being read: place and actors from the reader's buffer, nothing allocated. */
-    static long of(String country, Period day, CsvReader csv, int location, int actor1, int actor2, Integer fatalities) {
+    static long of(
+            String country, Period day, CsvReader csv, int location, int actor1, int actor2, Integer fatalities) {
         long h = csv.hashField(actor2, csv.hashField(actor1, csv.hashField(location, head(country, day))));
         return tail(h, fatalities);
     }

@@ -17,21 +17,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-
 import org.armswatch.input.RejectedRow;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
 
 /**
- * Counts ACLED events per country, month and event type while reading, so that no raw event is
- * staged. The same event_id_cnty seen again (overlapping exports, a revised event) is counted
- * once: the row with the larger timestamp wins, and on a tie the later row.
+ * Counts ACLED events per country, month and event type while reading, so that no raw event is staged. The same
+ * event_id_cnty seen again (overlapping exports, a revised event) is counted once: the row with the larger timestamp
+ * wins, and on a tie the later row.
  *
- * <p>Memory does not grow with the input. Each row becomes a short record (id, timestamp, bucket,
- * fatalities, file, line) in one of {@link #PARTITIONS} partitions chosen by the id's hash, so
- * that every copy of an event lands in the same partition, in reading order. Past a memory budget
- * the partitions go to spill files. When the reading is done, each partition in turn is
- * de-duplicated in a small table (parallel arrays, not objects), and the winners are counted.
+ * <p>Memory does not grow with the input. Each row becomes a short record (id, timestamp, bucket, fatalities, file,
+ * line) in one of {@link #PARTITIONS} partitions chosen by the id's hash, so that every copy of an event lands in the
+ * same partition, in reading order. Past a memory budget the partitions go to spill files. When the reading is done,
+ * each partition in turn is de-duplicated in a small table (parallel arrays, not objects), and the winners are counted.
  * Two million events need about 1/64 of their table at a time instead of 120 MB of heap.
  */
 public final class EventTally implements AutoCloseable {
@@ -43,6 +41,7 @@ public final class EventTally implements AutoCloseable {
     private static final String ILLUSTRATIVE = "\u001Fillustrative";
     /** Partitions of the event ids; a power of two, chosen by the hash's top bits. */
     static final int PARTITIONS = 64;
+
     private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
     /** Bytes of records kept in memory, over all partitions, before they go to the spill files. */
     public static final int DEFAULT_MEMORY_BUDGET = 4 << 20;
@@ -61,6 +60,7 @@ public final class EventTally implements AutoCloseable {
      * half full.
      */
     private long[] bucketSlots = new long[2 << 10];
+
     private final List<BucketKey> buckets = new ArrayList<>();
     /** Per bucket: events, fatalities, events without a fatality count. */
     private long[] bucketFigures = new long[3 * 256];
@@ -95,8 +95,12 @@ public final class EventTally implements AutoCloseable {
     private byte[] probe = new byte[64];
     // Per file number (a run's files are numbered from 1): its name, rows used and rows replaced.
     private String[] fileNames = new String[8];
-    /** Per file, the (country, month) cells it has events in: where two files overlap, the same event may hide under two ids. */
+    /**
+     * Per file, the (country, month) cells it has events in: where two files overlap, the same event may hide under two
+     * ids.
+     */
     private BitSet[] cellsByFile = new BitSet[8];
+
     private final Map<String, Integer> cellNumbers = new HashMap<>();
     private int[] bucketCell = new int[256];
     private SameEventsUnderOtherIds sameEvents;
@@ -104,16 +108,18 @@ public final class EventTally implements AutoCloseable {
     private final java.util.Set<Long> idsShared = new java.util.HashSet<>();
     /** The second pass of settle(): the tables are filled again, the figures are already counted. */
     private boolean recounting;
+
     private int[] usedByFile = new int[8];
     private int[] replacedByFile = new int[8];
     /** The replaced copies to list, the last by file and line on top, so that a copy listed earlier can make way. */
     private final PriorityQueue<Replaced> listed = new PriorityQueue<>(Comparator.reverseOrder());
+
     private final int listedReplaced;
 
     /**
-     * ACLED re-sends every event it revises, so a long history holds tens of thousands of replaced
-     * copies: each is counted per file, and the first ones by file and line are kept, with their
-     * reasons, to show in Data_quality. Keeping all of them would let memory grow with the input.
+     * ACLED re-sends every event it revises, so a long history holds tens of thousands of replaced copies: each is
+     * counted per file, and the first ones by file and line are kept, with their reasons, to show in Data_quality.
+     * Keeping all of them would let memory grow with the input.
      */
     public static final int LISTED_REPLACED = 1_000;
 
@@ -128,7 +134,8 @@ public final class EventTally implements AutoCloseable {
     }
 
     /**
-     * @param spillDirectory where partitions go past the budget; created when first needed, its files removed by close()
+     * @param spillDirectory where partitions go past the budget; created when first needed, its files removed by
+     *     close()
      * @param memoryBudget bytes of rows held in memory before they are spilled
      */
     public EventTally(int listedReplaced, Path spillDirectory, int memoryBudget) {
@@ -138,8 +145,16 @@ public final class EventTally implements AutoCloseable {
     }
 
     /** @param fatalities null when the row gave none */
-    public void add(String eventId, long timestamp, String country, Period day, String eventType, Integer fatalities,
-                    int fileNo, String fileName, long line) {
+    public void add(
+            String eventId,
+            long timestamp,
+            String country,
+            Period day,
+            String eventType,
+            Integer fatalities,
+            int fileNo,
+            String fileName,
+            long line) {
         add(eventId, timestamp, country, day, eventType, false, false, fatalities, 0, fileNo, fileName, line);
     }
 
@@ -148,15 +163,26 @@ public final class EventTally implements AutoCloseable {
      * @param illustrative the row is not real data ({@link org.armswatch.input.Illustrative})
      * @param fatalities null when the row gave none
      * @param signature what the event is ({@link EventSignature}): the same event under another id in another file has
-     *                  the same; 0 where none was made
+     *     the same; 0 where none was made
      */
-    public void add(String eventId, long timestamp, String country, Period day, String eventType,
-                    boolean civiliansTargeted, boolean illustrative, Integer fatalities, long signature, int fileNo,
-                    String fileName, long line) {
+    public void add(
+            String eventId,
+            long timestamp,
+            String country,
+            Period day,
+            String eventType,
+            boolean civiliansTargeted,
+            boolean illustrative,
+            Integer fatalities,
+            long signature,
+            int fileNo,
+            String fileName,
+            long line) {
         if (settled) throw new IllegalStateException("the tally was already counted");
         // The flags travel in the bucket's type, so that a revised copy that drops one moves the event's count too.
         String typeKey = civiliansTargeted || illustrative
-                ? eventType + (civiliansTargeted ? TARGETED : "") + (illustrative ? ILLUSTRATIVE : "") : eventType;
+                ? eventType + (civiliansTargeted ? TARGETED : "") + (illustrative ? ILLUSTRATIVE : "")
+                : eventType;
         int bucket = bucket(country, day.rollUpTo(Granularity.MONTH), typeKey);
         int dead = fatalities == null ? UNKNOWN : fatalities;
         if (fileNo >= fileNames.length) {
@@ -206,7 +232,9 @@ public final class EventTally implements AutoCloseable {
             Files.createDirectories(spillDirectory);
             for (int p = 0; p < PARTITIONS; p++) {
                 if (pendingUsed[p] == 0) continue;
-                try (OutputStream out = Files.newOutputStream(spillFile(p), StandardOpenOption.CREATE,
+                try (OutputStream out = Files.newOutputStream(
+                        spillFile(p),
+                        StandardOpenOption.CREATE,
                         spilled[p] ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
                     out.write(pending[p], 0, pendingUsed[p]);
@@ -216,7 +244,8 @@ public final class EventTally implements AutoCloseable {
             }
             pendingTotal = 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill ACLED event ids to " + spillDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot spill ACLED event ids to " + spillDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -240,8 +269,8 @@ public final class EventTally implements AutoCloseable {
     /**
      * De-duplicates and counts every partition in turn, once, when the first result is asked for. Then, where two
      * exports cover the same cells and share no event id (two numberings: two vintages), a second pass over the same
-     * partitions offers their winners to {@link SameEventsUnderOtherIds}: exports that share ids are one numbering
-     * (an export and its revisions), in which an id tells events apart and a signature must not.
+     * partitions offers their winners to {@link SameEventsUnderOtherIds}: exports that share ids are one numbering (an
+     * export and its revisions), in which an id tells events apart and a signature must not.
      */
     private void settle() {
         if (settled) return;
@@ -256,8 +285,17 @@ public final class EventTally implements AutoCloseable {
                 for (int e = 0; e < events; e++) {
                     if (signatures[e] == 0) continue;
                     int end = e + 1 < events ? idStart[e + 1] : idBytesUsed;
-                    sameEvents.offer(bucketCell[bucketOf[e]], signatures[e], fileNos[e], bucketOf[e], fatalities[e],
-                            timestamps[e], lines[e], idBytes, idStart[e], end);
+                    sameEvents.offer(
+                            bucketCell[bucketOf[e]],
+                            signatures[e],
+                            fileNos[e],
+                            bucketOf[e],
+                            fatalities[e],
+                            timestamps[e],
+                            lines[e],
+                            idBytes,
+                            idStart[e],
+                            end);
                 }
             }
             recounting = false;
@@ -266,8 +304,15 @@ public final class EventTally implements AutoCloseable {
             count(m.bucket(), m.fatalities(), m.file(), -1);
             replacedByFile[m.file()]++;
             if (listedReplaced > 0) {
-                Replaced r = new Replaced(m.file(), m.line(), m.eventId(), m.timestamp(), m.keptFile(), m.keptLine(),
-                        m.keptTimestamp(), m.keptId());
+                Replaced r = new Replaced(
+                        m.file(),
+                        m.line(),
+                        m.eventId(),
+                        m.timestamp(),
+                        m.keptFile(),
+                        m.keptLine(),
+                        m.keptTimestamp(),
+                        m.keptId());
                 if (listed.size() < listedReplaced) {
                     listed.add(r);
                 } else if (listed.peek().compareTo(r) > 0) {
@@ -387,8 +432,10 @@ public final class EventTally implements AutoCloseable {
         int t = number(typeNumbers, eventType);
         // The month (or a coarser period a row already had) is its first month and its granularity.
         LocalDate start = month.start();
-        long code = (((long) start.getYear() * 12 + start.getMonthValue() - 1) * 4 + month.granularity().ordinal())
-                << 32 | c;
+        long code = (((long) start.getYear() * 12 + start.getMonthValue() - 1) * 4
+                                + month.granularity().ordinal())
+                        << 32
+                | c;
         int mask = bucketSlots.length / 2 - 1;
         int slot = bucketHash(code, t) & mask;
         for (long s; (s = bucketSlots[2 * slot + 1]) != 0; slot = (slot + 1) & mask) {
@@ -450,21 +497,35 @@ public final class EventTally implements AutoCloseable {
         usedByFile[fileNo] += sign;
     }
 
-
     /** A replaced copy that may be listed; ordered by file and line, which are unique to a copy. */
     /** @param winnerId the id of the copy kept where it is another (the same event under another id), else null */
-    private record Replaced(int file, long line, String eventId, long timestamp, int winnerFile, long winnerLine,
-                            long winnerTimestamp, String winnerId) implements Comparable<Replaced> {
+    private record Replaced(
+            int file,
+            long line,
+            String eventId,
+            long timestamp,
+            int winnerFile,
+            long winnerLine,
+            long winnerTimestamp,
+            String winnerId)
+            implements Comparable<Replaced> {
         @Override
         public int compareTo(Replaced o) {
             return file != o.file ? Integer.compare(file, o.file) : Long.compare(line, o.line);
         }
     }
 
-    private void replace(int idLength, int loserFile, long loserTimestamp, long loserLine, int winnerFile,
-                         long winnerTimestamp, long winnerLine) {
+    private void replace(
+            int idLength,
+            int loserFile,
+            long loserTimestamp,
+            long loserLine,
+            int winnerFile,
+            long winnerTimestamp,
+            long winnerLine) {
         if (recounting) return;
-        if (loserFile != winnerFile) idsShared.add(Math.min(loserFile, winnerFile) * 65_536L + Math.max(loserFile, winnerFile));
+        if (loserFile != winnerFile)
+            idsShared.add(Math.min(loserFile, winnerFile) * 65_536L + Math.max(loserFile, winnerFile));
         replacedByFile[loserFile]++;
         if (listedReplaced == 0) return;
         if (listed.size() >= listedReplaced) {
@@ -472,8 +533,15 @@ public final class EventTally implements AutoCloseable {
             if (last.file() < loserFile || last.file() == loserFile && last.line() < loserLine) return;
             listed.poll();
         }
-        listed.add(new Replaced(loserFile, loserLine, new String(probe, 0, idLength, StandardCharsets.UTF_8),
-                loserTimestamp, winnerFile, winnerLine, winnerTimestamp, null));
+        listed.add(new Replaced(
+                loserFile,
+                loserLine,
+                new String(probe, 0, idLength, StandardCharsets.UTF_8),
+                loserTimestamp,
+                winnerFile,
+                winnerLine,
+                winnerTimestamp,
+                null));
     }
 
     /** The id's UTF-8 bytes into {@link #probe}; ids are nearly always ASCII, which needs no encoder. */
@@ -561,12 +629,21 @@ public final class EventTally implements AutoCloseable {
                 if (illustrative) type = type.substring(0, type.length() - ILLUSTRATIVE.length());
                 boolean targeted = type.endsWith(TARGETED);
                 if (targeted) type = type.substring(0, type.length() - TARGETED.length());
-                out.add(new EventCount(k.country(), k.month(), type, targeted, illustrative, bucketFigures[3 * b],
-                        bucketFigures[3 * b + 1], bucketFigures[3 * b + 2]));
+                out.add(new EventCount(
+                        k.country(),
+                        k.month(),
+                        type,
+                        targeted,
+                        illustrative,
+                        bucketFigures[3 * b],
+                        bucketFigures[3 * b + 1],
+                        bucketFigures[3 * b + 2]));
             }
         }
-        out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
-                .thenComparing(EventCount::eventType).thenComparing(EventCount::civiliansTargeted)
+        out.sort(Comparator.comparing(EventCount::country)
+                .thenComparing(EventCount::month)
+                .thenComparing(EventCount::eventType)
+                .thenComparing(EventCount::civiliansTargeted)
                 .thenComparing(EventCount::illustrative));
         return out;
     }
@@ -616,9 +693,13 @@ public final class EventTally implements AutoCloseable {
             String reason = r.winnerId() == null
                     ? "duplicate event " + r.eventId() + ": replaced by " + fileNames[r.winnerFile()] + " line "
                             + r.winnerLine() + " (timestamp " + r.winnerTimestamp() + " is not older)"
-                    : "the same event as " + r.winnerId() + " in " + fileNames[r.winnerFile()] + " line " + r.winnerLine()
+                    : "the same event as " + r.winnerId() + " in " + fileNames[r.winnerFile()] + " line "
+                            + r.winnerLine()
                             + " (same day, place, actors and fatalities, under another id): counted once, from that file";
-            rows.add(new RejectedRow(fileNames[r.file()], r.line(), "event_id_cnty=" + r.eventId() + " timestamp=" + r.timestamp(),
+            rows.add(new RejectedRow(
+                    fileNames[r.file()],
+                    r.line(),
+                    "event_id_cnty=" + r.eventId() + " timestamp=" + r.timestamp(),
                     reason));
         }
         return rows;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.CsvReader;
@@ -22,10 +21,9 @@ import org.armswatch.period.Period;
 import org.armswatch.period.PeriodFormatException;
 
 /**
- * Reads HDX's monthly conflict-event counts (inputs.md 2c). The counts are already aggregated, so
- * they are summed, never counted as one event a row. Only whole-country rows (admin_level 0) are
- * used: admin areas would count the same events again. A row of HXL '#' tags under the header is
- * part of the header, not data.
+ * Reads HDX's monthly conflict-event counts (inputs.md 2c). The counts are already aggregated, so they are summed,
+ * never counted as one event a row. Only whole-country rows (admin_level 0) are used: admin areas would count the same
+ * events again. A row of HXL '#' tags under the header is part of the header, not data.
  */
 public final class HdxCountReader {
 
@@ -38,12 +36,18 @@ public final class HdxCountReader {
     }
 
     /**
-     * What one file gave. Rows below country level are neither used nor rejected: they are
-     * skipped on purpose and counted, so that read = used + rejected + skipped.
+     * What one file gave. Rows below country level are neither used nor rejected: they are skipped on purpose and
+     * counted, so that read = used + rejected + skipped.
      */
     /** @param sha256 of the bytes read */
-    public record HdxFile(int rowsRead, int rowsUsed, int rowsSkipped, List<CountedEvents> counts,
-                          List<RejectedRow> rejected, List<String> notes, String sha256) {}
+    public record HdxFile(
+            int rowsRead,
+            int rowsUsed,
+            int rowsSkipped,
+            List<CountedEvents> counts,
+            List<RejectedRow> rejected,
+            List<String> notes,
+            String sha256) {}
 
     private record Key(String country, Period month, String eventType) {}
 
@@ -77,17 +81,21 @@ public final class HdxCountReader {
                     if (csv.problem() != null) throw new RowRejected(csv.problem());
                     String adminLevel = level < 0 ? "0" : csv.field(level).trim();
                     if (!adminLevel.equals("0")) {
-                        if (!adminLevel.matches("[0-9]+")) throw new RowRejected("admin_level '" + adminLevel + "' is not a number");
+                        if (!adminLevel.matches("[0-9]+"))
+                            throw new RowRejected("admin_level '" + adminLevel + "' is not a number");
                         skipped++;
                         continue;
                     }
                     String cell = csv.field(location).trim();
                     if (cell.isEmpty()) throw new RowRejected("location_code is empty");
-                    String country = countries.resolve(cell).map(Country::code)
+                    String country = countries
+                            .resolve(cell)
+                            .map(Country::code)
                             .orElseThrow(() -> new RowRejected("unknown country '" + cell + "'"));
                     String eventType = csv.field(type).trim();
                     if (eventType.isEmpty()) throw new RowRejected("event_type is empty");
-                    Period month = Period.parse("reference_period_start", csv.field(start)).rollUpTo(Granularity.MONTH);
+                    Period month = Period.parse("reference_period_start", csv.field(start))
+                            .rollUpTo(Granularity.MONTH);
                     Long count = numbers.count("events", csv.field(events));
                     if (count == null) throw new RowRejected("events is empty");
                     Long dead = numbers.count("fatalities", csv.field(fatalities));
@@ -115,8 +123,10 @@ public final class HdxCountReader {
                     + " so that admin areas are not counted twice");
         }
         List<CountedEvents> counts = new ArrayList<>(sums.size());
-        sums.forEach((k, v) -> counts.add(new CountedEvents(k.country(), k.month(), k.eventType(), v[0], v[1], v[2], v[3])));
-        counts.sort(Comparator.comparing(CountedEvents::country).thenComparing(CountedEvents::month)
+        sums.forEach(
+                (k, v) -> counts.add(new CountedEvents(k.country(), k.month(), k.eventType(), v[0], v[1], v[2], v[3])));
+        counts.sort(Comparator.comparing(CountedEvents::country)
+                .thenComparing(CountedEvents::month)
                 .thenComparing(CountedEvents::eventType));
         return new HdxFile(read, used, skipped, counts, rejected, notes, sha256);
     }

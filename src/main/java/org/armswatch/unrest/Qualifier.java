@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** How exact a reported figure is: "more than 4,400" is AT_LEAST 4,400, shown as ≥ 4,400. */
 public enum Qualifier {
-    EXACT, UP_TO, ABOUT, AT_LEAST;
+    EXACT,
+    UP_TO,
+    ABOUT,
+    AT_LEAST;
 
     public static Optional<Qualifier> parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_')) {
@@ -18,9 +21,9 @@ public enum Qualifier {
     }
 
     /**
-     * The qualifier of a figure built from two others. Anything built from an "at least" figure is
-     * itself at least (inputs.md); otherwise the vaguer one wins, so exact stays exact only when
-     * everything it was built from was exact.
+     * The qualifier of a figure built from two others. Anything built from an "at least" figure is itself at least
+     * (inputs.md); otherwise the vaguer one wins, so exact stays exact only when everything it was built from was
+     * exact.
      */
     public Qualifier with(Qualifier other) {
         return ordinal() >= other.ordinal() ? this : other;

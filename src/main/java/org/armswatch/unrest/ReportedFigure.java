@@ -3,8 +3,8 @@ package org.armswatch.unrest;
 import org.armswatch.period.Period;
 
 /**
- * One figure from the desk's tally, as it was reported: "more than 4,400 people have been detained
- * so far, according to the Interior Ministry" on 8 January 2022.
+ * One figure from the desk's tally, as it was reported: "more than 4,400 people have been detained so far, according to
+ * the Interior Ministry" on 8 January 2022.
  */
 public record ReportedFigure(
         int fileNo,

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.CsvReader;
 import org.armswatch.input.FigureFormatException;
@@ -22,7 +21,9 @@ import org.armswatch.period.PeriodFormatException;
 public final class ReportedFigureReader {
 
     /** In the order inputs.md lists them; configuration may add others. */
-    public static final List<String> STANDARD_METRICS = List.of("detained", "killed", "injured", "protesters", "events");
+    public static final List<String> STANDARD_METRICS =
+            List.of("detained", "killed", "injured", "protesters", "events");
+
     private static final Set<String> SOURCE_TYPES = Set.of("", "official", "independent", "ngo", "media");
 
     private final CountryResolver countries;
@@ -34,30 +35,54 @@ public final class ReportedFigureReader {
     }
 
     /** What one tally file gave, and the SHA-256 of the bytes read. */
-    public record TallyFile(int rowsRead, List<ReportedFigure> figures, List<RejectedRow> rejected, List<String> notes,
-                            String sha256) {}
+    public record TallyFile(
+            int rowsRead,
+            List<ReportedFigure> figures,
+            List<RejectedRow> rejected,
+            List<String> notes,
+            String sha256) {}
 
-    record Columns(int country, int date, int metric, int value, int qualifier, int basis,
-                   int region, int source, int sourceType, int notes) {
+    record Columns(
+            int country,
+            int date,
+            int metric,
+            int value,
+            int qualifier,
+            int basis,
+            int region,
+            int source,
+            int sourceType,
+            int notes) {
         List<Integer> used() {
-            return List.of(country, date, metric, value, qualifier, basis, region, source, sourceType, notes)
-                    .stream().filter(i -> i >= 0).toList();
+            return List.of(country, date, metric, value, qualifier, basis, region, source, sourceType, notes).stream()
+                    .filter(i -> i >= 0)
+                    .toList();
         }
     }
 
     public TallyFile read(InputScan scan, int fileNo, String fileName) throws InputFileException {
         Header h = new Header(scan.header());
-        Columns col = new Columns(h.indexOf("country"), h.indexOf("date", "period"), h.indexOf("metric"),
-                h.indexOf("value"), h.indexOf("qualifier"), h.indexOf("basis"), h.indexOf("region"),
-                h.indexOf("source"), h.indexOf("source_type", "source type"), h.indexOf("notes"));
+        Columns col = new Columns(
+                h.indexOf("country"),
+                h.indexOf("date", "period"),
+                h.indexOf("metric"),
+                h.indexOf("value"),
+                h.indexOf("qualifier"),
+                h.indexOf("basis"),
+                h.indexOf("region"),
+                h.indexOf("source"),
+                h.indexOf("source_type", "source type"),
+                h.indexOf("notes"));
         List<String> missing = new ArrayList<>();
         if (col.country < 0) missing.add("country");
         if (col.date < 0) missing.add("date");
         if (col.metric < 0) missing.add("metric");
         if (col.value < 0) missing.add("value");
         if (!missing.isEmpty()) {
-            throw new InputFileException(scan.file(), "not a tally of reported figures (nor an ACLED or licence file): it lacks "
-                    + String.join(", ", missing) + " (header: " + String.join(",", h.names()) + ")");
+            throw new InputFileException(
+                    scan.file(),
+                    "not a tally of reported figures (nor an ACLED or licence file): it lacks "
+                            + String.join(", ", missing) + " (header: " + String.join(",", h.names()) + ")");
         }
         List<String> notes = new ArrayList<>();
         List<String> extra = h.unusedColumns(col.used());
@@ -86,8 +111,10 @@ public final class ReportedFigureReader {
     private ReportedFigure figure(CsvReader csv, Columns col, FigureParser numbers, int fileNo) throws RowRejected {
         String countryCell = text(csv, col.country);
         if (countryCell.isEmpty()) throw new RowRejected("country is empty");
-        String country = countries.resolve(countryCell)
-                .orElseThrow(() -> new RowRejected("unknown country '" + countryCell + "'")).code();
+        String country = countries
+                .resolve(countryCell)
+                .orElseThrow(() -> new RowRejected("unknown country '" + countryCell + "'"))
+                .code();
         Period date;
         try {
             date = Period.parse("date", text(csv, col.date));
@@ -107,21 +134,34 @@ public final class ReportedFigureReader {
         }
         if (value == null) throw new RowRejected("value is empty");
         String q = text(csv, col.qualifier);
-        Qualifier qualifier = Qualifier.parse(q).orElseThrow(() ->
-                new RowRejected("qualifier '" + q + "' is not one of exact, at_least, about, up_to"));
+        Qualifier qualifier = Qualifier.parse(q)
+                .orElseThrow(
+                        () -> new RowRejected("qualifier '" + q + "' is not one of exact, at_least, about, up_to"));
         String b = text(csv, col.basis);
-        Basis basis = Basis.parse(b).orElseThrow(() ->
-                new RowRejected("basis '" + b + "' is not cumulative or incremental"));
+        Basis basis =
+                Basis.parse(b).orElseThrow(() -> new RowRejected("basis '" + b + "' is not cumulative or incremental"));
         String sourceType = text(csv, col.sourceType).toLowerCase(Locale.ROOT);
         if (!SOURCE_TYPES.contains(sourceType)) {
-            throw new RowRejected("source_type '" + text(csv, col.sourceType) + "' is not one of official, independent, ngo, media");
+            throw new RowRejected(
+                    "source_type '" + text(csv, col.sourceType) + "' is not one of official, independent, ngo, media");
         }
-        return new ReportedFigure(fileNo, csv.line(), country, date, text(csv, col.region), metric, value,
-                qualifier, basis, text(csv, col.source), sourceType, text(csv, col.notes));
+        return new ReportedFigure(
+                fileNo,
+                csv.line(),
+                country,
+                date,
+                text(csv, col.region),
+                metric,
+                value,
+                qualifier,
+                basis,
+                text(csv, col.source),
+                sourceType,
+                text(csv, col.notes));
     }
 
-    private static final Comparator<String> METRIC_ORDER = Comparator
-            .comparingInt((String m) -> STANDARD_METRICS.contains(m) ? STANDARD_METRICS.indexOf(m) : STANDARD_METRICS.size())
+    private static final Comparator<String> METRIC_ORDER = Comparator.comparingInt(
+                    (String m) -> STANDARD_METRICS.contains(m) ? STANDARD_METRICS.indexOf(m) : STANDARD_METRICS.size())
             .thenComparing(Comparator.naturalOrder());
 
     private static String text(CsvReader csv, int index) {

@@ -3,10 +3,10 @@ package org.armswatch.unrest;
 import org.armswatch.period.Period;
 
 /**
- * The figure of one country, period, metric and basis (and region, blank for the whole country)
- * across all sources: the latest official figure, the highest figure of any source, and the range;
- * and the two a desk quotes, each with its source and report date: the lowest reported and the latest reported.
- * A null official means no official source reported in the period ([x]).
+ * The figure of one country, period, metric and basis (and region, blank for the whole country) across all sources: the
+ * latest official figure, the highest figure of any source, and the range; and the two a desk quotes, each with its
+ * source and report date: the lowest reported and the latest reported. A null official means no official source
+ * reported in the period ([x]).
  */
 public record ReportedTotal(
         String country,

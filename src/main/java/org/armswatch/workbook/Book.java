@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One workbook being written: its styles, its notes, Excel's row limit as configured, and the lines
- * the Contents sheet will list. Every sheet writer works on one of these.
+ * One workbook being written: its styles, its notes, Excel's row limit as configured, and the lines the Contents sheet
+ * will list. Every sheet writer works on one of these.
  */
 final class Book {
 
@@ -20,11 +20,13 @@ final class Book {
     final NoteList notes = new NoteList();
     /** Data rows one sheet may hold before a table goes on in a numbered sheet (Licences_2, ...). */
     final int maxRowsPerSheet;
+
     private final List<Entry> entries = new ArrayList<>();
 
     Book(StreamedWorkbook wb, int maxRowsPerSheet) {
         if (maxRowsPerSheet < 1 || maxRowsPerSheet > TableSheet.MAX_DATA_ROWS) {
-            throw new IllegalArgumentException("rows per sheet must be 1 to " + TableSheet.MAX_DATA_ROWS + ": " + maxRowsPerSheet);
+            throw new IllegalArgumentException(
+                    "rows per sheet must be 1 to " + TableSheet.MAX_DATA_ROWS + ": " + maxRowsPerSheet);
         }
         this.wb = wb;
         this.styles = new CellStyles(wb);
@@ -44,8 +46,11 @@ final class Book {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         for (int i = 0; i < parts.size(); i++) {
             TableSheet.Part p = parts.get(i);
-            list(p.sheet(), description + " Part " + (i + 1) + " of " + parts.size() + " of one table that is too long"
-                    + " for one sheet: its rows " + n.format(p.firstRow()) + " to " + n.format(p.lastRow()) + ".");
+            list(
+                    p.sheet(),
+                    description + " Part " + (i + 1) + " of " + parts.size() + " of one table that is too long"
+                            + " for one sheet: its rows " + n.format(p.firstRow()) + " to " + n.format(p.lastRow())
+                            + ".");
         }
     }
 

@@ -2,7 +2,6 @@ package org.armswatch.workbook;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
@@ -11,8 +10,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.armswatch.unrest.Qualifier;
 
 /**
- * The few styles every sheet shares, made once per workbook (Excel allows a limited number).
- * "At least" and "about" are number formats, so the cell stays a number: ≥ 4,400 sorts and sums.
+ * The few styles every sheet shares, made once per workbook (Excel allows a limited number). "At least" and "about" are
+ * number formats, so the cell stays a number: ≥ 4,400 sorts and sums.
  */
 final class CellStyles {
 
@@ -28,6 +27,7 @@ final class CellStyles {
     final CellStyle ratio;
     /** Number styles, made when first asked for: by kind (or currency), qualifier, [r] and [i]. */
     private final Map<String, CellStyle[]> numberStyles = new HashMap<>();
+
     private final Workbook wb;
     private final DataFormat formats;
 
@@ -86,19 +86,25 @@ final class CellStyles {
      * header, so a figure copied out of its column still says what money it is.
      */
     CellStyle money(String currency, boolean cents, Qualifier qualifier, boolean revised, boolean illustrative) {
-        return style(currency + (cents ? ".00" : ""), cents ? "#,##0.00" : "#,##0", " " + currency, qualifier, revised,
+        return style(
+                currency + (cents ? ".00" : ""),
+                cents ? "#,##0.00" : "#,##0",
+                " " + currency,
+                qualifier,
+                revised,
                 illustrative);
     }
 
-    private CellStyle style(String family, String body, String unit, Qualifier qualifier, boolean revised,
-                            boolean illustrative) {
+    private CellStyle style(
+            String family, String body, String unit, Qualifier qualifier, boolean revised, boolean illustrative) {
         CellStyle[] styles = numberStyles.computeIfAbsent(family, f -> new CellStyle[4 * Qualifier.values().length]);
         int i = (qualifier.ordinal() * 2 + (revised ? 1 : 0)) * 2 + (illustrative ? 1 : 0);
         if (styles[i] == null) {
             String suffix = unit + (revised ? " [r]" : "") + (illustrative ? " [i]" : "");
             CellStyle s = wb.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
-            s.setDataFormat(formats.getFormat(prefix(qualifier) + body + (suffix.isEmpty() ? "" : "\"" + suffix + "\"")));
+            s.setDataFormat(
+                    formats.getFormat(prefix(qualifier) + body + (suffix.isEmpty() ? "" : "\"" + suffix + "\"")));
             styles[i] = s;
         }
         return styles[i];

@@ -9,9 +9,13 @@ final class ContentsSheet {
 
     static void write(Book book) {
         List<Book.Entry> entries = book.entries();
-        TableSheet t = new TableSheet(book, "Contents", "Contents",
-                "The sheets of this workbook; each name links to its sheet.",
-                List.of(new TableSheet.Column("Sheet", 16), new TableSheet.Column("What it holds", 100))).cellByCell();
+        TableSheet t = new TableSheet(
+                        book,
+                        "Contents",
+                        "Contents",
+                        "The sheets of this workbook; each name links to its sheet.",
+                        List.of(new TableSheet.Column("Sheet", 16), new TableSheet.Column("What it holds", 100)))
+                .cellByCell();
         for (Book.Entry e : entries) {
             t.row().link(e.sheet()).text(e.description());
         }

@@ -8,7 +8,10 @@ final class NotesSheet {
     private NotesSheet() {}
 
     static void write(Book book) {
-        TableSheet t = new TableSheet(book, "Notes", "Notes",
+        TableSheet t = new TableSheet(
+                book,
+                "Notes",
+                "Notes",
                 "Notes that titles and headers refer to as [note 1] and so on. A note keeps its number in every run and"
                         + " in every workbook of a run.",
                 List.of(new TableSheet.Column("Note number", 8), new TableSheet.Column("Note text", 100)));

@@ -5,15 +5,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.armswatch.aggregate.Indicator;
 import org.armswatch.aggregate.Measure;
 import org.armswatch.aggregate.OverviewRow;
 import org.armswatch.aggregate.StoryLeads;
 
 /**
- * The Overview: one row per country and period, revised figures marked [r] through their number format. Licence
- * values stand in one column per currency: two currencies are never added.
+ * The Overview: one row per country and period, revised figures marked [r] through their number format. Licence values
+ * stand in one column per currency: two currencies are never added.
  */
 final class OverviewSheet {
 
@@ -47,7 +46,9 @@ final class OverviewSheet {
     static List<String> currencies(List<OverviewRow> rows) {
         TreeSet<String> currencies = new TreeSet<>();
         for (OverviewRow r : rows) {
-            r.figures().keySet().stream().filter(i -> i.measure() == Measure.VALUE_ISSUED).forEach(i -> currencies.add(i.currency()));
+            r.figures().keySet().stream()
+                    .filter(i -> i.measure() == Measure.VALUE_ISSUED)
+                    .forEach(i -> currencies.add(i.currency()));
         }
         return List.copyOf(currencies);
     }
@@ -58,20 +59,33 @@ final class OverviewSheet {
         String symbols = notes.ref(NoteList.SYMBOLS);
         String coarser = notes.ref(NoteList.COARSER);
         String atLeast = notes.ref(NoteList.AT_LEAST);
-        String revised = c.changes().comparable() ? " [r] = revised since the run of " + c.changes().previousRunDate()
-                + " " + notes.ref(NoteList.REVISED) + "." : "";
+        String revised = c.changes().comparable()
+                ? " [r] = revised since the run of " + c.changes().previousRunDate() + " " + notes.ref(NoteList.REVISED)
+                        + "."
+                : "";
         List<String> currencies = currencies(c.overview());
-        String money = currencies.size() > 1 ? " Licence values stand in one column per currency ("
-                + String.join(", ", currencies) + "): they are never added together." : "";
+        String money = currencies.size() > 1
+                ? " Licence values stand in one column per currency (" + String.join(", ", currencies)
+                        + "): they are never added together."
+                : "";
         List<Indicator> shown = new ArrayList<>();
         shown.add(Indicator.of(Measure.LICENCES_ISSUED));
         for (String currency : currencies) shown.add(Indicator.money(Measure.VALUE_ISSUED, currency));
-        for (Measure m : List.of(Measure.LICENCES_REFUSED, Measure.EVENTS, Measure.CIVILIANS_TARGETED, Measure.FATALITIES,
-                Measure.DETAINED_LOWEST, Measure.DETAINED_LATEST, Measure.KILLED_LOWEST, Measure.KILLED_LATEST)) {
+        for (Measure m : List.of(
+                Measure.LICENCES_REFUSED,
+                Measure.EVENTS,
+                Measure.CIVILIANS_TARGETED,
+                Measure.FATALITIES,
+                Measure.DETAINED_LOWEST,
+                Measure.DETAINED_LATEST,
+                Measure.KILLED_LOWEST,
+                Measure.KILLED_LATEST)) {
             shown.add(Indicator.of(m));
         }
-        List<TableSheet.Column> columns = new ArrayList<>(List.of(new TableSheet.Column("Country", 30),
-                new TableSheet.Column("ISO code", 8), new TableSheet.Column("Period", 16),
+        List<TableSheet.Column> columns = new ArrayList<>(List.of(
+                new TableSheet.Column("Country", 30),
+                new TableSheet.Column("ISO code", 8),
+                new TableSheet.Column("Period", 16),
                 new TableSheet.Column("Period (ISO)", 12)));
         for (Indicator i : shown) {
             String ref = switch (i.measure()) {
@@ -83,20 +97,31 @@ final class OverviewSheet {
             };
             columns.add(new TableSheet.Column(label(i) + ref, i.measure().money() ? 24 : 16));
         }
-        columns.add(new TableSheet.Column("Story lead: licences before unusual unrest " + notes.ref(NoteList.FLAG), 16));
-        columns.add(new TableSheet.Column("Detained and killed as reported: lowest and latest, with source and date", 60));
-        columns.add(new TableSheet.Column("Illustrative figures in the row (not real data) " + notes.ref(NoteList.ILLUSTRATIVE), 14));
+        columns.add(
+                new TableSheet.Column("Story lead: licences before unusual unrest " + notes.ref(NoteList.FLAG), 16));
+        columns.add(
+                new TableSheet.Column("Detained and killed as reported: lowest and latest, with source and date", 60));
+        columns.add(new TableSheet.Column(
+                "Illustrative figures in the row (not real data) " + notes.ref(NoteList.ILLUSTRATIVE), 14));
         columns.add(new TableSheet.Column("Sources", 60));
-        TableSheet t = new TableSheet(book, "Overview",
+        TableSheet t = new TableSheet(
+                book,
+                "Overview",
                 "Arms-export licences and unrest " + c.scope().place() + " and " + period + " " + coarser,
                 "One row per country and period " + symbols + ". [x] = not available (nothing reported); ≥ = at least;"
                         + " ~ = about; ≤ = up to "
-                        + atLeast + "; [i] = rests on illustrative rows, not real data: never quote it." + revised + money,
+                        + atLeast + "; [i] = rests on illustrative rows, not real data: never quote it." + revised
+                        + money,
                 columns);
         Map<String, StoryLeads.Lead> leads = new java.util.HashMap<>();
-        for (StoryLeads.Lead l : c.leads()) leads.put(l.country() + "|" + l.unrest().period().iso(), l);
+        for (StoryLeads.Lead l : c.leads())
+            leads.put(l.country() + "|" + l.unrest().period().iso(), l);
         for (OverviewRow r : c.overview()) {
-            t.row().text(r.countryName()).text(r.country()).text(r.period().label()).text(r.period().iso());
+            t.row()
+                    .text(r.countryName())
+                    .text(r.country())
+                    .text(r.period().label())
+                    .text(r.period().iso());
             for (Indicator i : shown) {
                 boolean wasRevised = c.changes().revised(r.country(), r.period(), i);
                 // Sums of values to the whole unit: the cell holds the exact sum.
@@ -109,7 +134,9 @@ final class OverviewSheet {
             t.text(r.illustrative() ? "Yes [i]" : "No");
             t.text(r.sources());
         }
-        book.list(t.finish(), "One row per country and period: licences, their value, unrest events, fatalities,"
-                + " detained and killed as reported, and the story leads.");
+        book.list(
+                t.finish(),
+                "One row per country and period: licences, their value, unrest events, fatalities,"
+                        + " detained and killed as reported, and the story leads.");
     }
 }

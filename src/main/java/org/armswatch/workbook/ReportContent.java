@@ -3,7 +3,6 @@ package org.armswatch.workbook;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.armswatch.aggregate.DataQualityRow;
 import org.armswatch.aggregate.LicenceRow;
 import org.armswatch.aggregate.OverviewRow;
@@ -17,8 +16,8 @@ import org.armswatch.chart.DrawnChart;
 import org.armswatch.period.Granularity;
 
 /**
- * Everything a workbook shows, handed over as rows: the workbook knows no SQL. The two large
- * tables arrive as streams (a consumer of a row sink), so they never sit in memory whole.
+ * Everything a workbook shows, handed over as rows: the workbook knows no SQL. The two large tables arrive as streams
+ * (a consumer of a row sink), so they never sit in memory whole.
  *
  * @param warnings what the job could not be sure of, for the whole run
  * @param dataQuality null in a country's workbook, which has no Data_quality sheet
@@ -48,16 +47,30 @@ public record ReportContent(
         int maxRowsPerSheet) {
 
     /**
-     * The same report cut to one country: its Overview, Unrest and Changes rows, the licence rows
-     * given (where it is destination or exporter), the charts given, and no Data_quality sheet.
+     * The same report cut to one country: its Overview, Unrest and Changes rows, the licence rows given (where it is
+     * destination or exporter), the charts given, and no Data_quality sheet.
      */
-    public ReportContent forCountry(String code, String name, Consumer<Consumer<LicenceRow>> countryLicences,
-                                    List<DrawnChart> countryCharts) {
-        return new ReportContent(runDate, period, desk, contact, new ReportScope(code, name), files, runNotes, warnings,
+    public ReportContent forCountry(
+            String code, String name, Consumer<Consumer<LicenceRow>> countryLicences, List<DrawnChart> countryCharts) {
+        return new ReportContent(
+                runDate,
+                period,
+                desk,
+                contact,
+                new ReportScope(code, name),
+                files,
+                runNotes,
+                warnings,
                 overview.stream().filter(r -> r.country().equals(code)).toList(),
                 summary.stream().filter(r -> r.country().equals(code)).toList(),
-                leads.stream().filter(l -> l.country().equals(code)).toList(), countryLicences,
-                licenceValuesHaveCents, unrest.stream().filter(r -> r.country().equals(code)).toList(),
-                changes.of(code), null, countryCharts, pictures, maxRowsPerSheet);
+                leads.stream().filter(l -> l.country().equals(code)).toList(),
+                countryLicences,
+                licenceValuesHaveCents,
+                unrest.stream().filter(r -> r.country().equals(code)).toList(),
+                changes.of(code),
+                null,
+                countryCharts,
+                pictures,
+                maxRowsPerSheet);
     }
 }

@@ -9,23 +9,31 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
-
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes a workbook, sheet by sheet as workbook.md lists them: the main report, or one country's
- * (the same sheet writers over that country's rows, without Data_quality). Sheets are created in
- * their final order first and filled afterwards, so that Notes can be numbered by first reference.
- * Every workbook is checked against the rules right after it is written ({@link WorkbookCheck}).
+ * Writes a workbook, sheet by sheet as workbook.md lists them: the main report, or one country's (the same sheet
+ * writers over that country's rows, without Data_quality). Sheets are created in their final order first and filled
+ * afterwards, so that Notes can be numbered by first reference. Every workbook is checked against the rules right after
+ * it is written ({@link WorkbookCheck}).
  */
 public final class ReportWorkbook {
 
-    static final List<String> SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Leads", "Summary", "Licences",
-            "Unrest", "Changes", "Data_quality", "Charts");
-    static final List<String> COUNTRY_SHEETS = List.of("Cover", "Contents", "Notes", "Overview", "Leads", "Summary",
-            "Licences", "Unrest", "Changes", "Charts");
+    static final List<String> SHEETS = List.of(
+            "Cover",
+            "Contents",
+            "Notes",
+            "Overview",
+            "Leads",
+            "Summary",
+            "Licences",
+            "Unrest",
+            "Changes",
+            "Data_quality",
+            "Charts");
+    static final List<String> COUNTRY_SHEETS = List.of(
+            "Cover", "Contents", "Notes", "Overview", "Leads", "Summary", "Licences", "Unrest", "Changes", "Charts");
 
     private ReportWorkbook() {}
 
@@ -72,7 +80,8 @@ public final class ReportWorkbook {
     }
 
     private static void properties(SXSSFWorkbook wb, ReportContent c, String period) {
-        POIXMLProperties.CoreProperties core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+        POIXMLProperties.CoreProperties core =
+                wb.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setTitle(CoverSheet.title(c, period));
         core.setSubjectProperty("Arms-export licences against unrest");
         core.setCreator(c.desk());

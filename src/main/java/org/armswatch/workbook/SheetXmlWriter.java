@@ -5,9 +5,9 @@ import java.io.OutputStream;
 import java.io.Writer;
 
 /**
- * The UTF-8 writer under SXSSF's sheet XML. POI writes that XML a character at a time, and
- * {@code BufferedWriter} takes a lock for every one of them: a fifth of a large workbook's time.
- * One thread writes one sheet, so this writer takes none and encodes straight into a byte buffer.
+ * The UTF-8 writer under SXSSF's sheet XML. POI writes that XML a character at a time, and {@code BufferedWriter} takes
+ * a lock for every one of them: a fifth of a large workbook's time. One thread writes one sheet, so this writer takes
+ * none and encodes straight into a byte buffer.
  */
 final class SheetXmlWriter extends Writer {
 
@@ -56,7 +56,9 @@ final class SheetXmlWriter extends Writer {
         }
     }
 
-    /** A number of a million rows' cells (a row, a shared text's index, a style) written as its digits, no String made. */
+    /**
+     * A number of a million rows' cells (a row, a shared text's index, a style) written as its digits, no String made.
+     */
     void writeDigits(int n) throws IOException {
         if (n < 0) {
             write(Integer.toString(n));

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -24,16 +23,16 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 
 /**
- * SXSSF as a large run needs it; the sheet XML's size drives most of the report's time (writing it,
- * deflating it, and the self-check inflating and reading it again), so:
+ * SXSSF as a large run needs it; the sheet XML's size drives most of the report's time (writing it, deflating it, and
+ * the self-check inflating and reading it again), so:
+ *
  * <ul>
- * <li>short texts that repeat (names, codes, periods, sources, file names) go to the workbook's
- * shared strings, a few bytes a cell instead of the text each time. POI's own shared-strings mode
- * builds an XML object for every cell; here a map finds the index and the table is filled once,
- * before the workbook is written. A text seen once stays inline, and the map is capped, so memory
- * does not grow with the rows;</li>
- * <li>rows stream to plain temp files (gzip there compressed every byte twice) through a writer
- * that takes no lock per character, and the workbook is deflated at the fastest level.</li>
+ *   <li>short texts that repeat (names, codes, periods, sources, file names) go to the workbook's shared strings, a few
+ *       bytes a cell instead of the text each time. POI's own shared-strings mode builds an XML object for every cell;
+ *       here a map finds the index and the table is filled once, before the workbook is written. A text seen once stays
+ *       inline, and the map is capped, so memory does not grow with the rows;
+ *   <li>rows stream to plain temp files (gzip there compressed every byte twice) through a writer that takes no lock
+ *       per character, and the workbook is deflated at the fastest level.
  * </ul>
  */
 final class StreamedWorkbook extends SXSSFWorkbook {
@@ -45,11 +44,13 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     /** Texts seen once: the second sighting makes them shared. */
     private final Map<String, Boolean> seen = new HashMap<>();
+
     private final Map<String, Integer> shared = new HashMap<>();
     private final List<String> sharedInOrder = new ArrayList<>();
     private final Map<String, RowWriter> writers = new HashMap<>();
     /** Pictures whose bytes come only when the workbook is written, by their zip entry's name. */
     private final Map<String, PictureBytes> picturesWhenWritten = new HashMap<>();
+
     private RowWriter created;
 
     StreamedWorkbook() {
@@ -67,8 +68,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     /**
      * The styles part with the named style "Normal" over the default format, as Excel writes it: POI writes none, and
-     * readers such as openpyxl then warn that the workbook has no default style. The schema puts cellStyles right
-     * after cellXfs; POI's slim schema classes have none for it, so it goes in as text.
+     * readers such as openpyxl then warn that the workbook has no default style. The schema puts cellStyles right after
+     * cellXfs; POI's slim schema classes have none for it, so it goes in as text.
      */
     static byte[] withNormalStyle(byte[] xml) {
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
@@ -87,16 +88,21 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * A PNG picture whose bytes are asked for only when the workbook is written. SXSSF writes the
-     * package once as a template and copies it into the file; the template holds an empty part, and the
-     * picture goes straight into the file, stored: until then nobody waits for it, and its bytes are
-     * neither deflated into the template nor inflated out of it.
+     * A PNG picture whose bytes are asked for only when the workbook is written. SXSSF writes the package once as a
+     * template and copies it into the file; the template holds an empty part, and the picture goes straight into the
+     * file, stored: until then nobody waits for it, and its bytes are neither deflated into the template nor inflated
+     * out of it.
      *
      * @return the picture's index, as {@link #addPicture} gives it
      */
     int addPictureWhenWritten(PictureBytes png) {
         int index = addPicture(new byte[0], PICTURE_TYPE_PNG);
-        String part = getXSSFWorkbook().getAllPictures().get(index).getPackagePart().getPartName().getName();
+        String part = getXSSFWorkbook()
+                .getAllPictures()
+                .get(index)
+                .getPackagePart()
+                .getPartName()
+                .getName();
         picturesWhenWritten.put(part.substring(1), png);
         return index;
     }
@@ -206,9 +212,9 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * Writes rows as SXSSF would, and also straight from a table's values (see {@link TableSheet}): a
-     * row object and a cell object for each of millions of cells, kept in a TreeMap and formatted
-     * through CellReference, cost more than writing the XML itself.
+     * Writes rows as SXSSF would, and also straight from a table's values (see {@link TableSheet}): a row object and a
+     * cell object for each of millions of cells, kept in a TreeMap and formatted through CellReference, cost more than
+     * writing the XML itself.
      */
     final class RowWriter extends SheetDataWriter {
         static final byte TEXT = 1;
@@ -217,6 +223,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         private String[] columns = new String[0];
         /** The used range, for the sheet's dimension: readers that stream a sheet size it from there. */
         private int lastRow = -1;
+
         private int lastColumn = -1;
 
         RowWriter() throws IOException {
@@ -308,8 +315,9 @@ final class StreamedWorkbook extends SXSSFWorkbook {
                     continue;
                 }
                 out.write("\" t=\"inlineStr\"><is><t");
-                if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
-                        || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                if (!text.isEmpty()
+                        && (Character.isWhitespace(text.charAt(0))
+                                || Character.isWhitespace(text.charAt(text.length() - 1)))) {
                     out.write(" xml:space=\"preserve\"");
                 }
                 out.write(">");
@@ -359,9 +367,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * SXSSF's close, without its last step: XSSF's close saves a package it created once more, into a
-     * byte array nobody reads (a fifth of the time POI took for a country's workbook). Reverting closes
-     * it without saving.
+     * SXSSF's close, without its last step: XSSF's close saves a package it created once more, into a byte array nobody
+     * reads (a fifth of the time POI took for a country's workbook). Reverting closes it without saving.
      */
     @Override
     public void close() throws IOException {

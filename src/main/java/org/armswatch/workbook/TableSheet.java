@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,16 +18,16 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.armswatch.aggregate.Figure;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
-import org.armswatch.aggregate.Figure;
 
 /**
- * One table sheet as workbook.md lays it out: title in A1, one sentence in A2, then one named
- * Excel table with a frozen header row and filter buttons, nothing below it. Rows stream through
- * SXSSF, so a sheet of a million rows costs a window of rows in memory, not the sheet. A table
- * longer than a sheet may hold goes on in numbered sheets (Licences_2, ...), each a table of its own.
+ * One table sheet as workbook.md lays it out: title in A1, one sentence in A2, then one named Excel table with a frozen
+ * header row and filter buttons, nothing below it. Rows stream through SXSSF, so a sheet of a million rows costs a
+ * window of rows in memory, not the sheet. A table longer than a sheet may hold goes on in numbered sheets (Licences_2,
+ * ...), each a table of its own.
  */
 final class TableSheet {
 
@@ -41,6 +40,7 @@ final class TableSheet {
     static final int HEADER_ROW = 2;
     /** Excel's 1,048,576 rows less the title, the description and the header above the data. */
     static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - HEADER_ROW - 1;
+
     static final String NOT_AVAILABLE = "[x]";
     static final String NOT_APPLICABLE = "[z]";
     /** Excel's limit for a cell's text. */
@@ -59,13 +59,16 @@ final class TableSheet {
     private int nextRow;
     private Row row;
     private int col;
-    /** Lines the tallest wrapped cell of the current row needs: rows are sized here, as no reader sizes them on opening. */
+    /**
+     * Lines the tallest wrapped cell of the current row needs: rows are sized here, as no reader sizes them on opening.
+     */
     private int rowLines;
     /**
      * Data rows go straight to the sheet's XML (see {@link StreamedWorkbook.RowWriter}) unless a sheet needs SXSSF's
      * row objects: a link, or a picture's row height. The current row's cells wait here until the next row.
      */
     private boolean cellByCell;
+
     private StreamedWorkbook.RowWriter rows;
     private int rowIndex = -1;
     private byte[] kinds = new byte[16];
@@ -82,13 +85,16 @@ final class TableSheet {
         this.columns = columns;
         this.widths = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            widths[i] = Math.min(longestWord(columns.get(i).header()) + 2, columns.get(i).maxWidth());
+            widths[i] = Math.min(
+                    longestWord(columns.get(i).header()) + 2, columns.get(i).maxWidth());
         }
         open(sheetName, title, description);
     }
 
     private void open(String sheetName, String sheetTitle, String sheetDescription) {
-        sheet = book.wb.getSheet(sheetName) != null ? (SXSSFSheet) book.wb.getSheet(sheetName) : book.wb.createSheet(sheetName);
+        sheet = book.wb.getSheet(sheetName) != null
+                ? (SXSSFSheet) book.wb.getSheet(sheetName)
+                : book.wb.createSheet(sheetName);
         nextRow = HEADER_ROW + 1;
         Cell a1 = sheet.createRow(0).createCell(0);
         a1.setCellValue(sheetTitle);
@@ -157,8 +163,11 @@ final class TableSheet {
             book.wb.createSheet(name);
             book.wb.setSheetOrder(name, book.wb.getSheetIndex(previous) + 1);
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
-            open(name, title + " (continued, part " + number + ")", "Rows " + n.format(rowsBefore + 1)
-                    + " onwards of the table that begins in sheet " + baseName + ". " + description);
+            open(
+                    name,
+                    title + " (continued, part " + number + ")",
+                    "Rows " + n.format(rowsBefore + 1) + " onwards of the table that begins in sheet " + baseName + ". "
+                            + description);
         }
         sizeRow();
         if (cellByCell) {
@@ -217,7 +226,8 @@ final class TableSheet {
     private void cell(byte kind, CellStyle style, String text, double number) {
         if (row != null) {
             Cell c = row.createCell(col);
-            if (kind == StreamedWorkbook.RowWriter.TEXT) c.setCellValue(text); else c.setCellValue(number);
+            if (kind == StreamedWorkbook.RowWriter.TEXT) c.setCellValue(text);
+            else c.setCellValue(number);
             c.setCellStyle(style);
             return;
         }
@@ -234,20 +244,26 @@ final class TableSheet {
         numbers[col] = number;
     }
 
-    /** Text from an input: always a text cell; formula-looking text is quote-prefixed; over-long text is cut, visibly. */
+    /**
+     * Text from an input: always a text cell; formula-looking text is quote-prefixed; over-long text is cut, visibly.
+     */
     TableSheet text(String value) {
         String v = cut(value == null ? "" : value, book.notes);
         int max = columns.get(col).maxWidth();
         boolean wraps = v.length() > max || v.indexOf('\n') >= 0;
-        cell(StreamedWorkbook.RowWriter.TEXT, looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text), v, 0);
+        cell(
+                StreamedWorkbook.RowWriter.TEXT,
+                looksLikeFormula(v) ? styles.inert : (wraps ? styles.wrapped : styles.text),
+                v,
+                0);
         if (wraps) rowLines = Math.max(rowLines, lines(v, max));
         fit(v.length());
         return this;
     }
 
     /**
-     * Text longer than a cell holds keeps its start and says in the cell that it was cut. The note
-     * explaining it is numbered, but not referred to from the cell: references stand in titles and headers.
+     * Text longer than a cell holds keeps its start and says in the cell that it was cut. The note explaining it is
+     * numbered, but not referred to from the cell: references stand in titles and headers.
      */
     static String cut(String v, NoteList notes) {
         if (v.length() <= MAX_CELL) return v;
@@ -281,7 +297,10 @@ final class TableSheet {
         return figure(f, false);
     }
 
-    /** A figure as a numeric cell with its qualifier's format (and [r] if revised), [x] where not available, [z] for null. */
+    /**
+     * A figure as a numeric cell with its qualifier's format (and [r] if revised), [x] where not available, [z] for
+     * null.
+     */
     TableSheet figure(Figure f, boolean revised) {
         if (f == null || !f.available()) return marker(f == null ? NOT_APPLICABLE : NOT_AVAILABLE);
         return numeric(f, styles.number(f.qualifier(), revised, f.illustrative()), 0, revised);
@@ -290,8 +309,11 @@ final class TableSheet {
     /** A value of licences in its currency, as {@link #figure} writes a count. */
     TableSheet money(Figure f, String currency, boolean cents, boolean revised) {
         if (f == null || !f.available()) return marker(f == null ? NOT_APPLICABLE : NOT_AVAILABLE);
-        return numeric(f, styles.money(currency, cents, f.qualifier(), revised, f.illustrative()),
-                (cents ? 3 : 0) + 1 + currency.length(), revised);
+        return numeric(
+                f,
+                styles.money(currency, cents, f.qualifier(), revised, f.illustrative()),
+                (cents ? 3 : 0) + 1 + currency.length(),
+                revised);
     }
 
     /** An available figure's cell in its style, as wide as its formatted number. */
@@ -358,8 +380,10 @@ final class TableSheet {
         int dataRows = nextRow - HEADER_ROW - 1;
         String name = sheet.getSheetName();
         XSSFSheet xs = book.wb.getXSSFWorkbook().getSheet(name);
-        AreaReference area = new AreaReference(new CellReference(HEADER_ROW, 0),
-                new CellReference(nextRow - 1, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
+        AreaReference area = new AreaReference(
+                new CellReference(HEADER_ROW, 0),
+                new CellReference(nextRow - 1, columns.size() - 1),
+                SpreadsheetVersion.EXCEL2007);
         // The table's XML is built here, not through setArea: that names each column from the header cells,
         // which live in SXSSF's stream, not in the XSSF sheet, and makes a DataFormatter for every column.
         XSSFTable table = xs.createTable(null);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -20,12 +19,12 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads a written workbook back, sheet by sheet as a stream (a detail sheet may hold a million rows),
- * and throws {@link WorkbookRuleException} at the first rule of workbook.md it breaks: merged cells,
- * a formula, hidden rows or columns, text over a cell's limit, a table whose header row does not match its
- * columns or whose area does not cover exactly its rows, a missing title or description, no frozen header or
- * filter buttons, an unsafe sheet name, a picture without alt text, text in a numeric column other than
- * [x] or [z], a selection other than A1, or a sheet other than the Cover active.
+ * Reads a written workbook back, sheet by sheet as a stream (a detail sheet may hold a million rows), and throws
+ * {@link WorkbookRuleException} at the first rule of workbook.md it breaks: merged cells, a formula, hidden rows or
+ * columns, text over a cell's limit, a table whose header row does not match its columns or whose area does not cover
+ * exactly its rows, a missing title or description, no frozen header or filter buttons, an unsafe sheet name, a picture
+ * without alt text, text in a numeric column other than [x] or [z], a selection other than A1, or a sheet other than
+ * the Cover active.
  */
 public final class WorkbookCheck {
 
@@ -42,7 +41,8 @@ public final class WorkbookCheck {
         // largest sheets, and the check needs only names, relationships and the parts' XML.
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Package pkg = new Package(zip, workbook);
-            String workbookPart = pkg.related("", "/officeDocument").stream().findFirst()
+            String workbookPart = pkg.related("", "/officeDocument").stream()
+                    .findFirst()
                     .orElseThrow(() -> new IOException(workbook + " cannot be read back: it names no workbook part"));
             WorkbookXml wb = new WorkbookXml();
             pkg.scan(workbookPart, wb);
@@ -53,14 +53,18 @@ public final class WorkbookCheck {
                 }
                 for (char c : FORBIDDEN_IN_SHEET_NAMES.toCharArray()) {
                     if (name.indexOf(c) >= 0) {
-                        throw new WorkbookRuleException(workbook, name, "A1", "a sheet name holds none of : \\ / ? * [ ]");
+                        throw new WorkbookRuleException(
+                                workbook, name, "A1", "a sheet name holds none of : \\ / ? * [ ]");
                     }
                 }
             }
             int active = wb.activeTab;
             if (names.isEmpty() || active >= names.size() || !"Cover".equals(names.get(active))) {
-                throw new WorkbookRuleException(workbook, names.isEmpty() || active >= names.size() ? "(none)"
-                        : names.get(active), "A1", "the Cover is the active sheet");
+                throw new WorkbookRuleException(
+                        workbook,
+                        names.isEmpty() || active >= names.size() ? "(none)" : names.get(active),
+                        "A1",
+                        "the Cover is the active sheet");
             }
             Map<String, String> parts = pkg.relationships(workbookPart);
             SharedText strings = new SharedText();
@@ -68,7 +72,8 @@ public final class WorkbookCheck {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 String sheetPart = parts.get(wb.sheetIds.get(i));
-                if (sheetPart == null) throw new IOException(workbook + " cannot be read back: sheet " + name + " has no part");
+                if (sheetPart == null)
+                    throw new IOException(workbook + " cannot be read back: sheet " + name + " has no part");
                 List<TableXml> tables = new ArrayList<>();
                 for (String table : pkg.related(sheetPart, "/table")) {
                     TableXml.Reader reader = new TableXml.Reader();
@@ -78,15 +83,13 @@ public final class WorkbookCheck {
                 SheetRules rules = new SheetRules(workbook, name, tables, strings);
                 pkg.scan(sheetPart, rules);
                 rules.finish();
-                for (String drawing : pkg.related(sheetPart, "/drawing")) pkg.scan(drawing, new PictureRules(workbook, name));
+                for (String drawing : pkg.related(sheetPart, "/drawing"))
+                    pkg.scan(drawing, new PictureRules(workbook, name));
             }
         }
     }
 
-    /**
-     * A workbook file's parts, found by the relationships that lead to them, as a reader of the format
-     * finds them.
-     */
+    /** A workbook file's parts, found by the relationships that lead to them, as a reader of the format finds them. */
     private record Package(ZipFile zip, String workbook) {
 
         /** The targets of a part's relationships whose type ends as given, in the order listed; "" is the package. */
@@ -113,7 +116,10 @@ public final class WorkbookCheck {
                 public void startElement(String uri, String localName, String qName, Attributes atts) {
                     if (!localName.equals("Relationship") || "External".equals(atts.getValue("TargetMode"))) return;
                     // Targets are relative to the part's folder, or absolute from the package's root.
-                    String target = URI.create("/" + part).resolve(atts.getValue("Target")).getPath().substring(1);
+                    String target = URI.create("/" + part)
+                            .resolve(atts.getValue("Target"))
+                            .getPath()
+                            .substring(1);
                     found.add(new Relationship(atts.getValue("Id"), atts.getValue("Type"), target));
                 }
             });
@@ -150,7 +156,7 @@ public final class WorkbookCheck {
                     if (firstView && tab != null) activeTab = Integer.parseInt(tab.trim());
                     firstView = false;
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -173,7 +179,7 @@ public final class WorkbookCheck {
                     }
                     case "tableColumn" -> columns.add(atts.getValue("name"));
                     case "autoFilter" -> autoFilter = true;
-                    default -> { }
+                    default -> {}
                 }
             }
 
@@ -185,8 +191,8 @@ public final class WorkbookCheck {
     }
 
     /**
-     * A workbook's shared strings, read whole: an item's text is its t elements' (the runs of rich text
-     * joined), without the phonetic guides (rPh) Excel keeps beside some.
+     * A workbook's shared strings, read whole: an item's text is its t elements' (the runs of rich text joined),
+     * without the phonetic guides (rPh) Excel keeps beside some.
      */
     private static final class SharedText extends DefaultHandler {
         private final List<String> texts = new ArrayList<>();
@@ -200,7 +206,7 @@ public final class WorkbookCheck {
                 case "si" -> item.setLength(0);
                 case "rPh" -> phonetic++;
                 case "t" -> inText = phonetic == 0;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -215,7 +221,7 @@ public final class WorkbookCheck {
                 case "si" -> texts.add(item.toString());
                 case "rPh" -> phonetic--;
                 case "t" -> inText = false;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -247,6 +253,7 @@ public final class WorkbookCheck {
         private boolean frozenAtHeader;
         /** The current cell's row (high half) and column, 0-based. */
         private long cellPosition;
+
         private String cellType;
         private boolean inValue;
 
@@ -255,7 +262,8 @@ public final class WorkbookCheck {
             this.sheet = sheet;
             this.strings = strings;
             if (tables.size() > 1) broken("A1", "one table per sheet (found " + tables.size() + ")");
-            if (tables.isEmpty() && !sheet.equals("Cover")) broken("A1", "every sheet but the Cover holds a named table");
+            if (tables.isEmpty() && !sheet.equals("Cover"))
+                broken("A1", "every sheet but the Cover holds a named table");
             this.table = tables.isEmpty() ? null : tables.get(0);
             if (table != null) {
                 AreaReference area = new AreaReference(table.ref(), SpreadsheetVersion.EXCEL2007);
@@ -281,7 +289,8 @@ public final class WorkbookCheck {
                 }
                 case "pane" -> {
                     String ySplit = atts.getValue("ySplit");
-                    frozenAtHeader = "frozen".equals(atts.getValue("state")) && ySplit != null
+                    frozenAtHeader = "frozen".equals(atts.getValue("state"))
+                            && ySplit != null
                             && Double.parseDouble(ySplit) == firstRow + 1;
                 }
                 case "selection" -> {
@@ -292,8 +301,10 @@ public final class WorkbookCheck {
                     }
                 }
                 case "col" -> {
-                    if ("1".equals(atts.getValue("hidden"))) broken(CellReference.convertNumToColString(
-                            Integer.parseInt(atts.getValue("min")) - 1) + "1", "no hidden columns");
+                    if ("1".equals(atts.getValue("hidden")))
+                        broken(
+                                CellReference.convertNumToColString(Integer.parseInt(atts.getValue("min")) - 1) + "1",
+                                "no hidden columns");
                 }
                 case "row" -> {
                     if ("1".equals(atts.getValue("hidden"))) broken("A" + atts.getValue("r"), "no hidden rows");
@@ -302,7 +313,7 @@ public final class WorkbookCheck {
                 case "f" -> broken(cellRef(), "text from inputs is written as text, never as a formula");
                 case "v", "t" -> inValue = true;
                 case "mergeCell" -> broken(atts.getValue("ref"), "no merged cells");
-                default -> { }
+                default -> {}
             }
         }
 
@@ -351,7 +362,8 @@ public final class WorkbookCheck {
             if (data && !shared) {
                 maxRow = Math.max(maxRow, r);
                 if (text.length() > TableSheet.MAX_CELL) broken(cellRef(), "a cell holds at most 32,767 characters");
-                if (!firstTextInColumn.containsKey(c) && !text.toString().equals(TableSheet.NOT_AVAILABLE)
+                if (!firstTextInColumn.containsKey(c)
+                        && !text.toString().equals(TableSheet.NOT_AVAILABLE)
                         && !text.toString().equals(TableSheet.NOT_APPLICABLE)) {
                     firstTextInColumn.put(c, text.toString());
                     firstTextRef.put(c, cellRef());
@@ -377,7 +389,8 @@ public final class WorkbookCheck {
                 header.put(c, value);
             } else if (numeric) {
                 numericColumns.set(c);
-            } else if (!firstTextInColumn.containsKey(c) && !value.equals(TableSheet.NOT_AVAILABLE)
+            } else if (!firstTextInColumn.containsKey(c)
+                    && !value.equals(TableSheet.NOT_AVAILABLE)
                     && !value.equals(TableSheet.NOT_APPLICABLE)) {
                 firstTextInColumn.put(c, value);
                 firstTextRef.put(c, cellRef());
@@ -390,7 +403,8 @@ public final class WorkbookCheck {
             int to = text.length();
             while (from < to && Character.isWhitespace(text.charAt(from))) from++;
             while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
-            if (from == to || to - from > 9) return Integer.parseInt(text.toString().trim());
+            if (from == to || to - from > 9)
+                return Integer.parseInt(text.toString().trim());
             int index = 0;
             for (int i = from; i < to; i++) {
                 int d = text.charAt(i) - '0';
@@ -414,29 +428,37 @@ public final class WorkbookCheck {
             if (a2 == null || a2.isBlank()) broken("A2", "A2 holds one sentence on what the table holds");
             List<String> columns = table.columns();
             if (columns.size() != lastCol + 1) {
-                broken(new CellReference(firstRow, 0).formatAsString(), "the table " + table.name() + " has "
-                        + columns.size() + " columns in its header but its area " + table.ref() + " spans " + (lastCol + 1));
+                broken(
+                        new CellReference(firstRow, 0).formatAsString(),
+                        "the table " + table.name() + " has " + columns.size() + " columns in its header but its area "
+                                + table.ref() + " spans " + (lastCol + 1));
             }
             Set<String> seen = new HashSet<>();
             for (int c = 0; c <= lastCol; c++) {
                 String ref = new CellReference(firstRow, c).formatAsString();
                 String shown = header.get(c);
                 if (shown == null || !shown.equals(columns.get(c))) {
-                    broken(ref, "the table " + table.name() + "'s column '" + columns.get(c)
-                            + "' does not match its header cell '" + shown + "'");
+                    broken(
+                            ref,
+                            "the table " + table.name() + "'s column '" + columns.get(c)
+                                    + "' does not match its header cell '" + shown + "'");
                 }
                 if (!seen.add(shown)) broken(ref, "the table's headers are unique ('" + shown + "' twice)");
             }
             if (lastRow != maxRow || lastRow <= firstRow) {
-                broken(new CellReference(Math.max(maxRow, lastRow), 0).formatAsString(), "the table " + table.name()
-                        + "'s area " + table.ref() + " covers exactly its rows (the sheet's last row is " + (maxRow + 1) + ")");
+                broken(
+                        new CellReference(Math.max(maxRow, lastRow), 0).formatAsString(),
+                        "the table " + table.name() + "'s area " + table.ref()
+                                + " covers exactly its rows (the sheet's last row is " + (maxRow + 1) + ")");
             }
             if (!table.autoFilter()) broken(ref(firstRow), "the table has filter buttons");
             if (!frozenAtHeader) broken(ref(firstRow), "the header row is frozen");
             for (int c = numericColumns.nextSetBit(0); c >= 0; c = numericColumns.nextSetBit(c + 1)) {
                 if (firstTextInColumn.containsKey(c)) {
-                    broken(firstTextRef.get(c), "a numeric column holds numbers, [x] or [z], not '"
-                            + abbreviated(firstTextInColumn.get(c)) + "'");
+                    broken(
+                            firstTextRef.get(c),
+                            "a numeric column holds numbers, [x] or [z], not '" + abbreviated(firstTextInColumn.get(c))
+                                    + "'");
                 }
             }
         }
@@ -474,13 +496,19 @@ public final class WorkbookCheck {
                     text.setLength(0);
                 }
                 case "cNvPr" -> {
-                    if (qName.endsWith("cNvPr") && isPicture && (atts.getValue("descr") == null || atts.getValue("descr").isBlank())) {
-                        throw new WorkbookRuleException(workbook, sheet, new CellReference(row, col).formatAsString(),
+                    if (qName.endsWith("cNvPr")
+                            && isPicture
+                            && (atts.getValue("descr") == null
+                                    || atts.getValue("descr").isBlank())) {
+                        throw new WorkbookRuleException(
+                                workbook,
+                                sheet,
+                                new CellReference(row, col).formatAsString(),
                                 "every chart has alt text");
                     }
                 }
                 case "pic" -> isPicture = true;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -494,11 +522,17 @@ public final class WorkbookCheck {
         @Override
         public void endElement(String uri, String localName, String qName) {
             switch (localName) {
-                case "col" -> { if (inNumber) col = Integer.parseInt(text.toString().trim()); inNumber = false; }
-                case "row" -> { if (inNumber) row = Integer.parseInt(text.toString().trim()); inNumber = false; }
+                case "col" -> {
+                    if (inNumber) col = Integer.parseInt(text.toString().trim());
+                    inNumber = false;
+                }
+                case "row" -> {
+                    if (inNumber) row = Integer.parseInt(text.toString().trim());
+                    inNumber = false;
+                }
                 case "from" -> inFrom = false;
                 case "pic" -> isPicture = false;
-                default -> { }
+                default -> {}
             }
         }
     }

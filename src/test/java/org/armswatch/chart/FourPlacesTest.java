@@ -6,7 +6,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** The SVG coordinates must read exactly as Batik's DecimalFormat wrote them. */
@@ -30,8 +29,24 @@ class FourPlacesTest {
             assertThat(fast.format(v)).as("%s", v).isEqualTo(BATIK.format(v));
             if (FourPlaces.text(v) != null) fastPath++;
         }
-        for (double v : new double[] {0.5, -0.5, -0.00001, 0.00001, 0.00005, 0.00015, 1.23445, 12345678.12345,
-                99999999.99999, 0.0, -0.0, 1e8, -1e9, Double.NaN, Double.POSITIVE_INFINITY, 1e-300}) {
+        for (double v : new double[] {
+            0.5,
+            -0.5,
+            -0.00001,
+            0.00001,
+            0.00005,
+            0.00015,
+            1.23445,
+            12345678.12345,
+            99999999.99999,
+            0.0,
+            -0.0,
+            1e8,
+            -1e9,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            1e-300
+        }) {
             assertThat(fast.format(v)).as("%s", v).isEqualTo(BATIK.format(v));
         }
         assertThat(fastPath).as("numbers that took the fast path").isGreaterThan(300_000);

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 
 /** Every pixel read back by the JDK's own PNG reader is the pixel drawn. */
@@ -21,7 +19,14 @@ class PngEncodingTest {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 // Flat runs, as in a chart, and noise, so that every filter difference wraps somewhere.
-                image.setRGB(x, y, y % 9 == 4 ? 0x00FF00 : x < 150 ? (y < 30 ? 0xFFFFFF : 0x1F77B4) : y > 60 ? 0x123456 : random.nextInt(1 << 24));
+                image.setRGB(
+                        x,
+                        y,
+                        y % 9 == 4
+                                ? 0x00FF00
+                                : x < 150
+                                        ? (y < 30 ? 0xFFFFFF : 0x1F77B4)
+                                        : y > 60 ? 0x123456 : random.nextInt(1 << 24));
             }
         }
         BufferedImage read = ImageIO.read(new ByteArrayInputStream(PngEncoding.png(image)));
@@ -29,7 +34,9 @@ class PngEncodingTest {
         assertThat(read.getHeight()).isEqualTo(67);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                assertThat(read.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
+                assertThat(read.getRGB(x, y) & 0xFFFFFF)
+                        .as("pixel %d,%d", x, y)
+                        .isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
             }
         }
         assertThat(read.getColorModel().hasAlpha()).isFalse();

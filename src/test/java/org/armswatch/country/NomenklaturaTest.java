@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.armswatch.input.CsvReader;
 import org.armswatch.input.Header;
 import org.armswatch.input.InputFileException;
@@ -33,23 +32,173 @@ class NomenklaturaTest {
     private static final CountryResolver COUNTRIES = CountryResolver.bundled();
 
     /**
-     * ISO 4217 currency codes the file maps to a country: one currency can belong to many countries (XAF is six
-     * states' franc, EUR twenty's), so a row naming one is rejected, never assigned. Left out: BTN and MKD, which are
-     * also the alpha-3 codes of Bhutan and North Macedonia and resolve to those same countries like any alpha-3;
-     * and CYP (see EXEMPT).
+     * ISO 4217 currency codes the file maps to a country: one currency can belong to many countries (XAF is six states'
+     * franc, EUR twenty's), so a row naming one is rejected, never assigned. Left out: BTN and MKD, which are also the
+     * alpha-3 codes of Bhutan and North Macedonia and resolve to those same countries like any alpha-3; and CYP (see
+     * EXEMPT).
      */
     private static final Set<String> CURRENCY_CODES = Set.of(
-            "AFN", "ALL", "DZD", "AOA", "ARS", "AZN", "BSD", "BHD", "BDT", "BBD", "BYR", "BZD", "BOB", "BAM", "BWP",
-            "BRL", "BND", "BGN", "BIF", "KHR", "CAD", "CVE", "CLP", "CNY", "COP", "KMF", "CDF", "CRC", "HRK", "CUP",
-            "CZK", "DJF", "AMD", "DOP", "EGP", "ERN", "EEK", "ETB", "FJD", "XAF", "GMD", "GEL", "GHC", "XCD", "USD",
-            "DKK", "GTQ", "GNF", "GYD", "HTG", "HNL", "HUF", "ISK", "INR", "IDR", "IRR", "IQD", "ILS", "THB", "JMD",
-            "JPY", "JOD", "KZT", "KES", "KPW", "KRW", "KWD", "KGS", "LAK", "LVL", "LBP", "LSL", "LRD", "LYD", "LTL",
-            "MGA", "MWK", "MYR", "MVR", "MTL", "MRO", "MUR", "MXN", "MDL", "MNT", "MAD", "MZM", "MMK", "NAD", "NPR",
-            "NIO", "NGN", "OMR", "PKR", "PAB", "PGK", "PYG", "PEN", "PHP", "PLN", "QAR", "RON", "RWF", "WST", "STD",
-            "SAR", "RSD", "SCR", "SLL", "SGD", "SKK", "SBD", "SOS", "ZAR", "LKR", "SDD", "SRD", "SZL", "SEK", "CHF",
-            "SYP", "TJS", "TZS", "XOF", "TOP", "TTD", "TND", "TMM", "UGX", "UAH", "AED", "GBP", "UYU", "UZS", "VUV",
-            "VEB", "VND", "YER", "ZMK", "ZWD", "RUB", "TWD", "TRY", "RUB and GEL", "AUD", "XPF", "GGP", "IMP", "JEP",
-            "BMD", "KYD", "FKP", "GIP", "NZD", "HKD", "MOP", "EUR", "AWG", "ANG", "NOK", "SHP");
+            "AFN",
+            "ALL",
+            "DZD",
+            "AOA",
+            "ARS",
+            "AZN",
+            "BSD",
+            "BHD",
+            "BDT",
+            "BBD",
+            "BYR",
+            "BZD",
+            "BOB",
+            "BAM",
+            "BWP",
+            "BRL",
+            "BND",
+            "BGN",
+            "BIF",
+            "KHR",
+            "CAD",
+            "CVE",
+            "CLP",
+            "CNY",
+            "COP",
+            "KMF",
+            "CDF",
+            "CRC",
+            "HRK",
+            "CUP",
+            "CZK",
+            "DJF",
+            "AMD",
+            "DOP",
+            "EGP",
+            "ERN",
+            "EEK",
+            "ETB",
+            "FJD",
+            "XAF",
+            "GMD",
+            "GEL",
+            "GHC",
+            "XCD",
+            "USD",
+            "DKK",
+            "GTQ",
+            "GNF",
+            "GYD",
+            "HTG",
+            "HNL",
+            "HUF",
+            "ISK",
+            "INR",
+            "IDR",
+            "IRR",
+            "IQD",
+            "ILS",
+            "THB",
+            "JMD",
+            "JPY",
+            "JOD",
+            "KZT",
+            "KES",
+            "KPW",
+            "KRW",
+            "KWD",
+            "KGS",
+            "LAK",
+            "LVL",
+            "LBP",
+            "LSL",
+            "LRD",
+            "LYD",
+            "LTL",
+            "MGA",
+            "MWK",
+            "MYR",
+            "MVR",
+            "MTL",
+            "MRO",
+            "MUR",
+            "MXN",
+            "MDL",
+            "MNT",
+            "MAD",
+            "MZM",
+            "MMK",
+            "NAD",
+            "NPR",
+            "NIO",
+            "NGN",
+            "OMR",
+            "PKR",
+            "PAB",
+            "PGK",
+            "PYG",
+            "PEN",
+            "PHP",
+            "PLN",
+            "QAR",
+            "RON",
+            "RWF",
+            "WST",
+            "STD",
+            "SAR",
+            "RSD",
+            "SCR",
+            "SLL",
+            "SGD",
+            "SKK",
+            "SBD",
+            "SOS",
+            "ZAR",
+            "LKR",
+            "SDD",
+            "SRD",
+            "SZL",
+            "SEK",
+            "CHF",
+            "SYP",
+            "TJS",
+            "TZS",
+            "XOF",
+            "TOP",
+            "TTD",
+            "TND",
+            "TMM",
+            "UGX",
+            "UAH",
+            "AED",
+            "GBP",
+            "UYU",
+            "UZS",
+            "VUV",
+            "VEB",
+            "VND",
+            "YER",
+            "ZMK",
+            "ZWD",
+            "RUB",
+            "TWD",
+            "TRY",
+            "RUB and GEL",
+            "AUD",
+            "XPF",
+            "GGP",
+            "IMP",
+            "JEP",
+            "BMD",
+            "KYD",
+            "FKP",
+            "GIP",
+            "NZD",
+            "HKD",
+            "MOP",
+            "EUR",
+            "AWG",
+            "ANG",
+            "NOK",
+            "SHP");
     /** The pounds of Guernsey, the Isle of Man and Jersey: in use, but not in ISO 4217; and two codes in one cell. */
     private static final Set<String> NOT_IN_ISO_4217 = Set.of("GGP", "IMP", "JEP", "RUB and GEL");
 
@@ -57,20 +206,33 @@ class NomenklaturaTest {
      * Disputed or unrecognised entities: what they count as is an editorial decision, which a user alias can make
      * explicitly (inputs.md, issue 6). The file's variants and its canonical names for them.
      */
-    private static final List<String> DISPUTED = List.of("Republic of Abkhazia", "Abkhazia", "Nagorno-Karabakh Republic",
-            "Nagorno-Karabakh", "Turkish Republic of Northern Cyprus", "Northern Cyprus",
-            "Pridnestrovian Moldavian Republic", "Pridnestrovie (Transnistria)",
-            "Republic of Somaliland", "Somaliland", "Republic of South Ossetia", "South Ossetia");
+    private static final List<String> DISPUTED = List.of(
+            "Republic of Abkhazia",
+            "Abkhazia",
+            "Nagorno-Karabakh Republic",
+            "Nagorno-Karabakh",
+            "Turkish Republic of Northern Cyprus",
+            "Northern Cyprus",
+            "Pridnestrovian Moldavian Republic",
+            "Pridnestrovie (Transnistria)",
+            "Republic of Somaliland",
+            "Somaliland",
+            "Republic of South Ossetia",
+            "South Ossetia");
 
     /** A variant not taken as the file maps it: the code it resolves to (null: nothing), and why. */
     record Exempt(String name, String code, String reason) {}
 
     private static final List<Exempt> EXEMPT = List.of(
             new Exempt("Republic of China", null, "Taiwan's official name, too easily taken for the People's Republic"),
-            new Exempt("Territory of Ashmore and Cartier Islands", null, "an Australian territory without an ISO 3166-1 code"),
+            new Exempt(
+                    "Territory of Ashmore and Cartier Islands",
+                    null,
+                    "an Australian territory without an ISO 3166-1 code"),
             new Exempt("Coral Sea Islands Territory", null, "an Australian territory without an ISO 3166-1 code"),
             new Exempt("SAINT MARINO", null, "a misspelling the file maps to Saint Martin; San Marino is as likely"),
-            new Exempt("AN", null, "Netherlands Antilles: the code was withdrawn when the country was dissolved in 2010"),
+            new Exempt(
+                    "AN", null, "Netherlands Antilles: the code was withdrawn when the country was dissolved in 2010"),
             new Exempt("AC", null, "Ascension: exceptionally reserved by ISO 3166-1, not an assigned code"),
             new Exempt("TA", null, "Tristan da Cunha: exceptionally reserved by ISO 3166-1, not an assigned code"),
             new Exempt("AZ", "AZ", "Azerbaijan's own code; the file maps it to Nagorno-Karabakh"),
@@ -80,9 +242,18 @@ class NomenklaturaTest {
             new Exempt("SO", "SO", "Somalia's own code; the file maps it to Somaliland"),
             new Exempt("AU", "AU", "Australia's own code; the file maps it to the Coral Sea Islands"),
             new Exempt("PF", "PF", "French Polynesia's own code; the file maps it to Clipperton Island"),
-            new Exempt("AQ", "AQ", "Antarctica's own code; the file maps it to the British Antarctic Territory, one claim of several"),
-            new Exempt("CYP", "CY", "Cyprus's alpha-3 code (and its old pound); the file maps it to the British Sovereign Base Areas"),
-            new Exempt("UNITED STATES MINOR OUTLYING ISLANDS", "UM", "the islands' own code UM; the file maps them to the United States"));
+            new Exempt(
+                    "AQ",
+                    "AQ",
+                    "Antarctica's own code; the file maps it to the British Antarctic Territory, one claim of several"),
+            new Exempt(
+                    "CYP",
+                    "CY",
+                    "Cyprus's alpha-3 code (and its old pound); the file maps it to the British Sovereign Base Areas"),
+            new Exempt(
+                    "UNITED STATES MINOR OUTLYING ISLANDS",
+                    "UM",
+                    "the islands' own code UM; the file maps them to the United States"));
 
     /** A row of the file whose canonical column names the country it stands for. */
     record Variant(long line, String name, String canonical) {}
@@ -106,11 +277,15 @@ class NomenklaturaTest {
                         + v.canonical() + "' -> " + canonical.orElse("nothing"));
             }
         }
-        long exemptRows = variants.stream().filter(v -> exempt.contains(v.name())).count();
-        System.out.println("nomenklatura: " + resolved + " of " + variants.size() + " variants resolve to their canonical"
-                + " country; " + exemptRows + " are currency codes, disputed territories or listed exceptions");
+        long exemptRows =
+                variants.stream().filter(v -> exempt.contains(v.name())).count();
+        System.out.println(
+                "nomenklatura: " + resolved + " of " + variants.size() + " variants resolve to their canonical"
+                        + " country; " + exemptRows + " are currency codes, disputed territories or listed exceptions");
 
-        assertThat(wrong).as("variants that do not resolve to their canonical country").isEmpty();
+        assertThat(wrong)
+                .as("variants that do not resolve to their canonical country")
+                .isEmpty();
         assertThat(resolved + exemptRows).isEqualTo(variants.size());
     }
 
@@ -120,7 +295,9 @@ class NomenklaturaTest {
         for (String code : CURRENCY_CODES) {
             assertThat(names).as("the file still maps %s to a country", code).contains(code);
             if (!NOT_IN_ISO_4217.contains(code)) {
-                assertThat(Currency.getInstance(code).getCurrencyCode()).as("an ISO 4217 code").isEqualTo(code);
+                assertThat(Currency.getInstance(code).getCurrencyCode())
+                        .as("an ISO 4217 code")
+                        .isEqualTo(code);
             }
             assertThat(COUNTRIES.resolve(code)).as(code).isEmpty();
         }
@@ -131,7 +308,9 @@ class NomenklaturaTest {
         assertThat(allNames()).containsAll(DISPUTED);
         for (String territory : DISPUTED) {
             assertThat(COUNTRIES.resolve(territory)).as(territory).isEmpty();
-            assertThat(COUNTRIES.resolve(territory.toUpperCase(Locale.ROOT))).as(territory).isEmpty();
+            assertThat(COUNTRIES.resolve(territory.toUpperCase(Locale.ROOT)))
+                    .as(territory)
+                    .isEmpty();
         }
         assertThat(COUNTRIES.resolve("Transnistria")).isEmpty();
     }
@@ -142,7 +321,8 @@ class NomenklaturaTest {
         for (Exempt e : EXEMPT) {
             assertThat(names).as("the file still has %s", e.name()).contains(e.name());
             assertThat(e.reason()).isNotBlank();
-            assertThat(COUNTRIES.resolve(e.name()).map(Country::code)).as(e.name() + ": " + e.reason())
+            assertThat(COUNTRIES.resolve(e.name()).map(Country::code))
+                    .as(e.name() + ": " + e.reason())
                     .isEqualTo(Optional.ofNullable(e.code()));
         }
     }
@@ -207,7 +387,9 @@ class NomenklaturaTest {
         try (CsvReader csv = CsvReader.open(scan)) {
             while (csv.next()) {
                 assertThat(csv.problem()).as("line %d", csv.line()).isNull();
-                rows.put(csv.line(), new String[] {csv.field(name), csv.field(canonical).strip()});
+                rows.put(
+                        csv.line(),
+                        new String[] {csv.field(name), csv.field(canonical).strip()});
             }
         }
         assertThat(rows).hasSize(946);
@@ -216,7 +398,9 @@ class NomenklaturaTest {
 
     private static Path file() {
         try {
-            return Path.of(NomenklaturaTest.class.getResource("/realdata/okfde_nomenklatura.csv").toURI());
+            return Path.of(NomenklaturaTest.class
+                    .getResource("/realdata/okfde_nomenklatura.csv")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.period.Period;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shortcuts the ACLED reader takes ({@link CsvReader#field(int, RepeatedValues)}, {@link CsvReader#digits(int)})
  * against the plain {@link CsvReader#field(int)}, on the broken copies of {@code fuzz/acled.csv} that
- * {@link ReaderFuzzTest} makes: every field of every record, and the whole reader against the same rules written
- * with plain fields only (as the reader was before it took them).
+ * {@link ReaderFuzzTest} makes: every field of every record, and the whole reader against the same rules written with
+ * plain fields only (as the reader was before it took them).
  */
 class AcledFastPathFuzzTest {
 
@@ -68,13 +67,17 @@ class AcledFastPathFuzzTest {
                     String plain = csv.field(f);
                     long digits = csv.digits(f);
                     if (digits >= 0) {
-                        assertThat(plain).as("seed %d line %d field %d", seed, csv.line(), f).matches("[0-9]{1,18}");
+                        assertThat(plain)
+                                .as("seed %d line %d field %d", seed, csv.line(), f)
+                                .matches("[0-9]{1,18}");
                         assertThat(Long.parseLong(plain)).isEqualTo(digits);
                     } else {
-                        assertThat(plain).as("seed %d line %d field %d", seed, csv.line(), f)
+                        assertThat(plain)
+                                .as("seed %d line %d field %d", seed, csv.line(), f)
                                 .doesNotMatch("[0-9]{1,18}");
                     }
-                    assertThat(csv.field(f, seen.get(f))).as("seed %d line %d field %d", seed, csv.line(), f)
+                    assertThat(csv.field(f, seen.get(f)))
+                            .as("seed %d line %d field %d", seed, csv.line(), f)
                             .isEqualTo(plain);
                     compared++;
                 }
@@ -129,7 +132,7 @@ class AcledFastPathFuzzTest {
             int iso3 = h.indexOf("iso3");
             if (type < 0 || (country < 0 && iso < 0)) {
                 // Same refusal as the reader's; only its message is compared.
-                new EventFileReader(COUNTRIES).read(scan, 1, "f.csv", new EventTally(), r -> { });
+                new EventFileReader(COUNTRIES).read(scan, 1, "f.csv", new EventTally(), r -> {});
                 return;
             }
             FigureParser numbers = FigureParser.forDialect(scan.dialect());
@@ -151,20 +154,28 @@ class AcledFastPathFuzzTest {
                         String cell = isoCell;
                         if (isoCell.isEmpty() || isoCell.equals("0")) {
                             String iso3Cell = iso3 < 0 ? "" : csv.field(iso3).trim();
-                            cell = !iso3Cell.isEmpty() ? iso3Cell : country < 0 ? "" : csv.field(country).trim();
+                            cell = !iso3Cell.isEmpty()
+                                    ? iso3Cell
+                                    : country < 0 ? "" : csv.field(country).trim();
                         }
                         if (cell.isEmpty()) {
-                            throw new RowRejected(isoCell.equals("0") ? "iso is 0 and country is empty" : "country and iso are empty");
+                            throw new RowRejected(
+                                    isoCell.equals("0")
+                                            ? "iso is 0 and country is empty"
+                                            : "country and iso are empty");
                         }
                         String resolvedCell = cell;
-                        String code = COUNTRIES.resolve(cell).map(Country::code)
+                        String code = COUNTRIES
+                                .resolve(cell)
+                                .map(Country::code)
                                 .orElseThrow(() -> new RowRejected("unknown country '" + resolvedCell + "'"));
                         Integer dead = null;
                         long time = 0;
                         try {
                             if (fatalities >= 0) {
                                 Long f = numbers.count("fatalities", csv.field(fatalities));
-                                if (f != null && f > Integer.MAX_VALUE) throw new RowRejected("fatalities " + f + " is too large");
+                                if (f != null && f > Integer.MAX_VALUE)
+                                    throw new RowRejected("fatalities " + f + " is too large");
                                 dead = f == null ? null : f.intValue();
                             }
                             if (timestamp >= 0) {
@@ -174,11 +185,26 @@ class AcledFastPathFuzzTest {
                         } catch (FigureFormatException e) {
                             throw new RowRejected(e.getMessage());
                         }
-                        boolean targeted = targeting >= 0 && csv.field(targeting).trim().equalsIgnoreCase("civilian targeting");
-                        boolean illustrative = source >= 0 && org.armswatch.input.Illustrative.source(csv.field(source));
-                        tally.add(eventId, time, code, day, eventType, targeted, illustrative, dead, 0, 1, "f.csv", csv.line());
+                        boolean targeted =
+                                targeting >= 0 && csv.field(targeting).trim().equalsIgnoreCase("civilian targeting");
+                        boolean illustrative =
+                                source >= 0 && org.armswatch.input.Illustrative.source(csv.field(source));
+                        tally.add(
+                                eventId,
+                                time,
+                                code,
+                                day,
+                                eventType,
+                                targeted,
+                                illustrative,
+                                dead,
+                                0,
+                                1,
+                                "f.csv",
+                                csv.line());
                     } catch (RowRejected r) {
-                        rejects.add(new RejectedRow("f.csv", csv.line(), csv.raw(), Objects.requireNonNull(r.getMessage())));
+                        rejects.add(new RejectedRow(
+                                "f.csv", csv.line(), csv.raw(), Objects.requireNonNull(r.getMessage())));
                     }
                 }
             }

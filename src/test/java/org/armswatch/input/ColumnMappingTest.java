@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +19,27 @@ class ColumnMappingTest {
     Path dir;
 
     static ColumnMapping mapping(ReadingOptions reading) {
-        return new ColumnMapping("sipri-like", "licences/*.csv", Map.of("destination", "Recipient", "value_eur", "Wert",
-                "period", "Jahr"), Map.of("exporter", "DE", "source", "A ministry"), reading,
-                org.armswatch.period.DatePattern.of("dd.MM.yyyy", "de"), org.armswatch.period.Granularity.YEAR, Map.of());
+        return new ColumnMapping(
+                "sipri-like",
+                "licences/*.csv",
+                Map.of("destination", "Recipient", "value_eur", "Wert", "period", "Jahr"),
+                Map.of("exporter", "DE", "source", "A ministry"),
+                reading,
+                org.armswatch.period.DatePattern.of("dd.MM.yyyy", "de"),
+                org.armswatch.period.Granularity.YEAR,
+                Map.of());
     }
 
     @Test
     void aPreambleIsSkippedAndColumnsAreSeenByOurNames() throws Exception {
         Path file = dir.resolve("export.csv");
         byte[] text = ("Arms exports; report of the ministry\n\"Figures in EUR; provisional\"\n\n"
-                + "Jahr;Recipient;Wert;Bemerkung\n01.01.2021;Kasachstan;2.200.000,00;\"zwei\nZeilen\"\n")
+                        + "Jahr;Recipient;Wert;Bemerkung\n01.01.2021;Kasachstan;2.200.000,00;\"zwei\nZeilen\"\n")
                 .getBytes(Charset.forName("windows-1252"));
         Files.write(file, text);
         InputScan scan = InputScan.of(file, mapping(new ReadingOptions(3, ';', Charset.forName("windows-1252"), true)));
-        assertThat(scan.header()).containsExactly("period", "destination", "value_eur", "Bemerkung", "exporter", "source");
+        assertThat(scan.header())
+                .containsExactly("period", "destination", "value_eur", "Bemerkung", "exporter", "source");
         assertThat(scan.notes()).anySatisfy(n -> assertThat(n).contains("mapping 'sipri-like'"));
         List<String> fields = new ArrayList<>();
         try (CsvReader csv = CsvReader.open(scan)) {
@@ -61,10 +67,18 @@ class ColumnMappingTest {
     @Test
     void valuesAreTranslatedAndTheDateFormatAppliesWhateverTheCaseOfTheHeader() throws Exception {
         Path file = dir.resolve("uk.csv");
-        Files.writeString(file, "DATE,Country,Value,REFUSED,year\n15-March-2012,Kenya,100,0,2012\n"
-                + "16-MARCH-2012,Kenya,,1,2012\n17/03/2012,Kenya,5,2,2012\n");
-        ColumnMapping m = new ColumnMapping("uk", "licences/*.csv", Map.of("status", "REFUSED"), Map.of(),
-                ReadingOptions.BY_CONTENT, org.armswatch.period.DatePattern.of("dd-MMMM-yyyy", "en"), null,
+        Files.writeString(
+                file,
+                "DATE,Country,Value,REFUSED,year\n15-March-2012,Kenya,100,0,2012\n"
+                        + "16-MARCH-2012,Kenya,,1,2012\n17/03/2012,Kenya,5,2,2012\n");
+        ColumnMapping m = new ColumnMapping(
+                "uk",
+                "licences/*.csv",
+                Map.of("status", "REFUSED"),
+                Map.of(),
+                ReadingOptions.BY_CONTENT,
+                org.armswatch.period.DatePattern.of("dd-MMMM-yyyy", "en"),
+                null,
                 Map.of("status", Map.of("0", "issued", "1", "refused")));
         InputScan scan = InputScan.of(file, m);
         List<List<String>> rows = new ArrayList<>();

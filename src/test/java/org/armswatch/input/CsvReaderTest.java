@@ -20,8 +20,7 @@ class CsvReaderTest {
     @TempDir
     Path dir;
 
-    record Row(long line, List<String> fields, String raw, String problem) {
-    }
+    record Row(long line, List<String> fields, String raw, String problem) {}
 
     static Path fixture(String name) {
         try {
@@ -58,8 +57,8 @@ class CsvReaderTest {
         List<Row> rows = rows(fixture("quoted-commas-and-line-breaks.csv"));
 
         assertThat(rows).extracting(Row::line).containsExactly(2L, 3L, 6L);
-        assertThat(rows.get(0).fields()).containsExactly("KAZ1", "Kazakhstan", "Protesters gathered, then dispersed",
-                "0");
+        assertThat(rows.get(0).fields())
+                .containsExactly("KAZ1", "Kazakhstan", "Protesters gathered, then dispersed", "0");
         assertThat(rows.get(1).fields().get(2)).isEqualTo("Line one\nline two, with a comma\nline three");
         assertThat(rows.get(1).fields().get(3)).isEqualTo("4");
         assertThat(rows.get(1).raw()).isEqualTo("KAZ2,Kazakhstan,\"Line one\nline two, with a comma\nline three\",4");
@@ -140,20 +139,24 @@ class CsvReaderTest {
 
     @Test
     void windows1252BytesAreDecodedAsWindows1252() throws Exception {
-        assertThat(rows(fixture("windows-1252-tuerkei.csv")).get(0).fields().get(1)).isEqualTo("Türkei");
+        assertThat(rows(fixture("windows-1252-tuerkei.csv")).get(0).fields().get(1))
+                .isEqualTo("Türkei");
     }
 
     @Test
     void aFieldIsSearchedForWordsFromTheBufferAsItsTextWouldBe() throws Exception {
-        String csv = "source\nACLED\nIllustrative (not ACLED data)\n\"Made up, NOT REAL DATA\"\n\"an \"\"illustrative\"\" one\"\n"
-                + "Illustrativ\nR\u00e9el; illustrative\n";
+        String csv =
+                "source\nACLED\nIllustrative (not ACLED data)\n\"Made up, NOT REAL DATA\"\n\"an \"\"illustrative\"\" one\"\n"
+                        + "Illustrativ\nR\u00e9el; illustrative\n";
         for (var charset : List.of(StandardCharsets.UTF_8, java.nio.charset.Charset.forName("windows-1252"))) {
             Path file = dir.resolve("sources-" + charset.name() + ".csv");
             Files.write(file, csv.getBytes(charset));
             List<Boolean> found = new ArrayList<>();
             try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
                 while (reader.next()) {
-                    assertThat(Illustrative.source(reader, 0)).as(reader.field(0)).isEqualTo(Illustrative.source(reader.field(0)));
+                    assertThat(Illustrative.source(reader, 0))
+                            .as(reader.field(0))
+                            .isEqualTo(Illustrative.source(reader.field(0)));
                     found.add(Illustrative.source(reader, 0));
                 }
             }
@@ -178,7 +181,9 @@ class CsvReaderTest {
                 hashes[i++] = reader.hashField(1, reader.hashField(0, 7));
             }
         }
-        assertThat(hashes[1]).isEqualTo(hashes[0]).isEqualTo(CsvReader.hash(CsvReader.hash(7, "Bouak\u00e9"), "For\u00e7es Arm\u00e9es"));
+        assertThat(hashes[1])
+                .isEqualTo(hashes[0])
+                .isEqualTo(CsvReader.hash(CsvReader.hash(7, "Bouak\u00e9"), "For\u00e7es Arm\u00e9es"));
     }
 
     @Test
@@ -219,7 +224,8 @@ class CsvReaderTest {
     @Test
     void fieldLongerThanTheLimitIsReportedWithoutHoldingIt() throws Exception {
         String huge = "x".repeat(CsvReader.MAX_FIELD + 500_000);
-        Path file = write("long-field.csv",
+        Path file = write(
+                "long-field.csv",
                 "id,notes,value\n1,\"" + huge + "\nstill, inside\",9\n2,short,3\n3,\"" + "y".repeat(1_000_001)
                         + "\",4\n");
 
@@ -347,7 +353,7 @@ class CsvReaderTest {
                 boolean quoted = false;
                 int state = 0;
                 int end;
-                for (;;) {
+                for (; ; ) {
                     if (i >= n) {
                         if (state == 1) {
                             problem = problem == null ? "unterminated quote" : problem + "; unterminated quote";
@@ -440,8 +446,8 @@ class CsvReaderTest {
             assertThat(reader.next()).isTrue();
             assertThatThrownBy(reader::next)
                     .isInstanceOf(InputFileException.class)
-                    .hasMessage("changed.csv: changed since this run began (SHA-256 was " + scan.sha256() + ", is " + now
-                            + "); the next start reads the inputs afresh");
+                    .hasMessage("changed.csv: changed since this run began (SHA-256 was " + scan.sha256() + ", is "
+                            + now + "); the next start reads the inputs afresh");
         }
     }
 
@@ -461,20 +467,24 @@ class CsvReaderTest {
             assertThat(reader.next()).isTrue();
             assertThat(reader.next()).isTrue();
             assertThat(reader.sha256()).isNull();
-            assertThatThrownBy(reader::next).isInstanceOf(NotUtf8Exception.class)
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(NotUtf8Exception.class)
                     .hasMessage("late.csv: is not valid UTF-8");
             assertThat(reader.sha256()).isEqualTo(InputScan.of(file).sha256());
         }
         InputScan again = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, null, InputScan.WINDOWS_1252);
         assertThat(again.utf8Unconfirmed()).isFalse();
-        assertThat(rows(again)).extracting(Row::fields)
+        assertThat(rows(again))
+                .extracting(Row::fields)
                 .containsExactly(List.of("plain", "1"), List.of("T\u00fcrkei", "2"));
     }
 
     @Test
     void aHeaderThatIsNotUtf8SaysWindows1252AtOnce() throws Exception {
         Path file = dir.resolve("header.csv");
-        Files.write(file, "Empf\u00e4nger;Wert\nT\u00fcrkei;1\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(
+                file,
+                "Empf\u00e4nger;Wert\nT\u00fcrkei;1\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
         InputScan head = InputScan.head(file, ReadingOptions.BY_CONTENT);
         assertThat(head.utf8Unconfirmed()).isFalse();
         assertThat(head.header()).containsExactly("Empf\u00e4nger", "Wert");
@@ -491,7 +501,10 @@ class CsvReaderTest {
         bytes.writeBytes("name;value\n\"T\u00fcrkei\";1\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
         Files.write(file, bytes.toByteArray());
         InputScan scanned = InputScan.of(file);
-        InputScan recorded = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, scanned.sha256(),
+        InputScan recorded = InputScan.ofRecorded(
+                file,
+                ReadingOptions.BY_CONTENT,
+                scanned.sha256(),
                 scanned.dialect().charset());
 
         assertThat(scanned.bom()).isTrue();
@@ -499,9 +512,13 @@ class CsvReaderTest {
         assertThat(recorded).isEqualTo(scanned);
         assertThat(rows(recorded)).extracting(Row::fields).containsExactly(List.of("T\u00fcrkei", "1"));
 
-        InputScan stale = InputScan.ofRecorded(file, ReadingOptions.BY_CONTENT, "0".repeat(64),
+        InputScan stale = InputScan.ofRecorded(
+                file,
+                ReadingOptions.BY_CONTENT,
+                "0".repeat(64),
                 scanned.dialect().charset());
-        assertThatThrownBy(() -> rows(stale)).isInstanceOf(InputFileException.class)
+        assertThatThrownBy(() -> rows(stale))
+                .isInstanceOf(InputFileException.class)
                 .hasMessageContaining("changed since this run began (SHA-256 was " + "0".repeat(64) + ", is "
                         + scanned.sha256() + ")");
     }
@@ -517,8 +534,10 @@ class CsvReaderTest {
         Path section = write("section.csv", "a\u00a7b\nx\u00a7\"y\u00a7z\"\n1\u00a7\u00fc\n");
         InputScan scanSection = InputScan.of(section, new ReadingOptions(0, '\u00a7', null, null));
         assertThat(scanSection.header()).containsExactly("a", "b");
-        assertThat(rows(scanSection)).extracting(Row::fields, Row::raw).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(List.of("x", "y\u00a7z"), "x\u00a7\"y\u00a7z\""),
-                org.assertj.core.groups.Tuple.tuple(List.of("1", "\u00fc"), "1\u00a7\u00fc"));
+        assertThat(rows(scanSection))
+                .extracting(Row::fields, Row::raw)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(List.of("x", "y\u00a7z"), "x\u00a7\"y\u00a7z\""),
+                        org.assertj.core.groups.Tuple.tuple(List.of("1", "\u00fc"), "1\u00a7\u00fc"));
     }
 }

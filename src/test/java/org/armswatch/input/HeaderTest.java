@@ -19,13 +19,16 @@ class HeaderTest {
 
     @Test
     void namesFromAFileMatchInAnyCaseWithSpaces() throws Exception {
-        Header header = new Header(InputScan.of(fixture("header-case-and-spaces.csv")).header());
+        Header header =
+                new Header(InputScan.of(fixture("header-case-and-spaces.csv")).header());
 
-        assertThat(header.indexOf("exporter", "exporting country", "member state")).isZero();
+        assertThat(header.indexOf("exporter", "exporting country", "member state"))
+                .isZero();
         assertThat(header.indexOf("destination", "country")).isEqualTo(1);
         assertThat(header.indexOf("period", "year", "date")).isEqualTo(2);
         assertThat(header.indexOf("value_eur", "value", "value (eur)")).isEqualTo(3);
-        assertThat(header.indexOf("licences", "number of licences", "licences issued")).isEqualTo(4);
+        assertThat(header.indexOf("licences", "number of licences", "licences issued"))
+                .isEqualTo(4);
         assertThat(header.indexOf("category", "ml category")).isEqualTo(-1);
     }
 
@@ -39,7 +42,8 @@ class HeaderTest {
 
     @Test
     void unusedColumnsAreListedByTheirNamesAsWritten() throws Exception {
-        Header header = new Header(InputScan.of(fixture("header-case-and-spaces.csv")).header());
+        Header header =
+                new Header(InputScan.of(fixture("header-case-and-spaces.csv")).header());
 
         assertThat(header.unusedColumns(Set.of(0, 1, 2, 3, 4))).containsExactly("Comment", "column 7 (no name)");
         assertThat(header.unusedColumns(List.of())).hasSize(7).startsWith("Exporter", "DESTINATION");

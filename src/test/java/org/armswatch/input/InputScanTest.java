@@ -63,8 +63,7 @@ class InputScanTest {
 
     @Test
     void delimitersInsideQuotedHeaderNamesDoNotCount() throws Exception {
-        Path file = Files.writeString(dir.resolve("quoted-header.csv"),
-                "\"a;b;c\",\"d;e\",f\n1,2,3\n");
+        Path file = Files.writeString(dir.resolve("quoted-header.csv"), "\"a;b;c\",\"d;e\",f\n1,2,3\n");
 
         InputScan scan = InputScan.of(file);
 

@@ -23,11 +23,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
 import org.armswatch.country.CountryResolver;
 import org.armswatch.licence.LicenceFigure;
 import org.armswatch.licence.LicenceFile;
 import org.armswatch.licence.LicenceFileReader;
+import org.armswatch.period.Granularity;
 import org.armswatch.unrest.CountedEvents;
 import org.armswatch.unrest.EventCount;
 import org.armswatch.unrest.EventFileReader;
@@ -38,21 +38,21 @@ import org.armswatch.unrest.ReportedFigure;
 import org.armswatch.unrest.ReportedFigureReader;
 import org.armswatch.unrest.ReportedFigureRules;
 import org.armswatch.unrest.ReportedTotal;
-import org.armswatch.period.Granularity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds the readers broken copies of valid files (src/test/resources/fuzz/), the way broken exports arrive: cut
- * lines, stray quotes, wrong delimiters, invalid UTF-8, NUL bytes, huge fields, odd numbers and dates, formulas.
- * Whatever comes in, a reader either fails the whole file with an {@link InputFileException} that names it, or
- * accounts for every row it read. Deterministic: file {@code i} is built from seed {@code FIRST_SEED + i}, and every
- * failure names its seed and the rows that were mutated, so a failure can be replayed.
+ * Feeds the readers broken copies of valid files (src/test/resources/fuzz/), the way broken exports arrive: cut lines,
+ * stray quotes, wrong delimiters, invalid UTF-8, NUL bytes, huge fields, odd numbers and dates, formulas. Whatever
+ * comes in, a reader either fails the whole file with an {@link InputFileException} that names it, or accounts for
+ * every row it read. Deterministic: file {@code i} is built from seed {@code FIRST_SEED + i}, and every failure names
+ * its seed and the rows that were mutated, so a failure can be replayed.
  */
 class ReaderFuzzTest {
 
     /** -Dfuzz.seed=N -Dfuzz.files=1 replays one failure; more files explore further than CI does. */
     private static final long FIRST_SEED = Long.getLong("fuzz.seed", 20_220_105L);
+
     private static final int CI_FILES = 840;
     private static final int FILES = Integer.getInteger("fuzz.files", CI_FILES);
     private static final int ROWS_PER_FILE = 20;
@@ -61,42 +61,182 @@ class ReaderFuzzTest {
     private static final double FILL_DOWN_RATE = 0.06;
     /** Every so many files, one field is made longer than the reader's limit (CsvReader.MAX_FIELD). */
     private static final int HUGE_FIELD_EVERY = 70;
+
     private static final int SHOWN_CHARS = 240;
 
     private static final CountryResolver COUNTRIES = CountryResolver.bundled();
     private static final Set<String> METRICS = Set.copyOf(ReportedFigureReader.STANDARD_METRICS);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    static final List<String> NUMBERS = List.of("1.2.3", "1e400", "-0", "١٢٣", "-5", "+1", "1,2,3", "2,5",
-            "2.200.000,00", "99999999999999999999999999999999999", "9223372036854775807", "9223372036854775808",
-            "4611686018427387904", "2147483648", "NaN", "Infinity", "0x1F", "1 000", "1\u00A0000", "١٬٢٣٤", "۱۲۳",
-            "１２３", "\u22123", "--1", "1-", "0.000000000000000000001", "1E5", "2.2E+06", "12.50", ".5", "5.", ",",
-            "", " ", "0", "-0.00", "00000000000000000000000000000000000000001", "1_000", "$100", "100 €", "½",
-            "1" + "0".repeat(400), "0".repeat(500), "9".repeat(18), "9".repeat(19), "١", "٠", "-١٢٣");
+    static final List<String> NUMBERS = List.of(
+            "1.2.3",
+            "1e400",
+            "-0",
+            "١٢٣",
+            "-5",
+            "+1",
+            "1,2,3",
+            "2,5",
+            "2.200.000,00",
+            "99999999999999999999999999999999999",
+            "9223372036854775807",
+            "9223372036854775808",
+            "4611686018427387904",
+            "2147483648",
+            "NaN",
+            "Infinity",
+            "0x1F",
+            "1 000",
+            "1\u00A0000",
+            "١٬٢٣٤",
+            "۱۲۳",
+            "１２３",
+            "\u22123",
+            "--1",
+            "1-",
+            "0.000000000000000000001",
+            "1E5",
+            "2.2E+06",
+            "12.50",
+            ".5",
+            "5.",
+            ",",
+            "",
+            " ",
+            "0",
+            "-0.00",
+            "00000000000000000000000000000000000000001",
+            "1_000",
+            "$100",
+            "100 €",
+            "½",
+            "1" + "0".repeat(400),
+            "0".repeat(500),
+            "9".repeat(18),
+            "9".repeat(19),
+            "١",
+            "٠",
+            "-١٢٣");
     /** Values at the limits of a long and an int, as a fill-down copies them into every row. */
-    static final List<String> EXTREMES = List.of("9223372036854775807", "4611686018427387904", "2147483647",
-            "2147483648", "4294967296", "999999999999999999", "99999999999999999999999999999.99");
-    static final List<String> DATES = List.of("2021-13-40", "2021-02-29", "2020-02-29", "2021-04-31", "0000-01-01",
-            "9999-12-31", "-2021", "2021-00", "2021-13", "2021-Q0", "2021-Q5", "2021-Q", "2021-q2", "21-01-01",
-            "2021/01/01", "01.01.2021", "2021-1-1", "٢٠٢١-٠١-٠١", "٢٠٢١", "+2021-01-01", "2021-01-01T00:00:00Z",
-            "32 January 2022", "05 Foo 2022", "05 January 22", "5 jan 2022", "29 February 2021", "00 May 2021",
-            "１９９９", "1e400", "", " ", "2021-12-31", "=TODAY()", "2021-02-29 ", "99999", "2021-Q1-01");
-    static final List<String> COUNTRY_CELLS = List.of("", "Xyz", "Kazakstn", "KAZ", "kz", "398", "0398", "000",
-            "-398", "Northern Cyprus", "KZT", "XAF", "Korea, South", "Gambia, The", "Türkei", "Tu\u0308rkiye",
-            "KASACHSTAN", "Côte d'Ivoire", "XK", "XKX", "EU", "=cmd|' /C calc'!A0", "@SUM(A1)", "\u200BKZ", "K Z",
-            "\uD83C\uDDF0\uD83C\uDDFF", "Қазақстан", "N/A", "null", "the", "&", "....", "١٢٣");
-    static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+1", "@SUM", "@SUM(1+1)*cmd|' /C calc'!A0",
-            "-2+3+cmd|' /C calc'!A0", "=HYPERLINK(\"http://example.invalid\",\"x\")", "=1+1", "\t=1",
-            "=\"a\"&\"b\"", "'=1", "=", "+", "@");
+    static final List<String> EXTREMES = List.of(
+            "9223372036854775807",
+            "4611686018427387904",
+            "2147483647",
+            "2147483648",
+            "4294967296",
+            "999999999999999999",
+            "99999999999999999999999999999.99");
+
+    static final List<String> DATES = List.of(
+            "2021-13-40",
+            "2021-02-29",
+            "2020-02-29",
+            "2021-04-31",
+            "0000-01-01",
+            "9999-12-31",
+            "-2021",
+            "2021-00",
+            "2021-13",
+            "2021-Q0",
+            "2021-Q5",
+            "2021-Q",
+            "2021-q2",
+            "21-01-01",
+            "2021/01/01",
+            "01.01.2021",
+            "2021-1-1",
+            "٢٠٢١-٠١-٠١",
+            "٢٠٢١",
+            "+2021-01-01",
+            "2021-01-01T00:00:00Z",
+            "32 January 2022",
+            "05 Foo 2022",
+            "05 January 22",
+            "5 jan 2022",
+            "29 February 2021",
+            "00 May 2021",
+            "１９９９",
+            "1e400",
+            "",
+            " ",
+            "2021-12-31",
+            "=TODAY()",
+            "2021-02-29 ",
+            "99999",
+            "2021-Q1-01");
+    static final List<String> COUNTRY_CELLS = List.of(
+            "",
+            "Xyz",
+            "Kazakstn",
+            "KAZ",
+            "kz",
+            "398",
+            "0398",
+            "000",
+            "-398",
+            "Northern Cyprus",
+            "KZT",
+            "XAF",
+            "Korea, South",
+            "Gambia, The",
+            "Türkei",
+            "Tu\u0308rkiye",
+            "KASACHSTAN",
+            "Côte d'Ivoire",
+            "XK",
+            "XKX",
+            "EU",
+            "=cmd|' /C calc'!A0",
+            "@SUM(A1)",
+            "\u200BKZ",
+            "K Z",
+            "\uD83C\uDDF0\uD83C\uDDFF",
+            "Қазақстан",
+            "N/A",
+            "null",
+            "the",
+            "&",
+            "....",
+            "١٢٣");
+    static final List<String> FORMULAS = List.of(
+            "=cmd|' /C calc'!A0",
+            "+1",
+            "@SUM",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
+            "=HYPERLINK(\"http://example.invalid\",\"x\")",
+            "=1+1",
+            "\t=1",
+            "=\"a\"&\"b\"",
+            "'=1",
+            "=",
+            "+",
+            "@");
     /** What a spreadsheet writes into a cell whose formula failed. */
-    static final List<String> EXCEL_ERRORS = List.of("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
-            "#NULL!", "#SPILL!", "########");
-    private static final List<byte[]> INVALID_UTF8 = List.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFF},
-            new byte[] {(byte) 0xFE, (byte) 0xFF}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xA0,
-            (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE2, (byte) 0x82});
-    private static final List<String> UNICODE_JUNK = List.of("\u200B", "\u200F", "\u202E", "\u0301", "\uD83D\uDCA3",
-            "\uD800", "\uFFFD", "\u2028", "\u0085", "\u00A0", "\u3000");
+    static final List<String> EXCEL_ERRORS =
+            List.of("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "########");
+
+    private static final List<byte[]> INVALID_UTF8 = List.of(
+            new byte[] {(byte) 0xC3},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xFE, (byte) 0xFF},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xE2, (byte) 0x82});
+    private static final List<String> UNICODE_JUNK = List.of(
+            "\u200B",
+            "\u200F",
+            "\u202E",
+            "\u0301",
+            "\uD83D\uDCA3",
+            "\uD800",
+            "\uFFFD",
+            "\u2028",
+            "\u0085",
+            "\u00A0",
+            "\u3000");
 
     @TempDir
     Path dir;
@@ -107,8 +247,12 @@ class ReaderFuzzTest {
 
     @Test
     void everyRowOfEveryBrokenFileIsUsedOrRejectedAndBrokenFilesFailWithTheirName() throws IOException {
-        List<Fixture> fixtures = List.of(Fixture.load("licences.csv", true), Fixture.load("licences-german-excel.csv", true),
-                Fixture.load("acled.csv", false), Fixture.load("tally.csv", false), Fixture.load("hdx.csv", false));
+        List<Fixture> fixtures = List.of(
+                Fixture.load("licences.csv", true),
+                Fixture.load("licences-german-excel.csv", true),
+                Fixture.load("acled.csv", false),
+                Fixture.load("tally.csv", false),
+                Fixture.load("hdx.csv", false));
         int mutatedRows = 0;
         int hugeFields = 0;
         int failedAsAWhole = 0;
@@ -119,7 +263,9 @@ class ReaderFuzzTest {
             BrokenFile broken = BrokenFile.of(fixture, seed, seed % HUGE_FIELD_EVERY == HUGE_FIELD_EVERY - 1);
             mutatedRows += broken.rows().size();
             hugeFields += broken.hugeFields();
-            broken.rows().forEach(r -> r.kinds().forEach(k -> byKind.merge(k.substring(0, k.indexOf(':')), 1, Integer::sum)));
+            broken.rows()
+                    .forEach(r ->
+                            r.kinds().forEach(k -> byKind.merge(k.substring(0, k.indexOf(':')), 1, Integer::sum)));
             if (broken.fileMutation() != null) byKind.merge("file: " + broken.fileMutation(), 1, Integer::sum);
             Path file = dir.resolve("seed-" + seed + ".csv");
             Files.write(file, broken.bytes());
@@ -127,7 +273,8 @@ class ReaderFuzzTest {
             Files.delete(file);
         }
         System.out.println("reader fuzz: " + mutatedRows + " mutated rows in " + FILES + " files (" + hugeFields
-                + " fields over 1,000,000 chars, " + failedAsAWhole + " files failed as a whole); mutations: " + byKind);
+                + " fields over 1,000,000 chars, " + failedAsAWhole + " files failed as a whole); mutations: "
+                + byKind);
         assertThat(failures).as("properties broken (%d)", failures.size()).isEmpty();
         // A replay of a few seeds has fewer rows; the CI run, or a longer one, must reach the counts.
         if (FILES >= CI_FILES) {
@@ -148,32 +295,48 @@ class ReaderFuzzTest {
             return switch (InputShape.ofUnrest(new Header(scan.header()))) {
                 case ACLED_EVENTS -> checkEvents(scan, name, broken);
                 case HDX_COUNTS -> checkHdx(new HdxCountReader(COUNTRIES).read(scan, name), broken);
-                case REPORTED_FIGURES -> checkTally(new ReportedFigureReader(COUNTRIES, METRICS).read(scan, 1, name), broken);
+                case REPORTED_FIGURES ->
+                    checkTally(new ReportedFigureReader(COUNTRIES, METRICS).read(scan, 1, name), broken);
                 case LICENCES -> throw new AssertionError("an unrest file is never a licence file");
             };
         } catch (InputFileException e) {
-            expect(e.getMessage() != null && e.getMessage().startsWith(name + ": "), broken,
+            expect(
+                    e.getMessage() != null && e.getMessage().startsWith(name + ": "),
+                    broken,
                     "InputFileException without the file's name first: " + e.getMessage());
             return -1;
         } catch (Throwable t) {
-            failures.add(t + " escaped the reader at " + Arrays.stream(t.getStackTrace()).limit(6).toList() + "\n"
-                    + broken.describe());
+            failures.add(t + " escaped the reader at "
+                    + Arrays.stream(t.getStackTrace()).limit(6).toList() + "\n" + broken.describe());
             return -1;
         }
     }
 
     private int checkLicences(LicenceFile read, BrokenFile broken) {
         expect(read.rowsRead() == records, broken, "read " + read.rowsRead() + " of " + records + " records");
-        expect(read.reconciles(), broken, "licence file does not reconcile: read " + read.rowsRead() + " != used "
-                + read.figures().size() + " + rejected " + read.rejected().size() + " + replaced " + read.replaced().size());
+        expect(
+                read.reconciles(),
+                broken,
+                "licence file does not reconcile: read " + read.rowsRead() + " != used "
+                        + read.figures().size() + " + rejected "
+                        + read.rejected().size() + " + replaced "
+                        + read.replaced().size());
         checkRejected(read.rejected(), broken, true);
         checkRejected(read.replaced(), broken, false);
         for (LicenceFigure f : read.figures()) {
             expect(f.licences() != null || f.value() != null, broken, "line " + f.line() + ": both counts null");
-            expect(f.licences() == null || f.licences() >= 0, broken, "line " + f.line() + ": licences " + f.licences());
-            expect(f.value() == null || f.value().signum() >= 0, broken,
+            expect(
+                    f.licences() == null || f.licences() >= 0,
+                    broken,
+                    "line " + f.line() + ": licences " + f.licences());
+            expect(
+                    f.value() == null || f.value().signum() >= 0,
+                    broken,
                     "line " + f.line() + ": value_eur " + plain(f.value()));
-            expect(f.line() >= 2 && f.line() <= broken.lines(), broken, "figure on line " + f.line() + " of " + broken.lines());
+            expect(
+                    f.line() >= 2 && f.line() <= broken.lines(),
+                    broken,
+                    "figure on line " + f.line() + " of " + broken.lines());
         }
         return read.rejected().size();
     }
@@ -183,17 +346,26 @@ class ReaderFuzzTest {
         List<RejectedRow> rejected = new ArrayList<>();
         EventFileReader.EventFile read = new EventFileReader(COUNTRIES).read(scan, 1, name, tally, rejected::add);
         expect(read.rowsRead() == records, broken, "read " + read.rowsRead() + " of " + records + " records");
-        expect(read.rowsRead() == tally.used(1) + read.rowsRejected() + tally.replaced(1), broken,
+        expect(
+                read.rowsRead() == tally.used(1) + read.rowsRejected() + tally.replaced(1),
+                broken,
                 "events do not reconcile: read " + read.rowsRead() + " != used " + tally.used(1) + " + rejected "
                         + read.rowsRejected() + " + replaced " + tally.replaced(1));
-        expect(read.rowsRejected() == rejected.size(), broken,
+        expect(
+                read.rowsRejected() == rejected.size(),
+                broken,
                 "rowsRejected " + read.rowsRejected() + " but " + rejected.size() + " rejected rows handed over");
         checkRejected(rejected, broken, true);
         checkRejected(tally.replacedRows(), broken, false);
         long events = 0;
         for (EventCount c : tally.counts()) {
-            expect(c.events() > 0 && c.fatalities() >= 0 && c.eventsWithoutFatalities() >= 0
-                    && c.eventsWithoutFatalities() <= c.events(), broken, "negative or impossible count " + c);
+            expect(
+                    c.events() > 0
+                            && c.fatalities() >= 0
+                            && c.eventsWithoutFatalities() >= 0
+                            && c.eventsWithoutFatalities() <= c.events(),
+                    broken,
+                    "negative or impossible count " + c);
             events += c.events();
         }
         expect(events == tally.used(1), broken, "counted " + events + " events, used " + tally.used(1) + " rows");
@@ -202,16 +374,25 @@ class ReaderFuzzTest {
 
     private int checkTally(ReportedFigureReader.TallyFile read, BrokenFile broken) {
         expect(read.rowsRead() == records, broken, "read " + read.rowsRead() + " of " + records + " records");
-        expect(read.rowsRead() == read.figures().size() + read.rejected().size(), broken, "tally does not reconcile: read "
-                + read.rowsRead() + " != figures " + read.figures().size() + " + rejected " + read.rejected().size());
+        expect(
+                read.rowsRead() == read.figures().size() + read.rejected().size(),
+                broken,
+                "tally does not reconcile: read " + read.rowsRead() + " != figures "
+                        + read.figures().size() + " + rejected "
+                        + read.rejected().size());
         checkRejected(read.rejected(), broken, true);
         for (ReportedFigure f : read.figures()) {
             expect(f.value() >= 0, broken, "line " + f.line() + ": value " + f.value());
-            expect(f.line() >= 2 && f.line() <= broken.lines(), broken, "figure on line " + f.line() + " of " + broken.lines());
+            expect(
+                    f.line() >= 2 && f.line() <= broken.lines(),
+                    broken,
+                    "figure on line " + f.line() + " of " + broken.lines());
         }
         // The running totals are the tally's next step; they must not turn a huge figure negative either.
         for (ReportedTotal t : ReportedFigureRules.totals(read.figures(), Granularity.QUARTER)) {
-            expect(t.lowest() >= 0 && t.highest() >= t.lowest() && (t.official() == null || t.official() >= 0), broken,
+            expect(
+                    t.lowest() >= 0 && t.highest() >= t.lowest() && (t.official() == null || t.official() >= 0),
+                    broken,
                     "impossible total " + t);
         }
         return read.rejected().size();
@@ -221,13 +402,17 @@ class ReaderFuzzTest {
         // Only the row of HXL tags under the header is not data; the generator knows whether it wrote one.
         int expected = records - (broken.tagRow() ? 1 : 0);
         expect(read.rowsRead() == expected, broken, "read " + read.rowsRead() + " of " + expected + " data records");
-        expect(read.rowsRead() == read.rowsUsed() + read.rejected().size() + read.rowsSkipped(), broken,
+        expect(
+                read.rowsRead() == read.rowsUsed() + read.rejected().size() + read.rowsSkipped(),
+                broken,
                 "HDX does not reconcile: read " + read.rowsRead() + " != used " + read.rowsUsed() + " + rejected "
                         + read.rejected().size() + " + skipped " + read.rowsSkipped());
         checkRejected(read.rejected(), broken, true);
         long rows = 0;
         for (CountedEvents c : read.counts()) {
-            expect(c.events() >= 0 && c.fatalities() >= 0 && c.rows() > 0 && c.rowsWithoutFatalities() >= 0, broken,
+            expect(
+                    c.events() >= 0 && c.fatalities() >= 0 && c.rows() > 0 && c.rowsWithoutFatalities() >= 0,
+                    broken,
                     "negative count " + c);
             rows += c.rows();
         }
@@ -239,13 +424,26 @@ class ReaderFuzzTest {
     private void checkRejected(List<RejectedRow> rows, BrokenFile broken, boolean inFileOrder) {
         long previous = 0;
         for (RejectedRow r : rows) {
-            expect(r.reason() != null && !r.reason().isBlank(), broken, "line " + r.line() + " rejected without a reason");
-            expect(r.line() >= 2 && r.line() <= broken.lines(), broken, "rejected row on line " + r.line() + " of "
-                    + broken.lines() + ": " + r.reason());
-            expect(!inFileOrder || r.line() > previous, broken, "rejected row on line " + r.line() + " after one on line "
-                    + previous);
+            expect(
+                    r.reason() != null && !r.reason().isBlank(),
+                    broken,
+                    "line " + r.line() + " rejected without a reason");
+            expect(
+                    r.line() >= 2 && r.line() <= broken.lines(),
+                    broken,
+                    "rejected row on line " + r.line() + " of " + broken.lines() + ": " + r.reason());
+            expect(
+                    !inFileOrder || r.line() > previous,
+                    broken,
+                    "rejected row on line " + r.line() + " after one on line " + previous);
             expect(r.raw() != null, broken, "line " + r.line() + " rejected without its raw text");
-            expect(r.raw() == null || !r.raw().replace("\uFEFF", "").strip().equals(broken.header().strip()), broken,
+            expect(
+                    r.raw() == null
+                            || !r.raw()
+                                    .replace("\uFEFF", "")
+                                    .strip()
+                                    .equals(broken.header().strip()),
+                    broken,
                     "the header was read as a row, line " + r.line() + ": " + r.reason());
             previous = r.line();
         }
@@ -270,20 +468,40 @@ class ReaderFuzzTest {
     }
 
     /** A valid file to break: its header and rows, and which columns hold numbers, dates and countries. */
-    record Fixture(String name, boolean licences, Charset charset, boolean bom, String lineEnd, char delimiter,
-                   String header, List<String> rows, List<Integer> numberColumns, List<Integer> dateColumns,
-                   List<Integer> countryColumns) {
+    record Fixture(
+            String name,
+            boolean licences,
+            Charset charset,
+            boolean bom,
+            String lineEnd,
+            char delimiter,
+            String header,
+            List<String> rows,
+            List<Integer> numberColumns,
+            List<Integer> dateColumns,
+            List<Integer> countryColumns) {
 
-        private static final Set<String> NUMBER_NAMES = Set.of("licences", "value_eur", "number of licences",
-                "value (eur)", "fatalities", "timestamp", "events", "value", "latitude", "longitude");
-        private static final Set<String> DATE_NAMES = Set.of("period", "year", "date", "event_date",
-                "reference_period_start", "reference_period_end");
-        private static final Set<String> COUNTRY_NAMES = Set.of("exporter", "destination", "destination country",
-                "country", "iso", "location_code");
+        private static final Set<String> NUMBER_NAMES = Set.of(
+                "licences",
+                "value_eur",
+                "number of licences",
+                "value (eur)",
+                "fatalities",
+                "timestamp",
+                "events",
+                "value",
+                "latitude",
+                "longitude");
+        private static final Set<String> DATE_NAMES =
+                Set.of("period", "year", "date", "event_date", "reference_period_start", "reference_period_end");
+        private static final Set<String> COUNTRY_NAMES =
+                Set.of("exporter", "destination", "destination country", "country", "iso", "location_code");
 
         static Fixture load(String name, boolean licences) throws IOException {
             byte[] bytes = Files.readAllBytes(resource(name));
-            boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+            boolean bom = bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF
+                    && (bytes[1] & 0xFF) == 0xBB
                     && (bytes[2] & 0xFF) == 0xBF;
             Charset charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             String text = new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), charset);
@@ -291,11 +509,23 @@ class ReaderFuzzTest {
             List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n")));
             lines.removeIf(String::isEmpty);
             String header = lines.remove(0);
-            char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()
-                    ? ';' : ',';
-            List<String> names = fields(header, delimiter).stream().map(Header::normalize).toList();
-            return new Fixture(name, licences, charset, bom, lineEnd, delimiter, header, List.copyOf(lines),
-                    indexes(names, NUMBER_NAMES::contains), indexes(names, DATE_NAMES::contains),
+            char delimiter = header.chars().filter(c -> c == ';').count()
+                            > header.chars().filter(c -> c == ',').count()
+                    ? ';'
+                    : ',';
+            List<String> names =
+                    fields(header, delimiter).stream().map(Header::normalize).toList();
+            return new Fixture(
+                    name,
+                    licences,
+                    charset,
+                    bom,
+                    lineEnd,
+                    delimiter,
+                    header,
+                    List.copyOf(lines),
+                    indexes(names, NUMBER_NAMES::contains),
+                    indexes(names, DATE_NAMES::contains),
                     indexes(names, COUNTRY_NAMES::contains));
         }
 
@@ -312,11 +542,24 @@ class ReaderFuzzTest {
     record MutatedRow(int row, List<String> kinds, byte[] bytes) {}
 
     /** A broken copy of a fixture: the bytes written, and what was done to them. */
-    record BrokenFile(long seed, String fixture, String header, String fileMutation, List<MutatedRow> rows,
-                      int hugeFields, byte[] bytes, long lines) {
+    record BrokenFile(
+            long seed,
+            String fixture,
+            String header,
+            String fileMutation,
+            List<MutatedRow> rows,
+            int hugeFields,
+            byte[] bytes,
+            long lines) {
 
-        BrokenFile(long seed, String fixture, String header, String fileMutation, List<MutatedRow> rows,
-                   int hugeFields, byte[] bytes) {
+        BrokenFile(
+                long seed,
+                String fixture,
+                String header,
+                String fileMutation,
+                List<MutatedRow> rows,
+                int hugeFields,
+                byte[] bytes) {
             this(seed, fixture, header, fileMutation, rows, hugeFields, bytes, lines(bytes));
         }
 
@@ -338,7 +581,12 @@ class ReaderFuzzTest {
             if (fileMutation != null) out.append(", whole file: ").append(fileMutation);
             out.append(", mutated rows:");
             for (MutatedRow r : rows) {
-                out.append("\n    row ").append(r.row()).append(' ').append(r.kinds()).append(": ").append(shown(r.bytes()));
+                out.append("\n    row ")
+                        .append(r.row())
+                        .append(' ')
+                        .append(r.kinds())
+                        .append(": ")
+                        .append(shown(r.bytes()));
             }
             return out.toString();
         }
@@ -350,9 +598,11 @@ class ReaderFuzzTest {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             int huge = 0;
             int hugeRow = hugeField ? random.nextInt(ROWS_PER_FILE + 1) : -1;
-            // A spreadsheet's fill-down: one extreme figure copied into a whole column, so that sums overflow if they can.
+            // A spreadsheet's fill-down: one extreme figure copied into a whole column, so that sums overflow if they
+            // can.
             boolean fillDown = random.nextDouble() < FILL_DOWN_RATE;
-            int fillColumn = f.numberColumns().get(random.nextInt(f.numberColumns().size()));
+            int fillColumn =
+                    f.numberColumns().get(random.nextInt(f.numberColumns().size()));
             String fillValue = EXTREMES.get(random.nextInt(EXTREMES.size()));
             for (int i = 0; i < ROWS_PER_FILE; i++) {
                 String row = f.rows().get(random.nextInt(f.rows().size()));
@@ -396,9 +646,22 @@ class ReaderFuzzTest {
 
     /** Breaks a file as a whole; the rows inside may be broken too. */
     enum FileMutation {
-        HEADER_ONLY, HEADER_ONLY_WITHOUT_LINE_BREAK, EMPTY, ONLY_BLANK_LINES, BOM_TWICE, CR_ONLY_LINE_ENDS,
-        HEADER_CUT, STRAY_QUOTE_IN_HEADER, TAG_ROW_UNDER_HEADER, NO_FINAL_LINE_BREAK, WINDOWS_1252_THROUGHOUT,
-        HEADER_WITH_50000_MORE_COLUMNS, HEADER_NAMES_SWAPPED, BLANK_LINES_BEFORE_HEADER, UTF_16, JUNK_BYTES_AFTER_HEADER,
+        HEADER_ONLY,
+        HEADER_ONLY_WITHOUT_LINE_BREAK,
+        EMPTY,
+        ONLY_BLANK_LINES,
+        BOM_TWICE,
+        CR_ONLY_LINE_ENDS,
+        HEADER_CUT,
+        STRAY_QUOTE_IN_HEADER,
+        TAG_ROW_UNDER_HEADER,
+        NO_FINAL_LINE_BREAK,
+        WINDOWS_1252_THROUGHOUT,
+        HEADER_WITH_50000_MORE_COLUMNS,
+        HEADER_NAMES_SWAPPED,
+        BLANK_LINES_BEFORE_HEADER,
+        UTF_16,
+        JUNK_BYTES_AFTER_HEADER,
         NUL_BYTES_ONLY;
 
         String said() {
@@ -406,8 +669,11 @@ class ReaderFuzzTest {
         }
 
         boolean dropsRows() {
-            return this == HEADER_ONLY || this == HEADER_ONLY_WITHOUT_LINE_BREAK || this == EMPTY
-                    || this == ONLY_BLANK_LINES || this == NUL_BYTES_ONLY;
+            return this == HEADER_ONLY
+                    || this == HEADER_ONLY_WITHOUT_LINE_BREAK
+                    || this == EMPTY
+                    || this == ONLY_BLANK_LINES
+                    || this == NUL_BYTES_ONLY;
         }
 
         byte[] apply(Fixture f, Mutator m, Random random, String header, byte[] body) {
@@ -417,17 +683,20 @@ class ReaderFuzzTest {
             switch (this) {
                 case HEADER_ONLY -> out.writeBytes(m.encode(header + end));
                 case HEADER_ONLY_WITHOUT_LINE_BREAK -> out.writeBytes(m.encode(header));
-                case EMPTY -> { }
+                case EMPTY -> {}
                 case ONLY_BLANK_LINES -> out.writeBytes(m.encode("\n\r\n  \n,,,\n;;\n\t\n\"\"\n"));
                 case BOM_TWICE -> {
-                    out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                    out.writeBytes(
+                            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
                     out.writeBytes(m.encode(header + end));
                     out.writeBytes(body);
                 }
                 case CR_ONLY_LINE_ENDS -> {
                     out.writeBytes(bom);
                     out.writeBytes(m.encode(header + "\r"));
-                    out.writeBytes(new String(body, StandardCharsets.ISO_8859_1).replace("\r\n", "\r").replace('\n', '\r')
+                    out.writeBytes(new String(body, StandardCharsets.ISO_8859_1)
+                            .replace("\r\n", "\r")
+                            .replace('\n', '\r')
                             .getBytes(StandardCharsets.ISO_8859_1));
                 }
                 case HEADER_CUT -> {
@@ -444,8 +713,9 @@ class ReaderFuzzTest {
                 case TAG_ROW_UNDER_HEADER -> {
                     out.writeBytes(bom);
                     out.writeBytes(m.encode(header + end));
-                    List<String> tags = fields(header, f.delimiter()).stream().map(h -> "#" + Header.normalize(h)
-                            .replaceAll("[^a-z0-9]+", "+")).toList();
+                    List<String> tags = fields(header, f.delimiter()).stream()
+                            .map(h -> "#" + Header.normalize(h).replaceAll("[^a-z0-9]+", "+"))
+                            .toList();
                     out.writeBytes(m.encode(String.join(String.valueOf(f.delimiter()), tags) + end));
                     out.writeBytes(body);
                 }
@@ -463,7 +733,8 @@ class ReaderFuzzTest {
                 case HEADER_WITH_50000_MORE_COLUMNS -> {
                     out.writeBytes(bom);
                     StringBuilder wide = new StringBuilder(header);
-                    for (int i = 0; i < 50_000; i++) wide.append(f.delimiter()).append("extra").append(i);
+                    for (int i = 0; i < 50_000; i++)
+                        wide.append(f.delimiter()).append("extra").append(i);
                     out.writeBytes(m.encode(wide + end));
                     out.writeBytes(body);
                 }
@@ -486,7 +757,8 @@ class ReaderFuzzTest {
                 }
                 case UTF_16 -> {
                     String text = "\uFEFF" + header + end + new String(body, f.charset());
-                    out.writeBytes(text.getBytes(random.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE));
+                    out.writeBytes(text.getBytes(
+                            random.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE));
                 }
                 case JUNK_BYTES_AFTER_HEADER -> {
                     out.writeBytes(bom);
@@ -544,7 +816,8 @@ class ReaderFuzzTest {
                         text = text.substring(0, at) + '"' + text.substring(at);
                     }
                     case 3 -> {
-                        char[] others = f.delimiter() == ',' ? new char[] {';', '\t', '|'} : new char[] {',', '\t', '|'};
+                        char[] others =
+                                f.delimiter() == ',' ? new char[] {';', '\t', '|'} : new char[] {',', '\t', '|'};
                         char wrong = others[random.nextInt(others.length)];
                         kinds.add("wrong delimiter: " + escape(String.valueOf(wrong)));
                         text = text.replace(f.delimiter(), wrong);
@@ -571,7 +844,8 @@ class ReaderFuzzTest {
                         int columns = 1_000 + random.nextInt(100_000);
                         kinds.add("extremely many columns: " + columns + " more");
                         StringBuilder wide = new StringBuilder(text);
-                        for (int i = 0; i < columns; i++) wide.append(f.delimiter()).append(i % 7 == 0 ? "x" : "");
+                        for (int i = 0; i < columns; i++)
+                            wide.append(f.delimiter()).append(i % 7 == 0 ? "x" : "");
                         text = wide.toString();
                     }
                     case 12 -> {
@@ -603,12 +877,26 @@ class ReaderFuzzTest {
                     case 16 -> {
                         String[] breaks = {"\n", "\r\n", "\r", "\n\n"};
                         String br = breaks[random.nextInt(breaks.length)];
-                        text = setField(text, null, "\"line one" + br + "line \"\"two\"\"" + br + "\"",
-                                "quoted line break", kinds);
+                        text = setField(
+                                text,
+                                null,
+                                "\"line one" + br + "line \"\"two\"\"" + br + "\"",
+                                "quoted line break",
+                                kinds);
                     }
                     case 17 -> {
-                        String[] quotes = {"\"abc\"def", "\"\"", "\"\"\"", "a\"\"b", " \"x\" ", "\"x\" y", "5\" gun",
-                                "\"", "\"a" + f.delimiter() + "b\"", "\"\"\"\"\"\""};
+                        String[] quotes = {
+                            "\"abc\"def",
+                            "\"\"",
+                            "\"\"\"",
+                            "a\"\"b",
+                            " \"x\" ",
+                            "\"x\" y",
+                            "5\" gun",
+                            "\"",
+                            "\"a" + f.delimiter() + "b\"",
+                            "\"\"\"\"\"\""
+                        };
                         text = setField(text, null, quotes[random.nextInt(quotes.length)], "quote games", kinds);
                     }
                     case 18 -> {
@@ -617,8 +905,13 @@ class ReaderFuzzTest {
                         int at = random.nextInt(text.length() + 1);
                         text = text.substring(0, at) + junk + text.substring(at);
                     }
-                    case 19 -> text = setField(text, random.nextBoolean() ? f.countryColumns() : f.numberColumns(),
-                            pick(EXCEL_ERRORS), "spreadsheet error", kinds);
+                    case 19 ->
+                        text = setField(
+                                text,
+                                random.nextBoolean() ? f.countryColumns() : f.numberColumns(),
+                                pick(EXCEL_ERRORS),
+                                "spreadsheet error",
+                                kinds);
                     default -> {
                         List<String> fields = new ArrayList<>(fields(text, f.delimiter()));
                         int a = random.nextInt(fields.size());
@@ -644,7 +937,10 @@ class ReaderFuzzTest {
             return bytes;
         }
 
-        /** A field over CsvReader's limit: plain, all digits, quoted with line breaks and doubled quotes, or unterminated. */
+        /**
+         * A field over CsvReader's limit: plain, all digits, quoted with line breaks and doubled quotes, or
+         * unterminated.
+         */
         byte[] hugeField(String row, List<String> kinds) {
             int length = CsvReader.MAX_FIELD + 1 + random.nextInt(200_000);
             List<String> fields = new ArrayList<>(fields(row, f.delimiter()));
@@ -656,7 +952,9 @@ class ReaderFuzzTest {
                     value = "x".repeat(length);
                 }
                 case 1 -> {
-                    column = f.numberColumns().isEmpty() ? column : f.numberColumns().get(0);
+                    column = f.numberColumns().isEmpty()
+                            ? column
+                            : f.numberColumns().get(0);
                     kinds.add("huge field: number, " + length + " digits in column " + column);
                     value = "9".repeat(length);
                 }
@@ -681,11 +979,17 @@ class ReaderFuzzTest {
             return setField(text, columns, value, what, kinds, true);
         }
 
-        String setField(String text, List<Integer> columns, String value, String what, List<String> kinds,
-                        boolean strayColumn) {
+        String setField(
+                String text,
+                List<Integer> columns,
+                String value,
+                String what,
+                List<String> kinds,
+                boolean strayColumn) {
             List<String> fields = new ArrayList<>(fields(text, f.delimiter()));
             int column = columns == null || columns.isEmpty() || (strayColumn && random.nextInt(8) == 0)
-                    ? random.nextInt(fields.size()) : columns.get(random.nextInt(columns.size()));
+                    ? random.nextInt(fields.size())
+                    : columns.get(random.nextInt(columns.size()));
             String cell = value;
             boolean needsQuotes = value.indexOf(f.delimiter()) >= 0 || value.indexOf('"') >= 0;
             if (needsQuotes && !value.startsWith("\"") && random.nextBoolean()) {
@@ -733,8 +1037,11 @@ class ReaderFuzzTest {
     /** What Java's strict decoder says of the bytes (the reference the readers' own checks are held to). */
     static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -745,7 +1052,8 @@ class ReaderFuzzTest {
     static String shown(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int shownBytes = Math.min(bytes.length, SHOWN_CHARS * 4);
-        String text = isUtf8(Arrays.copyOf(bytes, shownBytes)) ? new String(bytes, 0, shownBytes, StandardCharsets.UTF_8)
+        String text = isUtf8(Arrays.copyOf(bytes, shownBytes))
+                ? new String(bytes, 0, shownBytes, StandardCharsets.UTF_8)
                 : null;
         if (text != null) {
             out.append(escape(text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) : text));
@@ -771,7 +1079,10 @@ class ReaderFuzzTest {
                 case '\t' -> out.append("\\t");
                 case 0 -> out.append("\\0");
                 default -> {
-                    if (cp < 0x20 || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x202F) || cp == 0x85
+                    if (cp < 0x20
+                            || cp == 0xFEFF
+                            || (cp >= 0x200B && cp <= 0x202F)
+                            || cp == 0x85
                             || Character.getType(cp) == Character.SURROGATE) {
                         out.append(String.format("\\u%04X", cp));
                     } else {
@@ -785,22 +1096,32 @@ class ReaderFuzzTest {
 
     // What the fuzzing found, pinned so that the seeds can change without losing the cases.
 
-    private static final String HDX_HEADER = "location_code,admin_level,event_type,events,fatalities,reference_period_start\n";
+    private static final String HDX_HEADER =
+            "location_code,admin_level,event_type,events,fatalities,reference_period_start\n";
 
     @Test
-    void hdxCountsThatWouldOverflowTheMonthsSumAreRejectedNotSummedIntoANegative() throws IOException, InputFileException {
+    void hdxCountsThatWouldOverflowTheMonthsSumAreRejectedNotSummedIntoANegative()
+            throws IOException, InputFileException {
         Path file = dir.resolve("hdx-filled-down.csv");
-        Files.writeString(file, HDX_HEADER + "KAZ,0,demonstration,9223372036854775807,1,2025-01-01\n"
-                + "KAZ,0,demonstration,1,9223372036854775807,2025-01-01\n"
-                + "KAZ,0,demonstration,0,9223372036854775807,2025-01-01\n");
+        Files.writeString(
+                file,
+                HDX_HEADER + "KAZ,0,demonstration,9223372036854775807,1,2025-01-01\n"
+                        + "KAZ,0,demonstration,1,9223372036854775807,2025-01-01\n"
+                        + "KAZ,0,demonstration,0,9223372036854775807,2025-01-01\n");
 
         HdxCountReader.HdxFile read = new HdxCountReader(COUNTRIES).read(InputScan.of(file), "hdx-filled-down.csv");
 
         assertThat(read.rowsRead()).isEqualTo(read.rowsUsed() + read.rejected().size() + read.rowsSkipped());
-        assertThat(read.rejected()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
-                tuple(3L, "events 1 is too large: KZ's demonstration total for 2025-01 would exceed 9223372036854775807"),
-                tuple(4L, "fatalities 9223372036854775807 is too large: KZ's demonstration total for 2025-01 would"
-                        + " exceed 9223372036854775807"));
+        assertThat(read.rejected())
+                .extracting(RejectedRow::line, RejectedRow::reason)
+                .containsExactly(
+                        tuple(
+                                3L,
+                                "events 1 is too large: KZ's demonstration total for 2025-01 would exceed 9223372036854775807"),
+                        tuple(
+                                4L,
+                                "fatalities 9223372036854775807 is too large: KZ's demonstration total for 2025-01 would"
+                                        + " exceed 9223372036854775807"));
         assertThat(read.counts()).singleElement().satisfies(c -> {
             assertThat(c.events()).isEqualTo(Long.MAX_VALUE);
             assertThat(c.fatalities()).isEqualTo(1);
@@ -812,16 +1133,20 @@ class ReaderFuzzTest {
     void aSpreadsheetErrorInTheFirstCellOfHdxsFirstRowIsReadAndRejectedWhileTheTagRowIsPassedOver()
             throws IOException, InputFileException {
         Path withTags = dir.resolve("hdx-with-tags.csv");
-        Files.writeString(withTags, HDX_HEADER + "#country+code,#adm+level,#event+type,#event+num,#affected+killed,#date+start\n"
-                + "#N/A,0,demonstration,3,,2025-01-01\n" + "KAZ,0,demonstration,9,,2025-01-01\n");
+        Files.writeString(
+                withTags,
+                HDX_HEADER + "#country+code,#adm+level,#event+type,#event+num,#affected+killed,#date+start\n"
+                        + "#N/A,0,demonstration,3,,2025-01-01\n" + "KAZ,0,demonstration,9,,2025-01-01\n");
         Path withoutTags = dir.resolve("hdx-without-tags.csv");
         Files.writeString(withoutTags, HDX_HEADER + "#REF!,0,demonstration,3,,2025-01-01\n");
 
         HdxCountReader.HdxFile tagged = new HdxCountReader(COUNTRIES).read(InputScan.of(withTags), "hdx-with-tags.csv");
-        HdxCountReader.HdxFile untagged = new HdxCountReader(COUNTRIES).read(InputScan.of(withoutTags), "hdx-without-tags.csv");
+        HdxCountReader.HdxFile untagged =
+                new HdxCountReader(COUNTRIES).read(InputScan.of(withoutTags), "hdx-without-tags.csv");
 
         assertThat(tagged.rowsRead()).isEqualTo(2);
-        assertThat(tagged.rejected()).extracting(RejectedRow::line, RejectedRow::reason)
+        assertThat(tagged.rejected())
+                .extracting(RejectedRow::line, RejectedRow::reason)
                 .containsExactly(tuple(3L, "unknown country '#N/A'"));
         assertThat(tagged.counts()).extracting(CountedEvents::events).containsExactly(9L);
         assertThat(untagged.rowsRead()).isEqualTo(1);
@@ -831,16 +1156,21 @@ class ReaderFuzzTest {
     @Test
     void anIncrementalTallySumThatOverflowsIsAtLeastTheLargestLongNotNegative() throws IOException, InputFileException {
         Path file = dir.resolve("tally-huge.csv");
-        Files.writeString(file, "country,date,metric,value,basis,source\n"
-                + "KZ,2022-01-05,injured,9223372036854775807,incremental,Hospitals\n"
-                + "KZ,2022-01-06,injured,259,incremental,Hospitals\n");
+        Files.writeString(
+                file,
+                "country,date,metric,value,basis,source\n"
+                        + "KZ,2022-01-05,injured,9223372036854775807,incremental,Hospitals\n"
+                        + "KZ,2022-01-06,injured,259,incremental,Hospitals\n");
 
-        ReportedFigureReader.TallyFile read = new ReportedFigureReader(COUNTRIES, METRICS).read(InputScan.of(file), 1, "tally-huge.csv");
+        ReportedFigureReader.TallyFile read =
+                new ReportedFigureReader(COUNTRIES, METRICS).read(InputScan.of(file), 1, "tally-huge.csv");
 
-        assertThat(ReportedFigureRules.totals(read.figures(), Granularity.QUARTER)).singleElement().satisfies(t -> {
-            assertThat(t.highest()).isEqualTo(Long.MAX_VALUE);
-            assertThat(t.highestQualifier()).isEqualTo(Qualifier.AT_LEAST);
-        });
+        assertThat(ReportedFigureRules.totals(read.figures(), Granularity.QUARTER))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.highest()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(t.highestQualifier()).isEqualTo(Qualifier.AT_LEAST);
+                });
     }
 
     /** The fuzzing starts from files that read cleanly, so that what goes wrong is the mutations' doing. */
@@ -855,7 +1185,9 @@ class ReaderFuzzTest {
             Path copy = dir.resolve(name);
             Files.copy(resource(name), copy);
             BrokenFile intact = new BrokenFile(0, name, f.header(), null, List.of(), 0, Files.readAllBytes(copy));
-            assertThat(readAndCheck(copy, f, intact)).as(name + ": rows rejected").isZero();
+            assertThat(readAndCheck(copy, f, intact))
+                    .as(name + ": rows rejected")
+                    .isZero();
         }
         assertThat(failures).isEmpty();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** The hand-written check must say what Java's strict decoder says, byte for byte, cut anywhere. */
@@ -31,9 +30,26 @@ class Utf8ValidityTest {
     @Test
     void agreesWithTheStrictDecoderOnRandomBytesCutAnywhere() {
         Random random = new Random(20261128);
-        byte[] interesting = {0x41, 0x2C, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC2, (byte) 0xDF,
-                (byte) 0xE0, (byte) 0xA0, (byte) 0xED, (byte) 0x9F, (byte) 0xEF, (byte) 0xF0, (byte) 0x90,
-                (byte) 0xF4, (byte) 0x8F, (byte) 0xF5, (byte) 0xFF};
+        byte[] interesting = {
+            0x41,
+            0x2C,
+            (byte) 0x80,
+            (byte) 0xBF,
+            (byte) 0xC0,
+            (byte) 0xC2,
+            (byte) 0xDF,
+            (byte) 0xE0,
+            (byte) 0xA0,
+            (byte) 0xED,
+            (byte) 0x9F,
+            (byte) 0xEF,
+            (byte) 0xF0,
+            (byte) 0x90,
+            (byte) 0xF4,
+            (byte) 0x8F,
+            (byte) 0xF5,
+            (byte) 0xFF
+        };
         String[] valid = {"Türkei", "€", "Ωμέγα", "\uD83D\uDCA3", "Қазақстан", "\uFEFF", "plain ascii text, longer"};
         int invalid = 0;
         for (int round = 0; round < 20_000; round++) {
@@ -52,8 +68,9 @@ class Utf8ValidityTest {
             if (!expected) invalid++;
             // A byte or two at a time, a sequence waits over several pieces; a random size cuts it anywhere.
             for (int piece : new int[] {1, 2, 1 + random.nextInt(bytes.length + 8)}) {
-                assertThat(checkSaysUtf8(bytes, piece)).as("%s cut every %d bytes",
-                        java.util.HexFormat.of().formatHex(bytes), piece).isEqualTo(expected);
+                assertThat(checkSaysUtf8(bytes, piece))
+                        .as("%s cut every %d bytes", java.util.HexFormat.of().formatHex(bytes), piece)
+                        .isEqualTo(expected);
             }
             text.setLength(0);
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armswatch.workbook.WorkbookRules;
@@ -21,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two nights: the second with one licence figure revised and one licence row added. The second
- * night's Changes sheet lists exactly those, with old and new figures and the files that changed,
- * and the Overview marks the revised figure [r] while the cell stays a number.
+ * Two nights: the second with one licence figure revised and one licence row added. The second night's Changes sheet
+ * lists exactly those, with old and new figures and the files that changed, and the Overview marks the revised figure
+ * [r] while the cell stays a number.
  */
 class ChangesTest {
 
@@ -32,6 +31,7 @@ class ChangesTest {
 
     @TempDir
     static Path dir;
+
     static Path input;
     static Path output;
 
@@ -39,12 +39,16 @@ class ChangesTest {
     static void twoNights() throws Exception {
         input = BundledInput.copyTo(dir.resolve("input"));
         output = dir.resolve("output");
-        assertThat(ArmswatchApplication.run("--input=" + input, "--output=" + output, "--run-date=" + FIRST)).isZero();
+        assertThat(ArmswatchApplication.run("--input=" + input, "--output=" + output, "--run-date=" + FIRST))
+                .isZero();
         Path story = input.resolve("licences/de_kazakhstan_2021_story.csv");
         Files.writeString(story, Files.readString(story).replace(",25,2200000,", ",25,2300000,"));
-        Files.writeString(input.resolve("licences/illustrative_licences.csv"),
-                "DE,ISL,2021-Q1,,3,5000,issued,\"Illustrative figure, not real data\",\n", StandardOpenOption.APPEND);
-        assertThat(ArmswatchApplication.run("--input=" + input, "--output=" + output, "--run-date=" + SECOND)).isZero();
+        Files.writeString(
+                input.resolve("licences/illustrative_licences.csv"),
+                "DE,ISL,2021-Q1,,3,5000,issued,\"Illustrative figure, not real data\",\n",
+                StandardOpenOption.APPEND);
+        assertThat(ArmswatchApplication.run("--input=" + input, "--output=" + output, "--run-date=" + SECOND))
+                .isZero();
     }
 
     static XSSFWorkbook second() throws Exception {
@@ -55,23 +59,30 @@ class ChangesTest {
     void changesListExactlyTheRevisedFigureAndTheAddedRowsFigures() throws Exception {
         try (XSSFWorkbook wb = second()) {
             WrittenTable changes = WrittenTable.of(wb, "Changes");
-            assertThat(wb.getSheet("Changes").getRow(1).getCell(0).getStringCellValue()).contains("since the run of " + FIRST);
-            assertThat(changes.rows()).extracting(r -> r.get("Change").shown() + " " + r.get("ISO code").shown() + " "
-                    + r.get("Period (ISO)").shown() + " " + r.get("Figure").shown()).containsExactly(
-                    "added IS 2021-Q1 Licences issued (number)",
-                    "added IS 2021-Q1 Value of licences issued (EUR)",
-                    "revised KZ 2021 Value of licences issued (EUR)");
+            assertThat(wb.getSheet("Changes").getRow(1).getCell(0).getStringCellValue())
+                    .contains("since the run of " + FIRST);
+            assertThat(changes.rows())
+                    .extracting(r ->
+                            r.get("Change").shown() + " " + r.get("ISO code").shown() + " "
+                                    + r.get("Period (ISO)").shown() + " "
+                                    + r.get("Figure").shown())
+                    .containsExactly(
+                            "added IS 2021-Q1 Licences issued (number)",
+                            "added IS 2021-Q1 Value of licences issued (EUR)",
+                            "revised KZ 2021 Value of licences issued (EUR)");
             Map<String, WrittenCell> revised = changes.row("Change", "revised");
             assertThat(changes.cell(revised, "Previous value").number()).isEqualTo(2_200_000.0);
             assertThat(changes.cell(revised, "New value").number()).isEqualTo(2_300_000.0);
             assertThat(changes.cell(revised, "Previous (number)").shown()).isEqualTo("[z]");
             assertThat(changes.cell(revised, "Difference in value").number()).isEqualTo(100_000.0);
             assertThat(changes.cell(revised, "Difference in value").shown()).isEqualTo("100,000 EUR");
-            assertThat(changes.cell(revised, "Difference (%)").number()).isCloseTo(100_000.0 / 2_200_000.0, within(1e-12));
+            assertThat(changes.cell(revised, "Difference (%)").number())
+                    .isCloseTo(100_000.0 / 2_200_000.0, within(1e-12));
             assertThat(changes.cell(revised, "Difference (%)").shown()).isEqualTo("4.5%");
             assertThat(changes.cell(revised, "Figure key").shown()).isEqualTo("KZ 2021 value_issued_eur");
             assertThat(changes.cell(revised, "Input files changed").shown())
-                    .isEqualTo("licences/de_kazakhstan_2021_story.csv (changed); licences/illustrative_licences.csv (changed)");
+                    .isEqualTo(
+                            "licences/de_kazakhstan_2021_story.csv (changed); licences/illustrative_licences.csv (changed)");
             Map<String, WrittenCell> addedCount = changes.row("Change", "added", "Figure", "Licences issued (number)");
             assertThat(changes.cell(addedCount, "Previous (number)").shown()).isEqualTo("[z]");
             assertThat(changes.cell(addedCount, "New (number)").number()).isEqualTo(3.0);
@@ -79,10 +90,14 @@ class ChangesTest {
             assertThat(changes.cell(addedCount, "Difference (%)").shown()).isEqualTo("[z]");
             List<String> cover = new java.util.ArrayList<>();
             wb.getSheet("Cover").forEach(r -> cover.add(r.getCell(0).getStringCellValue()));
-            assertThat(cover).contains("Changes since the run of " + FIRST + ": 1 revised, 2 added (figures of the Overview);"
-                    + " see the Changes sheet.");
-            assertThat(changes.cell(changes.row("Change", "added", "Figure", "Value of licences issued (EUR)"),
-                    "New value").number()).isEqualTo(5_000.0);
+            assertThat(cover)
+                    .contains("Changes since the run of " + FIRST + ": 1 revised, 2 added (figures of the Overview);"
+                            + " see the Changes sheet.");
+            assertThat(changes.cell(
+                                    changes.row("Change", "added", "Figure", "Value of licences issued (EUR)"),
+                                    "New value")
+                            .number())
+                    .isEqualTo(5_000.0);
             WorkbookRules.assertFollowsRules(wb, "second night");
         }
     }
@@ -91,23 +106,32 @@ class ChangesTest {
     void theOverviewMarksTheRevisedFigureAndOnlyIt() throws Exception {
         try (XSSFWorkbook wb = second()) {
             WrittenTable overview = WrittenTable.of(wb, "Overview");
-            WrittenCell value = overview.cell(overview.row("ISO code", "KZ", "Period (ISO)", "2021"), "Value of licences issued");
+            WrittenCell value =
+                    overview.cell(overview.row("ISO code", "KZ", "Period (ISO)", "2021"), "Value of licences issued");
             assertThat(value.type()).isEqualTo(CellType.NUMERIC);
             assertThat(value.number()).isEqualTo(2_300_000.0);
             assertThat(value.shown()).endsWith(" [r]").startsWith("2,300,000");
-            long marked = overview.rows().stream().flatMap(r -> r.values().stream()).filter(c -> c.shown().contains("[r]")).count();
+            long marked = overview.rows().stream()
+                    .flatMap(r -> r.values().stream())
+                    .filter(c -> c.shown().contains("[r]"))
+                    .count();
             assertThat(marked).isEqualTo(1);
-            assertThat(wb.getSheet("Overview").getRow(1).getCell(0).getStringCellValue()).contains("[r] = revised");
+            assertThat(wb.getSheet("Overview").getRow(1).getCell(0).getStringCellValue())
+                    .contains("[r] = revised");
         }
         try (XSSFWorkbook kz = WrittenTable.open(output.resolve(SECOND).resolve("countries/KZ-Kazakhstan.xlsx"))) {
-            assertThat(WrittenTable.of(kz, "Changes").rows()).extracting(r -> r.get("Change").shown()).containsExactly("revised");
+            assertThat(WrittenTable.of(kz, "Changes").rows())
+                    .extracting(r -> r.get("Change").shown())
+                    .containsExactly("revised");
         }
     }
 
     @Test
     void aRerunOfTheSecondNightWritesTheSameBytesInEveryFile() throws Exception {
         Map<String, byte[]> before = files(output.resolve(SECOND));
-        assertThat(ArmswatchApplication.run("--input=" + input, "--output=" + output, "--run-date=" + SECOND, "--rerun")).isZero();
+        assertThat(ArmswatchApplication.run(
+                        "--input=" + input, "--output=" + output, "--run-date=" + SECOND, "--rerun"))
+                .isZero();
         Map<String, byte[]> after = files(output.resolve(SECOND));
         assertThat(after.keySet()).isEqualTo(before.keySet());
         assertThat(before.keySet()).anyMatch(f -> f.endsWith(".svg")).anyMatch(f -> f.startsWith("countries/"));
@@ -125,5 +149,4 @@ class ChangesTest {
         }
         return files;
     }
-
 }

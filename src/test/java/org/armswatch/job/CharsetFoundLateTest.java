@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armswatch.workbook.WrittenTable;
 import org.armswatch.workbook.WrittenTable.WrittenCell;
@@ -21,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files are read once, by the step that stages them, so a file whose header is plain ASCII is taken for UTF-8 until
- * its reader meets a byte that says otherwise, here in the last row. Nothing read so far may be kept: the licence
- * file is read again as Windows-1252, and all ACLED exports again into a fresh tally (they are de-duplicated
- * together), so no event is counted twice. The manifest's SHA-256 is that of the bytes on disk.
+ * Files are read once, by the step that stages them, so a file whose header is plain ASCII is taken for UTF-8 until its
+ * reader meets a byte that says otherwise, here in the last row. Nothing read so far may be kept: the licence file is
+ * read again as Windows-1252, and all ACLED exports again into a fresh tally (they are de-duplicated together), so no
+ * event is counted twice. The manifest's SHA-256 is that of the bytes on disk.
  */
 class CharsetFoundLateTest {
 
@@ -37,6 +36,7 @@ class CharsetFoundLateTest {
 
     @TempDir
     static Path dir;
+
     static XSSFWorkbook workbook;
     static Path runFolder;
     static byte[] licenceBytes;
@@ -57,19 +57,23 @@ class CharsetFoundLateTest {
         licenceBytes = licences.toByteArray();
         Files.write(input.resolve(LICENCES), licenceBytes);
 
-        String header = Files.readAllLines(input.resolve("unrest/acled_format_illustrative.csv")).get(0);
+        String header = Files.readAllLines(input.resolve("unrest/acled_format_illustrative.csv"))
+                .get(0);
         ByteArrayOutputStream events = new ByteArrayOutputStream();
         events.writeBytes((header + "\n").getBytes(StandardCharsets.US_ASCII));
         for (int i = 1; i <= EVENTS_USED; i++) {
             events.writeBytes(("CIV" + (100 + i) + ",2021-05-03,2021,1,Demonstrations,Protests,Peaceful protest,"
-                    + "Protesters (Ivory Coast),,6,,,,60,,384,Western Africa,Cote d'Ivoire,Abidjan,Abidjan,,Abidjan,5.3600,"
-                    + "-4.0083,1,Illustrative (not ACLED data),National,\"On 3 May 2021, in Abidjan, people gathered.\",0,,"
-                    + "1620086400\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Protesters (Ivory Coast),,6,,,,60,,384,Western Africa,Cote d'Ivoire,Abidjan,Abidjan,,Abidjan,5.3600,"
+                            + "-4.0083,1,Illustrative (not ACLED data),National,\"On 3 May 2021, in Abidjan, people gathered.\",0,,"
+                            + "1620086400\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         }
         // Rejected (no event id), so that its raw text, in Windows-1252, shows in Data_quality.
-        events.writeBytes((",2021-05-04,2021,1,Demonstrations,Protests,Peaceful protest,Protesters (Ivory Coast),,6,,,,60,,"
-                + "384,Western Africa,C\u00f4te d'Ivoire,Abidjan,Abidjan,,Abidjan,5.3600,-4.0083,1,Illustrative (not ACLED data),"
-                + "National,\"\u00c0 Abidjan, une manifestation.\",0,,1620172800\n").getBytes(WINDOWS_1252));
+        events.writeBytes(
+                (",2021-05-04,2021,1,Demonstrations,Protests,Peaceful protest,Protesters (Ivory Coast),,6,,,,60,,"
+                                + "384,Western Africa,C\u00f4te d'Ivoire,Abidjan,Abidjan,,Abidjan,5.3600,-4.0083,1,Illustrative (not ACLED data),"
+                                + "National,\"\u00c0 Abidjan, une manifestation.\",0,,1620172800\n")
+                        .getBytes(WINDOWS_1252));
         eventBytes = events.toByteArray();
         Files.write(input.resolve(EVENTS), eventBytes);
 
@@ -92,7 +96,9 @@ class CharsetFoundLateTest {
         assertThat(licences.cell(ci, "Value").number()).isEqualTo(250.0);
         assertThat(licences.cell(ci, "Source").shown()).isEqualTo("R\u00fcstungsexportbericht 2021");
         // Read twice, kept once: four Iceland quarters, not eight.
-        assertThat(licences.where(r -> r.get(licences.column("Input file")).shown().equals(LICENCES))).hasSize(5);
+        assertThat(licences.where(
+                        r -> r.get(licences.column("Input file")).shown().equals(LICENCES)))
+                .hasSize(5);
     }
 
     @Test
@@ -105,11 +111,13 @@ class CharsetFoundLateTest {
         assertThat(overview.cell(kz, "Unrest events").number()).isEqualTo(69.0);
 
         WrittenTable quality = WrittenTable.of(workbook, "Data_quality");
-        Map<String, WrittenCell> bundled = quality.row("Input file", "unrest/acled_format_illustrative.csv", "What", "file");
+        Map<String, WrittenCell> bundled =
+                quality.row("Input file", "unrest/acled_format_illustrative.csv", "What", "file");
         assertThat(quality.cell(bundled, "Rows read").number()).isEqualTo(321.0);
         assertThat(quality.cell(bundled, "Rows used").number()).isEqualTo(316.0);
-        List<Map<String, WrittenCell>> rejected = quality.where(r -> r.get(quality.column("Input file")).shown().equals(EVENTS)
-                && r.get(quality.column("What")).shown().equals("rejected"));
+        List<Map<String, WrittenCell>> rejected =
+                quality.where(r -> r.get(quality.column("Input file")).shown().equals(EVENTS)
+                        && r.get(quality.column("What")).shown().equals("rejected"));
         assertThat(rejected).hasSize(1);
         assertThat(quality.cell(rejected.get(0), "Raw text").shown()).contains("C\u00f4te d'Ivoire", "\u00c0 Abidjan");
         Map<String, WrittenCell> file = quality.row("Input file", EVENTS, "What", "file");
@@ -120,20 +128,30 @@ class CharsetFoundLateTest {
     @Test
     void theRunSaysSoAndRecordsTheChecksumOfTheBytesOnDisk() throws Exception {
         var inputs = org.armswatch.publish.Manifest.read(runFolder).inputs();
-        assertThat(inputs).filteredOn(i -> i.name().equals(LICENCES)).singleElement()
-                .extracting(org.armswatch.publish.Manifest.Input::sha256).isEqualTo(sha256(licenceBytes));
-        assertThat(inputs).filteredOn(i -> i.name().equals(EVENTS)).singleElement()
-                .extracting(org.armswatch.publish.Manifest.Input::sha256).isEqualTo(sha256(eventBytes));
+        assertThat(inputs)
+                .filteredOn(i -> i.name().equals(LICENCES))
+                .singleElement()
+                .extracting(org.armswatch.publish.Manifest.Input::sha256)
+                .isEqualTo(sha256(licenceBytes));
+        assertThat(inputs)
+                .filteredOn(i -> i.name().equals(EVENTS))
+                .singleElement()
+                .extracting(org.armswatch.publish.Manifest.Input::sha256)
+                .isEqualTo(sha256(eventBytes));
         StringBuilder cover = new StringBuilder();
-        workbook.getSheet("Cover").forEach(row -> row.forEach(cell -> cover.append(cell).append('\n')));
+        workbook.getSheet("Cover")
+                .forEach(row -> row.forEach(cell -> cover.append(cell).append('\n')));
         assertThat(cover).contains("SHA-256 " + sha256(licenceBytes), "SHA-256 " + sha256(eventBytes));
-        assertThat(allText()).contains(LICENCES + ": not valid UTF-8: read as Windows-1252",
-                EVENTS + ": not valid UTF-8: read as Windows-1252");
+        assertThat(allText())
+                .contains(
+                        LICENCES + ": not valid UTF-8: read as Windows-1252",
+                        EVENTS + ": not valid UTF-8: read as Windows-1252");
     }
 
     private static String allText() {
         StringBuilder all = new StringBuilder();
-        workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('\n'))));
+        workbook.forEach(sheet -> sheet.forEach(
+                row -> row.forEach(cell -> all.append(cell.toString()).append('\n'))));
         return all.toString();
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.armswatch.workbook.WorkbookComparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * product.md's "Behaviour a cron job owes its operator", row by row, with the packaged jar in a
- * child process: killed, stopped, overlapped and broken runs must end as an uninterrupted run does.
- * The job has no slow-down option: a test slows the child from outside ({@link JobProcess#throttled},
- * SIGSTOP and SIGCONT, as a loaded machine would), so that a kill lands inside a step.
+ * product.md's "Behaviour a cron job owes its operator", row by row, with the packaged jar in a child process: killed,
+ * stopped, overlapped and broken runs must end as an uninterrupted run does. The job has no slow-down option: a test
+ * slows the child from outside ({@link JobProcess#throttled}, SIGSTOP and SIGCONT, as a loaded machine would), so that
+ * a kill lands inside a step.
  */
 class CronBehaviourIT {
 
@@ -33,6 +32,7 @@ class CronBehaviourIT {
 
     @TempDir
     static Path shared;
+
     static Path input;
     static Path reference;
 
@@ -49,38 +49,48 @@ class CronBehaviourIT {
     }
 
     String[] args(Path output, String... more) {
-        List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE));
+        List<String> args =
+                new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
     /**
-     * The published run equals the uninterrupted one byte for byte: every workbook, chart and page. Only the
-     * manifest differs, by the times it records.
+     * The published run equals the uninterrupted one byte for byte: every workbook, chart and page. Only the manifest
+     * differs, by the times it records.
      */
     void assertSameAsReference(Path output) throws Exception {
         Path run = output.resolve("latest").toRealPath();
         assertThat(filesIn(run)).isEqualTo(filesIn(reference));
         for (String file : filesIn(reference)) {
             if (file.equals("manifest.json")) continue;
-            if (java.util.Arrays.equals(Files.readAllBytes(run.resolve(file)), Files.readAllBytes(reference.resolve(file)))) {
+            if (java.util.Arrays.equals(
+                    Files.readAllBytes(run.resolve(file)), Files.readAllBytes(reference.resolve(file)))) {
                 continue;
             }
             // Both files stay for a look: target/cron-differences/<n>/.
-            Path kept = Files.createDirectories(Path.of("target", "cron-differences", Long.toString(System.nanoTime())));
-            Files.copy(run.resolve(file), kept.resolve("resumed-" + Path.of(file).getFileName()));
-            Files.copy(reference.resolve(file), kept.resolve("reference-" + Path.of(file).getFileName()));
+            Path kept =
+                    Files.createDirectories(Path.of("target", "cron-differences", Long.toString(System.nanoTime())));
+            Files.copy(
+                    run.resolve(file), kept.resolve("resumed-" + Path.of(file).getFileName()));
+            Files.copy(
+                    reference.resolve(file),
+                    kept.resolve("reference-" + Path.of(file).getFileName()));
             Files.copy(run.resolve("manifest.json"), kept.resolve("resumed-manifest.json"));
             assertThat(run.resolve(file)).as(file).hasSameBinaryContentAs(reference.resolve(file));
         }
-        assertThat(WorkbookComparison.differences(reference.resolve("report-" + RUN_DATE + ".xlsx"),
-                run.resolve("report-" + RUN_DATE + ".xlsx"))).isEmpty();
+        assertThat(WorkbookComparison.differences(
+                        reference.resolve("report-" + RUN_DATE + ".xlsx"), run.resolve("report-" + RUN_DATE + ".xlsx")))
+                .isEmpty();
         assertThat(output.resolve(".work").resolve(RUN_DATE)).doesNotExist();
     }
 
     private static List<String> filesIn(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> folder.relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -93,15 +103,21 @@ class CronBehaviourIT {
         Path log = log(output);
         if (!Files.exists(log)) return List.of();
         byte[] bytes = Files.readAllBytes(log);
-        return new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from),
-                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        return new String(
+                        bytes,
+                        (int) Math.min(from, bytes.length),
+                        (int) Math.max(0, bytes.length - from),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .toList();
     }
 
     /** The partitions of a worker step whose end the log records as completed, e.g. "writeWorkbook:KZ". */
     static List<String> completedPartitions(List<String> log, String worker) {
-        return log.stream().filter(l -> l.contains("org.armswatch.partitions : " + worker + ":")
-                        && l.contains(" completed"))
-                .map(l -> l.substring(l.indexOf(worker + ":"), l.lastIndexOf(" completed"))).toList();
+        return log.stream()
+                .filter(l -> l.contains("org.armswatch.partitions : " + worker + ":") && l.contains(" completed"))
+                .map(l -> l.substring(l.indexOf(worker + ":"), l.lastIndexOf(" completed")))
+                .toList();
     }
 
     static boolean await(java.util.concurrent.Callable<Boolean> condition, long timeoutMillis) throws Exception {
@@ -114,15 +130,28 @@ class CronBehaviourIT {
     }
 
     @ParameterizedTest(name = "kill -9 during {0}")
-    @ValueSource(strings = {"findInputs", "stageInputs", "checkRejects", "aggregate", "drawCharts", "writeWorkbooks",
-            "writePage", "publish"})
+    @ValueSource(
+            strings = {
+                "findInputs",
+                "stageInputs",
+                "checkRejects",
+                "aggregate",
+                "drawCharts",
+                "writeWorkbooks",
+                "writePage",
+                "publish"
+            })
     void killNineDuringAStepThenTheNextStartFinishesTheSameRun(String step) throws Exception {
         Path output = dir.resolve("output");
         JobProcess killed = slowed(JobProcess.start(args(output)));
-        assertThat(killed.awaitLine(l -> l.endsWith(step + " started"), 60_000)).as(killed.output()).isTrue();
+        assertThat(killed.awaitLine(l -> l.endsWith(step + " started"), 60_000))
+                .as(killed.output())
+                .isTrue();
         Thread.sleep(step.hashCode() & 31);
         killed.killNine();
-        assertThat(output.resolve("latest")).as("nothing published by the killed run").doesNotExist();
+        assertThat(output.resolve("latest"))
+                .as("nothing published by the killed run")
+                .doesNotExist();
 
         JobProcess resumed = JobProcess.start(args(output));
         assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
@@ -142,7 +171,8 @@ class CronBehaviourIT {
         Path output = dir.resolve("output");
         JobProcess killed = slowed(JobProcess.start(args(output)));
         assertThat(await(() -> !completedPartitions(logLines(output, 0), worker).isEmpty(), 60_000))
-                .as(killed.output()).isTrue();
+                .as(killed.output())
+                .isTrue();
         killed.killNine();
         List<String> before = logLines(output, 0);
         List<String> done = completedPartitions(before, worker);
@@ -152,7 +182,8 @@ class CronBehaviourIT {
         JobProcess resumed = JobProcess.start(args(output));
         assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
         List<String> again = logLines(output, logged).stream()
-                .filter(l -> l.contains("org.armswatch.partitions : " + worker + ":") && l.endsWith(" started")).toList();
+                .filter(l -> l.contains("org.armswatch.partitions : " + worker + ":") && l.endsWith(" started"))
+                .toList();
         assertThat(again).as("partitions run again").isNotEmpty();
         for (String partition : done) {
             assertThat(again).as("a completed partition run again").noneMatch(l -> l.contains(partition + " started"));
@@ -168,7 +199,8 @@ class CronBehaviourIT {
         JobProcess killed = slowed(JobProcess.start(args(output)));
         // The chunks are drawn one after another: with a fifth PNG written, the first chunk of four has committed.
         assertThat(await(() -> pngs(charts).size() >= NightlyJobConfiguration.CHARTS_PER_CHUNK + 1, 60_000))
-                .as(killed.output()).isTrue();
+                .as(killed.output())
+                .isTrue();
         killed.killNine();
         java.util.Map<String, java.nio.file.attribute.FileTime> drawn = new java.util.TreeMap<>();
         for (Path png : pngs(charts)) drawn.put(png.getFileName().toString(), Files.getLastModifiedTime(png));
@@ -178,15 +210,19 @@ class CronBehaviourIT {
         JobProcess resumed = JobProcess.start(args(output));
         assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();
         Path published = output.resolve("latest").resolve("charts");
-        long kept = drawn.entrySet().stream().filter(e -> {
-            try {
-                return Files.getLastModifiedTime(published.resolve(e.getKey())).equals(e.getValue());
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }).count();
-        assertThat(kept).as("charts of committed chunks, not drawn again").isGreaterThanOrEqualTo(
-                NightlyJobConfiguration.CHARTS_PER_CHUNK);
+        long kept = drawn.entrySet().stream()
+                .filter(e -> {
+                    try {
+                        return Files.getLastModifiedTime(published.resolve(e.getKey()))
+                                .equals(e.getValue());
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                })
+                .count();
+        assertThat(kept)
+                .as("charts of committed chunks, not drawn again")
+                .isGreaterThanOrEqualTo(NightlyJobConfiguration.CHARTS_PER_CHUNK);
         assertThat(kept).as("charts drawn again").isLessThan(pngs(published).size());
         assertSameAsReference(output);
     }
@@ -194,7 +230,8 @@ class CronBehaviourIT {
     private static List<Path> pngs(Path folder) throws java.io.IOException {
         if (!Files.isDirectory(folder)) return List.of();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".png")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".png"))
+                    .toList();
         }
     }
 
@@ -223,7 +260,9 @@ class CronBehaviourIT {
     void sigtermStopsAtAChunkBoundaryAndTheNextStartResumes() throws Exception {
         Path output = dir.resolve("output");
         JobProcess job = slowed(JobProcess.start(args(output)));
-        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(job.output()).isTrue();
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000))
+                .as(job.output())
+                .isTrue();
         job.terminate();
         assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
         assertThat(job.output()).contains("stopped (exit 4");
@@ -240,7 +279,9 @@ class CronBehaviourIT {
         Path output = dir.resolve("output");
         // bin/armswatch execs the JVM: the pid cron and systemd signal is the job's own.
         JobProcess job = slowed(JobProcess.startWithLauncher(args(output)));
-        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 120_000)).as(job.output()).isTrue();
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 120_000))
+                .as(job.output())
+                .isTrue();
         job.terminate();
         assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
 
@@ -255,14 +296,18 @@ class CronBehaviourIT {
     void aSecondStartDuringARunIsRefusedAndTheFirstCompletesUnharmed() throws Exception {
         Path output = dir.resolve("output");
         JobProcess first = slowed(JobProcess.start(args(output)));
-        assertThat(first.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(first.output()).isTrue();
+        assertThat(first.awaitLine(l -> l.endsWith("stageInputs started"), 60_000))
+                .as(first.output())
+                .isTrue();
 
         long asked = System.nanoTime();
         JobProcess second = JobProcess.start(args(output));
         int code = second.exitCode(30);
         System.out.printf("second start refused after %.1f s%n", (System.nanoTime() - asked) / 1e9);
         assertThat(code).as(second.output()).isEqualTo(ExitCode.ALREADY_RUNNING.code());
-        assertThat(second.output()).contains("another armswatch run is in progress").contains("pid " + first.pid())
+        assertThat(second.output())
+                .contains("another armswatch run is in progress")
+                .contains("pid " + first.pid())
                 .contains("started ");
 
         assertThat(first.exitCode(120)).as(first.output()).isZero();
@@ -297,7 +342,9 @@ class CronBehaviourIT {
         List<String> args = List.of("--input=" + myInput, "--output=" + output, "--run-date=" + RUN_DATE);
 
         JobProcess job = slowed(JobProcess.start(args.toArray(String[]::new)));
-        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000)).as(job.output()).isTrue();
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000))
+                .as(job.output())
+                .isTrue();
         Files.move(acled, aside);
         assertThat(job.exitCode(120)).as(job.output()).isEqualTo(ExitCode.RUN_FAILED.code());
         assertThat(job.output()).contains("de_kazakhstan_2021_story.csv").contains("cannot be read");

@@ -7,7 +7,9 @@ public final class InProcessRuns {
 
     private InProcessRuns() {}
 
-    /** Runs the job on a copy of the bundled input/ into dir/output; fails unless it exits 0. @return the output folder */
+    /**
+     * Runs the job on a copy of the bundled input/ into dir/output; fails unless it exits 0. @return the output folder
+     */
     public static Path bundled(Path dir, String runDate) throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");

@@ -22,62 +22,70 @@ final class JobProcess {
 
     private JobProcess(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(line);
-                        lines.notifyAll();
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = out.readLine()) != null; ) {
+                            synchronized (lines) {
+                                lines.add(line);
+                                lines.notifyAll();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process was killed: what it printed so far stays in lines
                     }
-                }
-            } catch (IOException e) {
-                // the process was killed: what it printed so far stays in lines
-            }
-        }, "job-output");
+                },
+                "job-output");
         reader.setDaemon(true);
         reader.start();
     }
 
     static JobProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new JobProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** The job as the README and cron start it: bin/armswatch, which execs the JVM with its options. */
     static JobProcess startWithLauncher(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin", "armswatch").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(Path.of("bin", "armswatch").toString()));
         command.addAll(List.of(args));
-        return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new JobProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /**
-     * Slows the process from outside, as a machine under load would: it is frozen (SIGSTOP) for
-     * {@code frozenMillis}, then runs (SIGCONT) for {@code runningMillis}, over and over. So a test can
-     * land a kill inside a step that would otherwise take milliseconds, and the job has no slow-down
-     * option of its own. The throttle begins at the job's first line: Java and Spring start at full speed.
+     * Slows the process from outside, as a machine under load would: it is frozen (SIGSTOP) for {@code frozenMillis},
+     * then runs (SIGCONT) for {@code runningMillis}, over and over. So a test can land a kill inside a step that would
+     * otherwise take milliseconds, and the job has no slow-down option of its own. The throttle begins at the job's
+     * first line: Java and Spring start at full speed.
      */
     JobProcess throttled(long runningMillis, long frozenMillis) {
-        Thread t = new Thread(() -> {
-            try {
-                awaitLine(l -> true, 120_000);
-                while (process.isAlive() && throttle == Thread.currentThread()) {
-                    signal("STOP");
-                    Thread.sleep(frozenMillis);
-                    signal("CONT");
-                    Thread.sleep(runningMillis);
-                }
-            } catch (IOException | InterruptedException e) {
-                // the throttle ends; the process runs on at full speed
-            } finally {
-                try {
-                    signal("CONT");
-                } catch (IOException | InterruptedException e) {
-                    // the process is gone
-                }
-            }
-        }, "job-throttle");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        awaitLine(l -> true, 120_000);
+                        while (process.isAlive() && throttle == Thread.currentThread()) {
+                            signal("STOP");
+                            Thread.sleep(frozenMillis);
+                            signal("CONT");
+                            Thread.sleep(runningMillis);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the throttle ends; the process runs on at full speed
+                    } finally {
+                        try {
+                            signal("CONT");
+                        } catch (IOException | InterruptedException e) {
+                            // the process is gone
+                        }
+                    }
+                },
+                "job-throttle");
         t.setDaemon(true);
         throttle = t;
         t.start();
@@ -95,7 +103,10 @@ final class JobProcess {
     }
 
     private void signal(String name) throws IOException, InterruptedException {
-        if (process.isAlive()) new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        if (process.isAlive())
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
     }
 
     /** Waits until a printed line matches; false if the process ended or time ran out first. */
@@ -121,12 +132,15 @@ final class JobProcess {
     }
 
     /**
-     * SIGTERM, as `kill PID` or systemd's stop sends it. Sent with kill(1): Process.destroy() would
-     * also close our end of the child's output, and its last lines would be lost.
+     * SIGTERM, as `kill PID` or systemd's stop sends it. Sent with kill(1): Process.destroy() would also close our end
+     * of the child's output, and its last lines would be lost.
      */
     void terminate() throws IOException, InterruptedException {
         unthrottled();
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     boolean alive() {

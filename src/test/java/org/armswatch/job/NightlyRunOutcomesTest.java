@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armswatch.workbook.WrittenTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the operator gets for each situation of product.md's cron table that this issue covers:
- * the exit code, the sentence on standard output, and that nothing is published by a failure.
+ * What the operator gets for each situation of product.md's cron table that this issue covers: the exit code, the
+ * sentence on standard output, and that nothing is published by a failure.
  */
 class NightlyRunOutcomesTest {
 
@@ -30,33 +29,43 @@ class NightlyRunOutcomesTest {
     void tooManyRejectedRowsFailTheRunBeforeAnythingIsPublished() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");
-        // german_excel_export.csv rejects 1 of 32 rows (3.1 %), illustrative_licences.csv 3 of 130 (2.3 %): both over 2 %.
-        InProcessRun failed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--reject-threshold=0.02");
+        // german_excel_export.csv rejects 1 of 32 rows (3.1 %), illustrative_licences.csv 3 of 130 (2.3 %): both over 2
+        // %.
+        InProcessRun failed =
+                run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--reject-threshold=0.02");
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.printed()).contains("licences/illustrative_licences.csv: 3 of 130 rows rejected")
+        assertThat(failed.printed())
+                .contains("licences/illustrative_licences.csv: 3 of 130 rows rejected")
                 .contains("licences/german_excel_export.csv: 1 of 32 rows rejected")
-                .contains("unknown country 'Kazakstn'").contains("exit 1");
+                .contains("unknown country 'Kazakstn'")
+                .contains("exit 1");
         assertThat(output.resolve(RUN_DATE)).doesNotExist();
         assertThat(output.resolve("latest")).doesNotExist();
 
         // The next start, with the threshold back at its default, resumes the failed run and publishes it.
         InProcessRun resumed = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
         assertThat(resumed.exitCode()).isZero();
-        assertThat(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx")).exists();
+        assertThat(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx"))
+                .exists();
     }
 
     @Test
     void theCronLineNamesTenNewLeadsAndCountsTheRest() {
         // The benchmark's random workload raises over a thousand leads: a 32 KB line in the operator's mail.
-        var many = java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> "Country" + i + " Jan to Mar 2022").toList();
-        assertThat(NightlyRun.leadsLine(many)).contains("Country10 Jan to Mar 2022 and 15 more").doesNotContain("Country11");
+        var many = java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(i -> "Country" + i + " Jan to Mar 2022")
+                .toList();
+        assertThat(NightlyRun.leadsLine(many))
+                .contains("Country10 Jan to Mar 2022 and 15 more")
+                .doesNotContain("Country11");
         assertThat(NightlyRun.leadsLine(many.subList(0, 10))).endsWith("Country10 Jan to Mar 2022");
         assertThat(NightlyRun.leadsLine(java.util.List.of())).isEmpty();
     }
 
     @Test
     void aMissingInputFolderFailsWithItsName() {
-        InProcessRun outcome = run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
+        InProcessRun outcome =
+                run("--input=" + dir.resolve("nowhere"), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE);
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.printed()).contains("nowhere").contains("the input folder does not exist");
         assertThat(dir.resolve("output").resolve("latest")).doesNotExist();
@@ -98,10 +107,13 @@ class NightlyRunOutcomesTest {
     void aSecondRunOnTheSameStateIsRefusedAndNamesTheFirst() throws Exception {
         Path output = dir.resolve("output");
         try (RunLock held = RunLock.take(output.resolve(".state"), "run date " + RUN_DATE)) {
-            InProcessRun refused = run("--input=" + BundledInput.copyTo(dir.resolve("input")), "--output=" + output,
+            InProcessRun refused = run(
+                    "--input=" + BundledInput.copyTo(dir.resolve("input")),
+                    "--output=" + output,
                     "--run-date=" + RUN_DATE);
             assertThat(refused.exitCode()).isEqualTo(3);
-            assertThat(refused.printed()).contains("another armswatch run is in progress")
+            assertThat(refused.printed())
+                    .contains("another armswatch run is in progress")
                     .contains("pid " + ProcessHandle.current().pid());
         }
         assertThat(output.resolve(".state").resolve("armswatch.mv.db")).doesNotExist();
@@ -111,7 +123,9 @@ class NightlyRunOutcomesTest {
     void rerunMakesAFreshRunWithTheSameFiguresAndTheSameBytes() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");
-        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE).exitCode()).isZero();
+        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE)
+                        .exitCode())
+                .isZero();
         Path report = output.resolve(RUN_DATE).resolve("report-" + RUN_DATE + ".xlsx");
         Map<String, byte[]> first = ChangesTest.files(output.resolve(RUN_DATE));
 
@@ -120,8 +134,13 @@ class NightlyRunOutcomesTest {
         assertThat(rerun.printed()).doesNotContain("already done");
         // Same inputs and run date: the same workbooks (main and per country), PNGs and SVGs, byte for byte.
         Map<String, byte[]> again = ChangesTest.files(output.resolve(RUN_DATE));
-        assertThat(again.keySet()).isEqualTo(first.keySet()).contains("report-" + RUN_DATE + ".xlsx",
-                "countries/KZ-Kazakhstan.xlsx", "charts/timeline-KZ.png", "charts/timeline-KZ.svg");
+        assertThat(again.keySet())
+                .isEqualTo(first.keySet())
+                .contains(
+                        "report-" + RUN_DATE + ".xlsx",
+                        "countries/KZ-Kazakhstan.xlsx",
+                        "charts/timeline-KZ.png",
+                        "charts/timeline-KZ.svg");
         first.forEach((name, bytes) -> assertThat(again.get(name)).as(name).isEqualTo(bytes));
         try (XSSFWorkbook wb = WrittenTable.open(report)) {
             WrittenTable overview = WrittenTable.of(wb, "Overview");
@@ -134,10 +153,14 @@ class NightlyRunOutcomesTest {
     void yearlyReportRollsQuartersUpAndNeverSplitsAYear() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         Path output = dir.resolve("output");
-        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--period=year").exitCode()).isZero();
+        assertThat(run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE, "--period=year")
+                        .exitCode())
+                .isZero();
         try (XSSFWorkbook wb = WrittenTable.open(output.resolve("latest").resolve("report-" + RUN_DATE + ".xlsx"))) {
             WrittenTable overview = WrittenTable.of(wb, "Overview");
-            assertThat(overview.where(r -> r.get(overview.column("Period (ISO)")).shown().contains("-Q"))).isEmpty();
+            assertThat(overview.where(
+                            r -> r.get(overview.column("Period (ISO)")).shown().contains("-Q")))
+                    .isEmpty();
             Map<String, WrittenTable.WrittenCell> kz2022 = overview.row("ISO code", "KZ", "Period (ISO)", "2022");
             // The four 2022 quarters of illustrative_licences.csv: 8 + 8 + 9 + 5 licences.
             assertThat(overview.cell(kz2022, "Licences issued").number()).isEqualTo(30.0);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,6 +30,7 @@ class ProvenanceTest {
 
     @TempDir
     static Path dir;
+
     static Path run;
     static XSSFWorkbook main;
 
@@ -51,7 +51,8 @@ class ProvenanceTest {
         Map<String, WrittenCell> kz2021 = overview.row("ISO code", "KZ", "Period (ISO)", "2021");
         // Germany's 25 licences worth EUR 2.2 million: real.
         assertThat(overview.cell(kz2021, "Licences issued").shown()).isEqualTo("25");
-        assertThat(overview.cell(kz2021, "Value of licences issued (EUR)").shown()).isEqualTo("2,200,000 EUR");
+        assertThat(overview.cell(kz2021, "Value of licences issued (EUR)").shown())
+                .isEqualTo("2,200,000 EUR");
         assertThat(overview.cell(kz2021, "Sources").shown())
                 .isEqualTo("Licences: German government, as reported by dpa on 2022-01-08");
         Map<String, WrittenCell> kz2022 = overview.row("ISO code", "KZ", "Period (ISO)", "2022-Q1");
@@ -61,12 +62,15 @@ class ProvenanceTest {
         assertThat(overview.cell(kz2022, "Licences issued").shown()).isEqualTo("8 [i]");
         assertThat(overview.cell(kz2022, "Detained, lowest").shown()).isEqualTo("≥ 4,400");
         assertThat(overview.cell(kz2022, "Illustrative figures").shown()).isEqualTo("Yes [i]");
-        assertThat(overview.cell(kz2022, "Sources").shown()).contains("unrest/acled_format_illustrative.csv")
+        assertThat(overview.cell(kz2022, "Sources").shown())
+                .contains("unrest/acled_format_illustrative.csv")
                 .contains("Interior Ministry via state television");
-        assertThat(overview.rows()).allSatisfy(r -> assertThat(overview.cell(r, "Sources").shown()).isNotBlank());
+        assertThat(overview.rows())
+                .allSatisfy(r -> assertThat(overview.cell(r, "Sources").shown()).isNotBlank());
 
         WrittenTable licences = WrittenTable.of(main, "Licences");
-        Map<String, WrittenCell> fr = licences.row("Destination ISO code", "KZ", "Exporter ISO code", "FR", "Period (ISO)", "2022-Q1");
+        Map<String, WrittenCell> fr =
+                licences.row("Destination ISO code", "KZ", "Exporter ISO code", "FR", "Period (ISO)", "2022-Q1");
         assertThat(licences.cell(fr, "Value").shown()).endsWith(" EUR [i]");
         assertThat(licences.cell(fr, "Source").shown()).isEqualTo("Illustrative figure, not real data");
     }
@@ -75,7 +79,8 @@ class ProvenanceTest {
     void noChartHeadlineRestsOnIllustrativeFigures() throws Exception {
         String altText = Files.readString(run.resolve("charts/alt-text.md"));
         // The top destinations of 2023 are all illustrative: the headline says what the chart shows.
-        assertThat(altText).contains("## Top destinations by licence value in 2023")
+        assertThat(altText)
+                .contains("## Top destinations by licence value in 2023")
                 .doesNotContain("was the top destination");
         // Kazakhstan's unrest events are illustrative: no "as unrest peaked" from them.
         assertThat(altText).doesNotContain("received licences as unrest peaked");
@@ -83,13 +88,16 @@ class ProvenanceTest {
         // Kazakhstan's licence bars mix whole years and quarters, and its events are illustrative: no peak to name.
         WrittenTable charts = WrittenTable.of(main, "Charts");
         Map<String, WrittenCell> kz = charts.row("Picture (PNG)", "charts/timeline-KZ.png");
-        assertThat(charts.cell(kz, "Chart title").shown()).isEqualTo("Licence value and unrest events in Kazakhstan, 2012 – 2023");
-        // A peak in a headline is the highest bar or point drawn, never the highest real one beside a taller illustrative one.
+        assertThat(charts.cell(kz, "Chart title").shown())
+                .isEqualTo("Licence value and unrest events in Kazakhstan, 2012 – 2023");
+        // A peak in a headline is the highest bar or point drawn, never the highest real one beside a taller
+        // illustrative one.
         Pattern peakInTitle = Pattern.compile("peaked (?:together )?in (.+)$");
         assertThat(charts.rows()).allSatisfy(r -> {
             Matcher peak = peakInTitle.matcher(charts.cell(r, "Chart title").shown());
             if (peak.find()) {
-                assertThat(charts.cell(r, "Alt text").shown()).containsPattern("peaked at [^.]*, in " + Pattern.quote(peak.group(1)) + "\\.");
+                assertThat(charts.cell(r, "Alt text").shown())
+                        .containsPattern("peaked at [^.]*, in " + Pattern.quote(peak.group(1)) + "\\.");
             }
         });
     }
@@ -97,24 +105,39 @@ class ProvenanceTest {
     @Test
     void theSymbolsAreDefinedInNotes() {
         WrittenTable notes = WrittenTable.of(main, "Notes");
-        String all = String.join(" ", notes.rows().stream().map(r -> notes.cell(r, "Note text").shown()).toList());
-        assertThat(all).contains("[x] = not available").contains("[z] = not applicable").contains("≤ = up to")
-                .contains("[i] = illustrative").contains("[r] = revised");
+        String all = String.join(
+                " ",
+                notes.rows().stream()
+                        .map(r -> notes.cell(r, "Note text").shown())
+                        .toList());
+        assertThat(all)
+                .contains("[x] = not available")
+                .contains("[z] = not applicable")
+                .contains("≤ = up to")
+                .contains("[i] = illustrative")
+                .contains("[r] = revised");
     }
 
     @Test
     void chartFilesAreLinkedFromTheMainAndFromACountrysWorkbook() throws Exception {
         assertThat(links(main)).contains("charts/timeline-KZ.png", "charts/timeline-KZ.svg", "charts/trend.png");
         try (XSSFWorkbook kz = WrittenTable.open(run.resolve("countries/KZ-Kazakhstan.xlsx"))) {
-            assertThat(links(kz)).containsExactly("../charts/reported-KZ.png", "../charts/reported-KZ.svg",
-                    "../charts/timeline-KZ.png", "../charts/timeline-KZ.svg");
+            assertThat(links(kz))
+                    .containsExactly(
+                            "../charts/reported-KZ.png",
+                            "../charts/reported-KZ.svg",
+                            "../charts/timeline-KZ.png",
+                            "../charts/timeline-KZ.svg");
         }
         for (String link : links(main)) assertThat(run.resolve(link)).exists();
-        for (String link : List.of("../charts/timeline-KZ.png")) assertThat(run.resolve("countries").resolve(link)).exists();
+        for (String link : List.of("../charts/timeline-KZ.png"))
+            assertThat(run.resolve("countries").resolve(link)).exists();
     }
 
     private static List<String> links(XSSFWorkbook wb) {
-        return wb.getSheet("Charts").getHyperlinkList().stream().filter(h -> h.getType() == HyperlinkType.FILE)
-                .map(XSSFHyperlink::getAddress).toList();
+        return wb.getSheet("Charts").getHyperlinkList().stream()
+                .filter(h -> h.getType() == HyperlinkType.FILE)
+                .map(XSSFHyperlink::getAddress)
+                .toList();
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armswatch.CsvGrid;
 import org.armswatch.country.CountryResolver;
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real files of src/test/resources/realfiles/ through the whole job: the German government's
- * licence values (OKF DE's compilation, read through a column mapping given on the command line
- * exactly as application.yml would give it) and HDX's monthly conflict counts. The expected
- * figures are computed here from the files themselves, with a parser of the test's own.
+ * The real files of src/test/resources/realfiles/ through the whole job: the German government's licence values (OKF
+ * DE's compilation, read through a column mapping given on the command line exactly as application.yml would give it)
+ * and HDX's monthly conflict counts. The expected figures are computed here from the files themselves, with a parser of
+ * the test's own.
  */
 class RealFilesTest {
 
@@ -55,8 +54,8 @@ class RealFilesTest {
     }
 
     String run(String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--input=" + input(), "--output=" + dir.resolve("output"),
-                "--run-date=" + RUN_DATE, "--period=month"));
+        List<String> args = new ArrayList<>(List.of(
+                "--input=" + input(), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE, "--period=month"));
         args.addAll(List.of(more));
         InProcessRun run = InProcessRun.of(args);
         assertThat(run.exitCode()).as(run.printed()).isZero();
@@ -79,7 +78,9 @@ class RealFilesTest {
                 if (!row.get(4).equals("KAZ")) continue;
                 String year = row.get(0).substring(0, 4);
                 Map<String, WrittenCell> kz = licences.row("Destination ISO code", "KZ", "Period (ISO)", year);
-                assertThat(licences.cell(kz, "Value").number()).as("KZ " + year).isEqualTo(Double.parseDouble(row.get(1)));
+                assertThat(licences.cell(kz, "Value").number())
+                        .as("KZ " + year)
+                        .isEqualTo(Double.parseDouble(row.get(1)));
                 assertThat(licences.cell(kz, "Licences").shown()).isEqualTo("[x]");
             }
             Map<String, WrittenCell> kz2013 = licences.row("Destination ISO code", "KZ", "Period (ISO)", "2013");
@@ -92,11 +93,14 @@ class RealFilesTest {
             }
             Map<String, BigDecimal> accounted = new TreeMap<>();
             for (Map<String, WrittenCell> r : licences.rows()) {
-                accounted.merge(licences.cell(r, "Period (ISO)").shown(),
-                        BigDecimal.valueOf(licences.cell(r, "Value").number()), BigDecimal::add);
+                accounted.merge(
+                        licences.cell(r, "Period (ISO)").shown(),
+                        BigDecimal.valueOf(licences.cell(r, "Value").number()),
+                        BigDecimal::add);
             }
             WrittenTable quality = WrittenTable.of(wb, "Data_quality");
-            for (Map<String, WrittenCell> r : quality.where(r -> r.get(quality.column("What")).shown().equals("rejected"))) {
+            for (Map<String, WrittenCell> r :
+                    quality.where(r -> r.get(quality.column("What")).shown().equals("rejected"))) {
                 String[] raw = quality.cell(r, "Raw text").shown().split(";");
                 accounted.merge(raw[0].substring(0, 4), new BigDecimal(raw[1]), BigDecimal::add);
             }
@@ -105,7 +109,8 @@ class RealFilesTest {
                     assertThat(accounted.get(year)).as("total of " + year).isEqualByComparingTo(total));
 
             // The file names Kosovo (2011 and 2012) with the code 123, which is no ISO code: rejected, never guessed.
-            assertThat(quality.where(r -> r.get(quality.column("Reason")).shown().equals("unknown country '123'")))
+            assertThat(quality.where(
+                            r -> r.get(quality.column("Reason")).shown().equals("unknown country '123'")))
                     .hasSize(2);
         }
     }
@@ -144,45 +149,66 @@ class RealFilesTest {
                 belowCountry++;
                 continue;
             }
-            String key = countries.resolve(row.get(location)).orElseThrow().code() + "|" + row.get(start).substring(0, 7)
-                    + "|" + row.get(type);
+            String key = countries.resolve(row.get(location)).orElseThrow().code() + "|"
+                    + row.get(start).substring(0, 7) + "|" + row.get(type);
             long[] sum = expected.computeIfAbsent(key, k -> new long[] {0, 0, 0});
             sum[0] += Long.parseLong(row.get(events));
-            if (row.get(fatalities).isEmpty()) sum[2]++; else sum[1] += Long.parseLong(row.get(fatalities));
+            if (row.get(fatalities).isEmpty()) sum[2]++;
+            else sum[1] += Long.parseLong(row.get(fatalities));
         }
-        assertThat(belowCountry).as("the excerpt has admin-area rows to leave out").isPositive();
+        assertThat(belowCountry)
+                .as("the excerpt has admin-area rows to leave out")
+                .isPositive();
         try (XSSFWorkbook wb = workbook()) {
             WrittenTable unrest = WrittenTable.of(wb, "Unrest");
-            List<Map<String, WrittenCell>> hdx = unrest.where(r -> r.get(unrest.column("Kind")).shown().equals("HDX event counts"));
+            List<Map<String, WrittenCell>> hdx =
+                    unrest.where(r -> r.get(unrest.column("Kind")).shown().equals("HDX event counts"));
             assertThat(hdx).hasSize(expected.size());
             expected.forEach((key, sum) -> {
                 String[] k = key.split("\\|");
-                Map<String, WrittenCell> row = unrest.row("ISO code", k[0], "Period (ISO)", k[1], "Kind", "HDX event counts",
-                        "Event type or metric", k[2]);
+                Map<String, WrittenCell> row = unrest.row(
+                        "ISO code",
+                        k[0],
+                        "Period (ISO)",
+                        k[1],
+                        "Kind",
+                        "HDX event counts",
+                        "Event type or metric",
+                        k[2]);
                 assertThat(unrest.cell(row, "Events").number()).as(key).isEqualTo((double) sum[0]);
                 // A blank fatality count is not reported, [x], never 0.
-                assertThat(unrest.cell(row, "Fatalities").shown()).as(key)
+                assertThat(unrest.cell(row, "Fatalities").shown())
+                        .as(key)
                         .isEqualTo(sum[2] > 0 ? "[x]" : String.format("%,d", sum[1]));
             });
             WrittenTable quality = WrittenTable.of(wb, "Data_quality");
             Map<String, WrittenCell> f = quality.row("Input file", "unrest/" + HDX, "What", "file");
             assertThat(quality.cell(f, "Skipped on purpose").number()).isEqualTo((double) belowCountry);
             assertThat(quality.cell(f, "Rows rejected").number()).isZero();
-            Map<String, WrittenCell> xk = unrest.row("ISO code", "XK", "Period (ISO)", "2025-01", "Kind", "HDX event counts",
-                    "Event type or metric", "demonstration");
+            Map<String, WrittenCell> xk = unrest.row(
+                    "ISO code",
+                    "XK",
+                    "Period (ISO)",
+                    "2025-01",
+                    "Kind",
+                    "HDX event counts",
+                    "Event type or metric",
+                    "demonstration");
             assertThat(unrest.cell(xk, "Country").shown()).isEqualTo("Kosovo");
         }
     }
 
     @Test
     void aMappingThatNamesAMissingColumnFailsNamingFileMappingAndColumn() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--input=" + input(), "--output=" + dir.resolve("output"),
-                "--run-date=" + RUN_DATE));
+        List<String> args = new ArrayList<>(
+                List.of("--input=" + input(), "--output=" + dir.resolve("output"), "--run-date=" + RUN_DATE));
         args.addAll(OKFDE_MAPPING);
         args.add("--armswatch.mappings[0].columns.licences=anzahl");
         InProcessRun run = InProcessRun.of(args);
         assertThat(run.exitCode()).isEqualTo(ExitCode.RUN_FAILED.code());
-        assertThat(run.printed()).contains(OKFDE).contains("mapping 'okfde-ruex'")
+        assertThat(run.printed())
+                .contains(OKFDE)
+                .contains("mapping 'okfde-ruex'")
                 .contains("'anzahl'");
     }
 }

@@ -10,9 +10,20 @@ class LicenceStatusTest {
 
     /** A file without a status reports issued licences, so an empty cell is issued too. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"''|ISSUED", "issued|ISSUED", " Granted |ISSUED", "approved|ISSUED",
-            "erteilt|ISSUED", "refused|REFUSED", "REFUSED|REFUSED", "denied|REFUSED", "rejected|REFUSED",
-            "abgelehnt|REFUSED"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|ISSUED",
+                "issued|ISSUED",
+                " Granted |ISSUED",
+                "approved|ISSUED",
+                "erteilt|ISSUED",
+                "refused|REFUSED",
+                "REFUSED|REFUSED",
+                "denied|REFUSED",
+                "rejected|REFUSED",
+                "abgelehnt|REFUSED"
+            })
     void readsTheWordsOfEnglishAndGermanTables(String text, LicenceStatus expected) {
         assertThat(LicenceStatus.parse(text)).contains(expected);
     }

@@ -23,23 +23,37 @@ final class HeadlessChromium {
 
     static Result run(Path profile, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException("no " + BINARY + ": install Debian's chromium (apt-get install chromium),"
-                    + " as .ci/run does");
+            throw new IllegalStateException(
+                    "no " + BINARY + ": install Debian's chromium (apt-get install chromium)," + " as .ci/run does");
         }
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0",
                 "--user-data-dir=" + profile.toAbsolutePath()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("chromium", ".out");
         Path err = Files.createTempFile("chromium", ".err");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("chromium did not finish in 120 s: " + command);
             }
-            return new Result(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(
+                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
@@ -48,6 +62,8 @@ final class HeadlessChromium {
 
     /** The console messages of the page (errors among them), from the browser's log. */
     static List<String> console(String log) {
-        return log.lines().filter(l -> l.contains(":CONSOLE(") || l.contains("Uncaught")).toList();
+        return log.lines()
+                .filter(l -> l.contains(":CONSOLE(") || l.contains("Uncaught"))
+                .toList();
     }
 }

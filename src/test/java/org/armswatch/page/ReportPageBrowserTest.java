@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
-
 import org.armswatch.job.InProcessRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ class ReportPageBrowserTest {
 
     @TempDir
     static Path dir;
+
     static Path page;
 
     @BeforeAll
@@ -38,32 +37,47 @@ class ReportPageBrowserTest {
 
     @Test
     void loadsWithoutConsoleErrorsAndEveryChartResolves() throws Exception {
-        HeadlessChromium.Result r = HeadlessChromium.run(dir.resolve("profile-dom"), "--virtual-time-budget=5000",
-                "--dump-dom", page.toUri().toString());
+        HeadlessChromium.Result r = HeadlessChromium.run(
+                dir.resolve("profile-dom"),
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                page.toUri().toString());
         Matcher body = Pattern.compile("<body([^>]*)>").matcher(r.stdout());
-        assertThat(body.find()).as("the page as the browser built it:\n%s", r.log()).isTrue();
+        assertThat(body.find())
+                .as("the page as the browser built it:\n%s", r.log())
+                .isTrue();
         assertThat(body.group(1)).contains("data-images=\"ok\"").contains("data-errors=\"none\"");
         assertThat(HeadlessChromium.console(r.log())).isEmpty();
         long pictures = Pattern.compile("<img ").matcher(r.stdout()).results().count();
-        assertThat(pictures).as("one picture per chart").isEqualTo(Files.list(page.getParent().resolve("charts"))
-                .filter(p -> p.toString().endsWith(".png")).count());
+        assertThat(pictures)
+                .as("one picture per chart")
+                .isEqualTo(Files.list(page.getParent().resolve("charts"))
+                        .filter(p -> p.toString().endsWith(".png"))
+                        .count());
         // The story's lead comes first, and rests on real figures.
-        assertThat(r.stdout()).contains("<strong>Kazakhstan, Jan to Mar 2022</strong>: Licences issued in 2021 (25 licences,"
-                + " EUR 2,200,000)");
+        assertThat(r.stdout())
+                .contains("<strong>Kazakhstan, Jan to Mar 2022</strong>: Licences issued in 2021 (25 licences,"
+                        + " EUR 2,200,000)");
     }
 
     @Test
     void theOverviewSortsByAColumnInTheBrowser() throws Exception {
         // A copy of the page that selects the "Unrest events" header twice (descending) once it has loaded.
-        String html = Files.readString(page).replace("</body>", "<script>window.addEventListener('load',function(){"
-                + "var th=[].filter.call(document.querySelectorAll('#overview-table thead th'),function(t){"
-                + "return t.textContent==='Unrest events';})[0];th.click();th.click();"
-                + "document.body.setAttribute('data-first',document.querySelector('#overview-table tbody tr th').textContent"
-                + "+' '+document.querySelector('#overview-table tbody tr td').textContent);});</script></body>");
+        String html = Files.readString(page)
+                .replace(
+                        "</body>",
+                        "<script>window.addEventListener('load',function(){"
+                                + "var th=[].filter.call(document.querySelectorAll('#overview-table thead th'),function(t){"
+                                + "return t.textContent==='Unrest events';})[0];th.click();th.click();"
+                                + "document.body.setAttribute('data-first',document.querySelector('#overview-table tbody tr th').textContent"
+                                + "+' '+document.querySelector('#overview-table tbody tr td').textContent);});</script></body>");
         Path sorted = page.resolveSibling("sorted.html");
         Files.writeString(sorted, html);
-        HeadlessChromium.Result r = HeadlessChromium.run(dir.resolve("profile-sort"), "--virtual-time-budget=5000",
-                "--dump-dom", sorted.toUri().toString());
+        HeadlessChromium.Result r = HeadlessChromium.run(
+                dir.resolve("profile-sort"),
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                sorted.toUri().toString());
         // The most unrest events of any country and quarter: Kazakhstan's January 2022.
         assertThat(r.stdout()).contains("data-first=\"Kazakhstan Jan to Mar 2022\"");
     }
@@ -73,12 +87,18 @@ class ReportPageBrowserTest {
         for (int[] size : new int[][] {{390, 2400}, {1280, 2400}}) {
             Path shot = SCREENSHOTS.resolve("index-" + size[0] + "px.png").toAbsolutePath();
             Files.deleteIfExists(shot);
-            HeadlessChromium.run(dir.resolve("profile-" + size[0]), "--window-size=" + size[0] + "," + size[1],
-                    "--virtual-time-budget=5000", "--screenshot=" + shot, page.toUri().toString());
+            HeadlessChromium.run(
+                    dir.resolve("profile-" + size[0]),
+                    "--window-size=" + size[0] + "," + size[1],
+                    "--virtual-time-budget=5000",
+                    "--screenshot=" + shot,
+                    page.toUri().toString());
             BufferedImage image = ImageIO.read(shot.toFile());
             assertThat(image.getWidth()).isEqualTo(size[0]);
             // Nothing wider than the screen: the page's own width fits, tables scroll inside their box.
-            assertThat(darkPixelsAtTheRightEdge(image)).as("text cut at the right edge at %d px", size[0]).isZero();
+            assertThat(darkPixelsAtTheRightEdge(image))
+                    .as("text cut at the right edge at %d px", size[0])
+                    .isZero();
         }
     }
 

@@ -58,22 +58,24 @@ class PeriodTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "2021-13    | period '2021-13' is not a month",
-            "2021-00    | period '2021-00' is not a month",
-            "2021-Q5    | period '2021-Q5' is not a quarter",
-            "2021-Q0    | period '2021-Q0' is not a quarter",
-            "2021-Q12   | period '2021-Q12' is not a quarter",
-            "2021-Q     | period '2021-Q' is not a quarter",
-            "2021-02-30 | period '2021-02-30' is not a date",
-            "2021-04-31 | period '2021-04-31' is not a date",
-            "2021-13-01 | period '2021-13-01' is not a date",
-            "2021-01-00 | period '2021-01-00' is not a date",
-            "0021       | period '0021' is out of range",
-            "1899-12    | period '1899-12' is out of range",
-            "2101-Q1    | period '2101-Q1' is out of range",
-            "2101-01-01 | period '2101-01-01' is out of range",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "2021-13    | period '2021-13' is not a month",
+                    "2021-00    | period '2021-00' is not a month",
+                    "2021-Q5    | period '2021-Q5' is not a quarter",
+                    "2021-Q0    | period '2021-Q0' is not a quarter",
+                    "2021-Q12   | period '2021-Q12' is not a quarter",
+                    "2021-Q     | period '2021-Q' is not a quarter",
+                    "2021-02-30 | period '2021-02-30' is not a date",
+                    "2021-04-31 | period '2021-04-31' is not a date",
+                    "2021-13-01 | period '2021-13-01' is not a date",
+                    "2021-01-00 | period '2021-01-00' is not a date",
+                    "0021       | period '0021' is out of range",
+                    "1899-12    | period '1899-12' is out of range",
+                    "2101-Q1    | period '2101-Q1' is out of range",
+                    "2101-01-01 | period '2101-01-01' is out of range",
+                })
         void rejectsWithAReasonAReporterCanActOn(String text, String reason) {
             assertThatThrownBy(() -> period(text))
                     .isInstanceOf(PeriodFormatException.class)
@@ -81,8 +83,19 @@ class PeriodTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"yesterday", "22", "2021-1", "2021-1-5", "2021/01/05", "2021-", "05 January 2022",
-            "2022-01-05T10:00", "2021-01-5x", "20211"})
+        @ValueSource(
+                strings = {
+                    "yesterday",
+                    "22",
+                    "2021-1",
+                    "2021-1-5",
+                    "2021/01/05",
+                    "2021-",
+                    "05 January 2022",
+                    "2022-01-05T10:00",
+                    "2021-01-5x",
+                    "20211"
+                })
         void namesTheFormsItReadsWhenTheShapeIsUnknown(String text) {
             assertThatThrownBy(() -> Period.parse("date", text))
                     .isInstanceOf(PeriodFormatException.class)
@@ -119,13 +132,25 @@ class PeriodTest {
 
         @ParameterizedTest
         @CsvSource({
-            "1 February 2021, 2021-02-01", "28 Mar 2021, 2021-03-28", "30 april 2021, 2021-04-30",
-            "31 May 2021, 2021-05-31", "1 Jun 2021, 2021-06-01", "15 July 2021, 2021-07-15",
-            "31 Aug 2021, 2021-08-31", "30 September 2021, 2021-09-30", "30 Sep 2021, 2021-09-30",
-            "1 October 2021, 2021-10-01", "30 Nov 2021, 2021-11-30", "31 December 2021, 2021-12-31",
-            // As ACLED's exports of other years and spreadsheets wrote them (real files: acled.csv of katehara/ACLED---Data-Mining,
+            "1 February 2021, 2021-02-01",
+            "28 Mar 2021, 2021-03-28",
+            "30 april 2021, 2021-04-30",
+            "31 May 2021, 2021-05-31",
+            "1 Jun 2021, 2021-06-01",
+            "15 July 2021, 2021-07-15",
+            "31 Aug 2021, 2021-08-31",
+            "30 September 2021, 2021-09-30",
+            "30 Sep 2021, 2021-09-30",
+            "1 October 2021, 2021-10-01",
+            "30 Nov 2021, 2021-11-30",
+            "31 December 2021, 2021-12-31",
+            // As ACLED's exports of other years and spreadsheets wrote them (real files: acled.csv of
+            // katehara/ACLED---Data-Mining,
             // RPanlilio/acled): hyphens, and two-digit years.
-            "01-January-2015, 2015-01-01", "9-May-20, 2020-05-09", "5 January 22, 2022-01-05", "31-Dec-98, 1998-12-31",
+            "01-January-2015, 2015-01-01",
+            "9-May-20, 2020-05-09",
+            "5 January 22, 2022-01-05",
+            "31-Dec-98, 1998-12-31",
         })
         void knowsEveryMonthByNameAndAbbreviation(String text, String iso) throws PeriodFormatException {
             assertThat(eventDate(text).iso()).isEqualTo(iso);
@@ -138,9 +163,25 @@ class PeriodTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"31 Foo 2022", "29 February 2021", "31 April 2022", "0 January 2022",
-            "32 January 2022", "123 January 2022", "January 2022", "5 January", "5 January 202", "5January 2022",
-            "5 Sept 2022", "2022-01", "2022", "2022-02-30", "2022-1-5x", "5 Ja 2022"})
+        @ValueSource(
+                strings = {
+                    "31 Foo 2022",
+                    "29 February 2021",
+                    "31 April 2022",
+                    "0 January 2022",
+                    "32 January 2022",
+                    "123 January 2022",
+                    "January 2022",
+                    "5 January",
+                    "5 January 202",
+                    "5January 2022",
+                    "5 Sept 2022",
+                    "2022-01",
+                    "2022",
+                    "2022-02-30",
+                    "2022-1-5x",
+                    "5 Ja 2022"
+                })
         void rejectsWhatIsNotADate(String text) {
             assertThatThrownBy(() -> eventDate(text))
                     .isInstanceOf(PeriodFormatException.class)
@@ -194,8 +235,10 @@ class PeriodTest {
 
         @Test
         void padsYearsSoTheIsoFormSorts() {
-            assertThat(new Period(Granularity.YEAR, LocalDate.of(987, 1, 1)).iso()).isEqualTo("0987");
-            assertThat(new Period(Granularity.MONTH, LocalDate.of(12, 3, 1)).iso()).isEqualTo("0012-03");
+            assertThat(new Period(Granularity.YEAR, LocalDate.of(987, 1, 1)).iso())
+                    .isEqualTo("0987");
+            assertThat(new Period(Granularity.MONTH, LocalDate.of(12, 3, 1)).iso())
+                    .isEqualTo("0012-03");
         }
     }
 
@@ -269,12 +312,18 @@ class PeriodTest {
     @Test
     void sortsByStartWithTheCoarserPeriodFirst() throws PeriodFormatException {
         List<Period> periods = new ArrayList<>(List.of(
-                period("2022-02"), period("2022-01-01"), period("2021-12-31"), period("2022-Q1"),
-                period("2022"), period("2022-01"), period("2021")));
+                period("2022-02"),
+                period("2022-01-01"),
+                period("2021-12-31"),
+                period("2022-Q1"),
+                period("2022"),
+                period("2022-01"),
+                period("2021")));
         Collections.shuffle(periods, new java.util.Random(7));
         Collections.sort(periods);
-        assertThat(periods).extracting(Period::iso).containsExactly(
-                "2021", "2021-12-31", "2022", "2022-Q1", "2022-01", "2022-01-01", "2022-02");
+        assertThat(periods)
+                .extracting(Period::iso)
+                .containsExactly("2021", "2021-12-31", "2022", "2022-Q1", "2022-01", "2022-01-01", "2022-02");
         assertThat(period("2022").compareTo(period("2022"))).isZero();
     }
 }

@@ -11,10 +11,13 @@ class BasisTest {
 
     /** An empty cell is cumulative: a running total "so far" is what ministries usually announce. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|CUMULATIVE", "cumulative|CUMULATIVE", " Cumulative |CUMULATIVE", "total|CUMULATIVE",
-            "so far|CUMULATIVE", "incremental|INCREMENTAL", "INCREMENTAL|INCREMENTAL", "new|INCREMENTAL",
-            "daily|INCREMENTAL"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|CUMULATIVE", "cumulative|CUMULATIVE", " Cumulative |CUMULATIVE", "total|CUMULATIVE",
+                "so far|CUMULATIVE", "incremental|INCREMENTAL", "INCREMENTAL|INCREMENTAL", "new|INCREMENTAL",
+                "daily|INCREMENTAL"
+            })
     void readsTheWordsReportersUse(String text, Basis expected) {
         assertThat(Basis.parse(text)).contains(expected);
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.Header;
 import org.armswatch.input.InputFileException;
@@ -34,7 +33,8 @@ class EventFileReaderTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(EventFileReaderTest.class.getResource("/unrest/" + name).toURI());
+            return Path.of(
+                    EventFileReaderTest.class.getResource("/unrest/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(name, e);
         }
@@ -46,10 +46,13 @@ class EventFileReaderTest {
 
     @Test
     void tellsAnAcledExportByItsHeader() throws Exception {
-        assertThat(EventFileReader.isEventExport(new Header(InputScan.of(fixture("acled-rejected-rows.csv")).header())))
-                .isTrue();
         assertThat(EventFileReader.isEventExport(new Header(
-                InputScan.of(fixture("tally-bad-values-and-country-names.csv")).header()))).isFalse();
+                        InputScan.of(fixture("acled-rejected-rows.csv")).header())))
+                .isTrue();
+        assertThat(EventFileReader.isEventExport(
+                        new Header(InputScan.of(fixture("tally-bad-values-and-country-names.csv"))
+                                .header())))
+                .isFalse();
     }
 
     @Test
@@ -57,9 +60,10 @@ class EventFileReaderTest {
         EventFileReader.EventFile file = read("acled-iso-wins-over-country.csv", 1);
 
         // KAZ1 says Kyrgyzstan but iso 398 (Kazakhstan); KAZ2 has no iso and is read by its name.
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", false, 2, 8, 1));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                        new EventCount("KZ", JAN, "Riots", false, 2, 8, 1));
         assertThat(file.rowsRead()).isEqualTo(3);
         assertThat(file.rowsRejected()).isZero();
         assertThat(file.notes()).isEmpty();
@@ -71,19 +75,22 @@ class EventFileReaderTest {
     void rejectsBadRowsWithReasonsAReporterCanActOn() throws Exception {
         EventFileReader.EventFile file = read("acled-rejected-rows.csv", 1);
 
-        assertThat(rejected).extracting(RejectedRow::file, RejectedRow::line, RejectedRow::reason).containsExactly(
-                tuple("acled-rejected-rows.csv", 3L, "unknown country '999'"),
-                tuple("acled-rejected-rows.csv", 4L, "event_date '2022-13-01' is not a date"),
-                tuple("acled-rejected-rows.csv", 5L, "fatalities -1 is negative"),
-                tuple("acled-rejected-rows.csv", 6L, "fatalities 'many' is not a number"),
-                tuple("acled-rejected-rows.csv", 7L, "event_type is empty"));
+        assertThat(rejected)
+                .extracting(RejectedRow::file, RejectedRow::line, RejectedRow::reason)
+                .containsExactly(
+                        tuple("acled-rejected-rows.csv", 3L, "unknown country '999'"),
+                        tuple("acled-rejected-rows.csv", 4L, "event_date '2022-13-01' is not a date"),
+                        tuple("acled-rejected-rows.csv", 5L, "fatalities -1 is negative"),
+                        tuple("acled-rejected-rows.csv", 6L, "fatalities 'many' is not a number"),
+                        tuple("acled-rejected-rows.csv", 7L, "event_type is empty"));
         assertThat(rejected.get(0).raw()).startsWith("KAZ11,2022-01-05,").contains(",999,");
         assertThat(file.rowsRead()).isEqualTo(7);
         assertThat(file.rowsRejected()).isEqualTo(5);
         assertThat(tally.used(1)).isEqualTo(2);
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", false, 1, 3, 0));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                        new EventCount("KZ", JAN, "Riots", false, 1, 3, 0));
     }
 
     @Test
@@ -91,13 +98,15 @@ class EventFileReaderTest {
         EventFileReader.EventFile file = read("acled-quoted-note-with-line-break.csv", 1);
 
         // The first record spans lines 2 and 3, so the bad record is on line 4.
-        assertThat(rejected).extracting(RejectedRow::line, RejectedRow::reason)
+        assertThat(rejected)
+                .extracting(RejectedRow::line, RejectedRow::reason)
                 .containsExactly(tuple(4L, "unknown country '999'"));
         assertThat(rejected.get(0).raw()).startsWith("KAZ21,");
         assertThat(file.rowsRead()).isEqualTo(3);
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", false, 1, 4, 0));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                        new EventCount("KZ", JAN, "Riots", false, 1, 4, 0));
     }
 
     @Test
@@ -107,15 +116,18 @@ class EventFileReaderTest {
 
         // KAZ31: the revision is newer and gives 10 fatalities where January had none.
         // KAZ32: the "revised" copy is older, so January's 2 fatalities stay.
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
-                new EventCount("KZ", JAN, "Riots", false, 2, 12, 0),
-                new EventCount("KZ", FEB, "Protests", false, 1, 0, 0));
-        assertThat(rejected).extracting(RejectedRow::file, RejectedRow::line, RejectedRow::reason)
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", JAN, "Protests", false, 1, 0, 0),
+                        new EventCount("KZ", JAN, "Riots", false, 2, 12, 0),
+                        new EventCount("KZ", FEB, "Protests", false, 1, 0, 0));
+        assertThat(rejected)
+                .extracting(RejectedRow::file, RejectedRow::line, RejectedRow::reason)
                 .containsExactly(tuple("acled-overlap-january-export.csv", 5L, "fatalities 'x' is not a number"));
-        assertThat(tally.replacedRows()).extracting(RejectedRow::file, RejectedRow::line).containsExactlyInAnyOrder(
-                tuple("acled-overlap-january-export.csv", 3L),
-                tuple("acled-overlap-revised-export.csv", 3L));
+        assertThat(tally.replacedRows())
+                .extracting(RejectedRow::file, RejectedRow::line)
+                .containsExactlyInAnyOrder(
+                        tuple("acled-overlap-january-export.csv", 3L), tuple("acled-overlap-revised-export.csv", 3L));
 
         assertThat(List.of(january.rowsRead(), tally.used(1), january.rowsRejected(), tally.replaced(1)))
                 .containsExactly(4, 2, 1, 1);
@@ -127,22 +139,27 @@ class EventFileReaderTest {
 
     @Test
     void withoutFatalitiesOrTimestampColumnsTheFileIsReadWithNotes() throws Exception {
-        Path file = write("no-fatalities.csv", "event_id_cnty,event_date,event_type,iso\n"
-                + "KAZ1,2022-01-05,Protests,398\n"
-                + "KAZ1,2022-01-05,Riots,398\n");
+        Path file = write(
+                "no-fatalities.csv",
+                "event_id_cnty,event_date,event_type,iso\n"
+                        + "KAZ1,2022-01-05,Protests,398\n"
+                        + "KAZ1,2022-01-05,Riots,398\n");
 
         EventFileReader.EventFile read = reader.read(InputScan.of(file), 1, "no-fatalities.csv", tally, rejected::add);
 
-        assertThat(read.notes()).containsExactly(
-                "no-fatalities.csv: no fatalities column, so fatalities are not available [x]",
-                "no-fatalities.csv: no timestamp column, so of two copies of an event the later row wins");
+        assertThat(read.notes())
+                .containsExactly(
+                        "no-fatalities.csv: no fatalities column, so fatalities are not available [x]",
+                        "no-fatalities.csv: no timestamp column, so of two copies of an event the later row wins");
         assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Riots", false, 1, 0, 1));
     }
 
     @Test
     void aFileWithoutEventTypeFailsNamingTheFile() throws Exception {
-        Path file = write("acled-no-event-type.csv", "event_id_cnty,event_date,iso,country,fatalities,timestamp\n"
-                + "KAZ1,2022-01-05,398,Kazakhstan,0,1641600000\n");
+        Path file = write(
+                "acled-no-event-type.csv",
+                "event_id_cnty,event_date,iso,country,fatalities,timestamp\n"
+                        + "KAZ1,2022-01-05,398,Kazakhstan,0,1641600000\n");
 
         assertThatThrownBy(() -> reader.read(InputScan.of(file), 1, "acled-no-event-type.csv", tally, rejected::add))
                 .isInstanceOf(InputFileException.class)
@@ -172,22 +189,28 @@ class EventFileReaderTest {
     @Test
     void kosovoIsReadFromIso3OrItsNameWhereIsoIsZero() throws Exception {
         Path withIso3 = dir.resolve("acled-2019-layout.csv");
-        Files.writeString(withIso3, "data_id,iso,event_id_cnty,event_date,year,event_type,country,location,fatalities,timestamp,iso3\n"
-                + "1,0,XKX101,2022-01-05,2022,Protests,Kosovo,Pristina,0,1642185414,XKX\n"
-                + "2,0,XKX102,2022-01-06,2022,Riots,,Mitrovica,1,1642185414,XKX\n");
+        Files.writeString(
+                withIso3,
+                "data_id,iso,event_id_cnty,event_date,year,event_type,country,location,fatalities,timestamp,iso3\n"
+                        + "1,0,XKX101,2022-01-05,2022,Protests,Kosovo,Pristina,0,1642185414,XKX\n"
+                        + "2,0,XKX102,2022-01-06,2022,Riots,,Mitrovica,1,1642185414,XKX\n");
         Path withoutIso3 = dir.resolve("acled-2023-layout.csv");
-        Files.writeString(withoutIso3, "event_id_cnty,event_date,event_type,civilian_targeting,iso,country,fatalities,timestamp\n"
-                + "XKX103,2022-01-07,Violence against civilians,Civilian targeting,0,Kosovo,2,1642185414\n"
-                + "XKX104,2022-01-08,Protests,NA,0,Kosovo,0,1642185414\n"
-                + "XKX105,2022-01-09,Protests,,0,,0,1642185414\n");
+        Files.writeString(
+                withoutIso3,
+                "event_id_cnty,event_date,event_type,civilian_targeting,iso,country,fatalities,timestamp\n"
+                        + "XKX103,2022-01-07,Violence against civilians,Civilian targeting,0,Kosovo,2,1642185414\n"
+                        + "XKX104,2022-01-08,Protests,NA,0,Kosovo,0,1642185414\n"
+                        + "XKX105,2022-01-09,Protests,,0,,0,1642185414\n");
         reader.read(InputScan.of(withIso3), 1, "a.csv", tally, rejected::add);
         reader.read(InputScan.of(withoutIso3), 2, "b.csv", tally, rejected::add);
 
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("XK", JAN, "Protests", false, 2, 0, 0),
-                new EventCount("XK", JAN, "Riots", false, 1, 1, 0),
-                new EventCount("XK", JAN, "Violence against civilians", true, 1, 2, 0));
-        assertThat(rejected).extracting(RejectedRow::line, RejectedRow::reason)
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("XK", JAN, "Protests", false, 2, 0, 0),
+                        new EventCount("XK", JAN, "Riots", false, 1, 1, 0),
+                        new EventCount("XK", JAN, "Violence against civilians", true, 1, 2, 0));
+        assertThat(rejected)
+                .extracting(RejectedRow::line, RejectedRow::reason)
                 .containsExactly(tuple(4L, "iso is 0 and country is empty"));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.armswatch.input.RejectedRow;
 import org.armswatch.period.Granularity;
 import org.armswatch.period.Period;
@@ -33,18 +32,26 @@ class EventTallyAgainstMapTest {
         tally.add("KAZ1", 200, "KZ", day("2022-02-01"), "Riots", 4, 2, "b.csv", 2);
         tally.add("KAZ2", 50, "KZ", day("2022-01-06"), "Riots", 9, 2, "b.csv", 3);
 
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", Period.ofIso("2022-01"), "Riots", false, 1, 0, 1),
-                new EventCount("KZ", Period.ofIso("2022-02"), "Riots", false, 1, 4, 0));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", Period.ofIso("2022-01"), "Riots", false, 1, 0, 1),
+                        new EventCount("KZ", Period.ofIso("2022-02"), "Riots", false, 1, 4, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isEqualTo(1);
         assertThat(tally.used(2)).isEqualTo(1);
         assertThat(tally.replaced(2)).isEqualTo(1);
-        assertThat(tally.replacedRows()).containsExactly(
-                new RejectedRow("a.csv", 2, "event_id_cnty=KAZ1 timestamp=100",
-                        "duplicate event KAZ1: replaced by b.csv line 2 (timestamp 200 is not older)"),
-                new RejectedRow("b.csv", 3, "event_id_cnty=KAZ2 timestamp=50",
-                        "duplicate event KAZ2: replaced by a.csv line 3 (timestamp 100 is not older)"));
+        assertThat(tally.replacedRows())
+                .containsExactly(
+                        new RejectedRow(
+                                "a.csv",
+                                2,
+                                "event_id_cnty=KAZ1 timestamp=100",
+                                "duplicate event KAZ1: replaced by b.csv line 2 (timestamp 200 is not older)"),
+                        new RejectedRow(
+                                "b.csv",
+                                3,
+                                "event_id_cnty=KAZ2 timestamp=50",
+                                "duplicate event KAZ2: replaced by a.csv line 3 (timestamp 100 is not older)"));
     }
 
     @Test
@@ -52,7 +59,8 @@ class EventTallyAgainstMapTest {
         EventTally tally = new EventTally(Integer.MAX_VALUE);
         tally.add("X1", 7, "KZ", day("2022-01-05"), "Protests", 1, 1, "a.csv", 2);
         tally.add("X1", 7, "TR", day("2022-01-05"), "Protests", 2, 1, "a.csv", 9);
-        assertThat(tally.counts()).containsExactly(new EventCount("TR", Period.ofIso("2022-01"), "Protests", false, 1, 2, 0));
+        assertThat(tally.counts())
+                .containsExactly(new EventCount("TR", Period.ofIso("2022-01"), "Protests", false, 1, 2, 0));
         assertThat(tally.replacedRows()).extracting(RejectedRow::line).containsExactly(2L);
     }
 
@@ -66,7 +74,10 @@ class EventTallyAgainstMapTest {
         tally.add("A10", 1, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 5);
         tally.add("", 1, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 6);
         tally.add("Ä1", 2, "KZ", day("2022-01-05"), "Protests", 0, 1, "a.csv", 7);
-        assertThat(tally.counts()).singleElement().extracting(EventCount::events).isEqualTo(5L);
+        assertThat(tally.counts())
+                .singleElement()
+                .extracting(EventCount::events)
+                .isEqualTo(5L);
         assertThat(tally.replacedRows()).extracting(RejectedRow::line).containsExactly(2L);
     }
 
@@ -82,7 +93,8 @@ class EventTallyAgainstMapTest {
             String id = (random.nextInt(5) == 0 ? "Ü" : "E") + random.nextInt(30_000);
             long timestamp = random.nextInt(1000);
             String country = countries[random.nextInt(countries.length)];
-            Period d = day(LocalDate.of(2018, 1, 1).plusDays(random.nextInt(3000)).toString());
+            Period d =
+                    day(LocalDate.of(2018, 1, 1).plusDays(random.nextInt(3000)).toString());
             String type = new String(types[random.nextInt(types.length)]);
             Integer dead = random.nextInt(10) == 0 ? null : random.nextInt(20);
             int fileNo = 1 + random.nextInt(3);
@@ -115,7 +127,8 @@ class EventTallyAgainstMapTest {
             String id = (random.nextInt(7) == 0 ? "Ü" : "E") + random.nextInt(12_000);
             long timestamp = random.nextInt(500);
             String country = countries[random.nextInt(countries.length)];
-            Period d = day(LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000)).toString());
+            Period d =
+                    day(LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000)).toString());
             Integer dead = random.nextInt(9) == 0 ? null : random.nextInt(30);
             int fileNo = 1 + random.nextInt(4);
             for (EventTally t : List.of(inMemory, spilled)) {
@@ -132,7 +145,8 @@ class EventTallyAgainstMapTest {
             assertThat(spilled.replaced(f)).isEqualTo(model.file(f)[1]);
         }
         assertThat(model.replaced).hasSizeGreaterThan(150);
-        assertThat(spilled.replacedRows()).isEqualTo(inMemory.replacedRows())
+        assertThat(spilled.replacedRows())
+                .isEqualTo(inMemory.replacedRows())
                 .isEqualTo(model.replacedByFileAndLine().subList(0, 150));
         spilled.close();
         try (Stream<Path> files = Files.list(spill)) {
@@ -144,17 +158,31 @@ class EventTallyAgainstMapTest {
     private static final class PlainTally {
         private record Bucket(String country, Period month, String eventType) {}
 
-        private record Counted(Bucket bucket, long timestamp, Integer fatalities, int fileNo, long line, String fileName) {}
+        private record Counted(
+                Bucket bucket, long timestamp, Integer fatalities, int fileNo, long line, String fileName) {}
 
         final Map<Bucket, long[]> buckets = new HashMap<>();
         final Map<String, Counted> events = new HashMap<>();
         final Map<Integer, int[]> files = new HashMap<>();
         final List<RejectedRow> replaced = new ArrayList<>();
 
-        void add(String id, long timestamp, String country, Period day, String type, Integer dead, int fileNo,
-                 String fileName, long line) {
-            Counted now = new Counted(new Bucket(country, day.rollUpTo(Granularity.MONTH), type), timestamp, dead, fileNo,
-                    line, fileName);
+        void add(
+                String id,
+                long timestamp,
+                String country,
+                Period day,
+                String type,
+                Integer dead,
+                int fileNo,
+                String fileName,
+                long line) {
+            Counted now = new Counted(
+                    new Bucket(country, day.rollUpTo(Granularity.MONTH), type),
+                    timestamp,
+                    dead,
+                    fileNo,
+                    line,
+                    fileName);
             Counted before = events.get(id);
             if (before == null) {
                 count(now, 1);
@@ -176,20 +204,26 @@ class EventTallyAgainstMapTest {
         private void count(Counted c, int sign) {
             long[] b = buckets.computeIfAbsent(c.bucket(), k -> new long[3]);
             b[0] += sign;
-            if (c.fatalities() == null) b[2] += sign; else b[1] += (long) sign * c.fatalities();
+            if (c.fatalities() == null) b[2] += sign;
+            else b[1] += (long) sign * c.fatalities();
             file(c.fileNo())[0] += sign;
         }
 
         private void replace(String id, Counted loser, Counted winner) {
             file(loser.fileNo())[1]++;
-            replaced.add(new RejectedRow(loser.fileName(), loser.line(), "event_id_cnty=" + id + " timestamp=" + loser.timestamp(),
+            replaced.add(new RejectedRow(
+                    loser.fileName(),
+                    loser.line(),
+                    "event_id_cnty=" + id + " timestamp=" + loser.timestamp(),
                     "duplicate event " + id + ": replaced by " + winner.fileName() + " line " + winner.line()
                             + " (timestamp " + winner.timestamp() + " is not older)"));
         }
 
         /** The tally lists replaced copies by file and line, whatever order they were replaced in. */
         List<RejectedRow> replacedByFileAndLine() {
-            return replaced.stream().sorted(Comparator.comparing(RejectedRow::file).thenComparing(RejectedRow::line)).toList();
+            return replaced.stream()
+                    .sorted(Comparator.comparing(RejectedRow::file).thenComparing(RejectedRow::line))
+                    .toList();
         }
 
         List<EventCount> counts() {
@@ -197,7 +231,8 @@ class EventTallyAgainstMapTest {
             buckets.forEach((k, v) -> {
                 if (v[0] > 0) out.add(new EventCount(k.country(), k.month(), k.eventType(), false, v[0], v[1], v[2]));
             });
-            out.sort(Comparator.comparing(EventCount::country).thenComparing(EventCount::month)
+            out.sort(Comparator.comparing(EventCount::country)
+                    .thenComparing(EventCount::month)
                     .thenComparing(EventCount::eventType));
             return out;
         }

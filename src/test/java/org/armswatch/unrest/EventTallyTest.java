@@ -3,7 +3,6 @@ package org.armswatch.unrest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.armswatch.input.RejectedRow;
 import org.armswatch.period.Period;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,17 @@ class EventTallyTest {
 
     private final EventTally tally = new EventTally();
 
-    private void add(String id, long timestamp, String country, String day, String type, Integer fatalities,
-                     int fileNo, long line) {
-        tally.add(id, timestamp, country, Period.ofIso(day), type, fatalities, fileNo, "events-" + fileNo + ".csv", line);
+    private void add(
+            String id,
+            long timestamp,
+            String country,
+            String day,
+            String type,
+            Integer fatalities,
+            int fileNo,
+            long line) {
+        tally.add(
+                id, timestamp, country, Period.ofIso(day), type, fatalities, fileNo, "events-" + fileNo + ".csv", line);
     }
 
     @Test
@@ -27,10 +34,11 @@ class EventTallyTest {
         add("KAZ3", 100, "KZ", "2022-01-06", "Riots", 8, 1, 4);
         add("KAZ4", 100, "KZ", "2022-02-01", "Protests", 1, 1, 5);
 
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KZ", JAN, "Protests", false, 2, 3, 0),
-                new EventCount("KZ", JAN, "Riots", false, 1, 8, 0),
-                new EventCount("KZ", FEB, "Protests", false, 1, 1, 0));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KZ", JAN, "Protests", false, 2, 3, 0),
+                        new EventCount("KZ", JAN, "Riots", false, 1, 8, 0),
+                        new EventCount("KZ", FEB, "Protests", false, 1, 1, 0));
         assertThat(tally.used(1)).isEqualTo(4);
         assertThat(tally.replaced(1)).isZero();
         assertThat(tally.replacedRows()).isEmpty();
@@ -42,16 +50,20 @@ class EventTallyTest {
         add("KAZ2", 100, "KZ", "2022-01-06", "Protests", 3, 1, 3);
         add("KAZ1", 200, "KG", "2022-02-01", "Riots", 5, 2, 7);
 
-        assertThat(tally.counts()).containsExactly(
-                new EventCount("KG", FEB, "Riots", false, 1, 5, 0),
-                new EventCount("KZ", JAN, "Protests", false, 1, 3, 0));
+        assertThat(tally.counts())
+                .containsExactly(
+                        new EventCount("KG", FEB, "Riots", false, 1, 5, 0),
+                        new EventCount("KZ", JAN, "Protests", false, 1, 3, 0));
         assertThat(tally.used(1)).isEqualTo(1);
         assertThat(tally.replaced(1)).isEqualTo(1);
         assertThat(tally.used(2)).isEqualTo(1);
         assertThat(tally.replaced(2)).isZero();
-        assertThat(tally.replacedRows()).containsExactly(new RejectedRow("events-1.csv", 2,
-                "event_id_cnty=KAZ1 timestamp=100",
-                "duplicate event KAZ1: replaced by events-2.csv line 7 (timestamp 200 is not older)"));
+        assertThat(tally.replacedRows())
+                .containsExactly(new RejectedRow(
+                        "events-1.csv",
+                        2,
+                        "event_id_cnty=KAZ1 timestamp=100",
+                        "duplicate event KAZ1: replaced by events-2.csv line 7 (timestamp 200 is not older)"));
     }
 
     @Test
@@ -67,8 +79,8 @@ class EventTallyTest {
         assertThat(tally.replacedRows()).singleElement().satisfies(r -> {
             assertThat(r.file()).isEqualTo("events-2.csv");
             assertThat(r.line()).isEqualTo(4);
-            assertThat(r.reason()).isEqualTo(
-                    "duplicate event KAZ1: replaced by events-1.csv line 2 (timestamp 200 is not older)");
+            assertThat(r.reason())
+                    .isEqualTo("duplicate event KAZ1: replaced by events-1.csv line 2 (timestamp 200 is not older)");
         });
     }
 
@@ -92,7 +104,8 @@ class EventTallyTest {
 
         assertThat(tally.counts()).containsExactly(new EventCount("KZ", JAN, "Protests", false, 1, 4, 0));
         assertThat(List.of(tally.used(1), tally.used(2), tally.used(3))).containsExactly(0, 0, 1);
-        assertThat(List.of(tally.replaced(1), tally.replaced(2), tally.replaced(3))).containsExactly(1, 1, 1);
+        assertThat(List.of(tally.replaced(1), tally.replaced(2), tally.replaced(3)))
+                .containsExactly(1, 1, 1);
         assertThat(tally.replacedRows()).hasSize(3);
     }
 
@@ -100,8 +113,16 @@ class EventTallyTest {
     void everyReplacedCopyIsCountedButOnlyTheFirstOnesAreKeptAsRows() throws Exception {
         EventTally few = new EventTally(2);
         for (int copy = 1; copy <= 5; copy++) {
-            few.add("KAZ1", copy * 100, "KZ", Period.parseEventDate("event_date", "2022-01-05"), "Protests", 1, 1,
-                    "events.csv", copy + 1);
+            few.add(
+                    "KAZ1",
+                    copy * 100,
+                    "KZ",
+                    Period.parseEventDate("event_date", "2022-01-05"),
+                    "Protests",
+                    1,
+                    1,
+                    "events.csv",
+                    copy + 1);
         }
         assertThat(few.replaced(1)).isEqualTo(4);
         assertThat(few.used(1)).isEqualTo(1);
@@ -141,9 +162,14 @@ class EventTallyTest {
         reversed.add("E2", 1, "KG", Period.ofIso("2022-01-01"), "Protests", 0, 1, "r.csv", 5);
         reversed.add("E1", 1, "KZ", Period.ofIso("2022-02-01"), "Riots", 0, 1, "r.csv", 6);
 
-        assertThat(tally.counts()).extracting(c -> c.country() + " " + c.month().iso() + " " + c.eventType())
-                .containsExactly("AF 2022-03 Explosions/Remote violence", "KG 2022-01 Protests",
-                        "KZ 2022-01 Battles", "KZ 2022-01 Riots", "KZ 2022-02 Riots");
+        assertThat(tally.counts())
+                .extracting(c -> c.country() + " " + c.month().iso() + " " + c.eventType())
+                .containsExactly(
+                        "AF 2022-03 Explosions/Remote violence",
+                        "KG 2022-01 Protests",
+                        "KZ 2022-01 Battles",
+                        "KZ 2022-01 Riots",
+                        "KZ 2022-02 Riots");
         assertThat(reversed.counts()).isEqualTo(tally.counts());
     }
 
@@ -156,8 +182,19 @@ class EventTallyTest {
 
     private void add(String id, long timestamp, String day, String place, int fatalities, int fileNo, long line) {
         Period d = Period.ofIso(day);
-        tally.add(id, timestamp, "KE", d, "Protests", false, false, fatalities,
-                EventSignature.of("KE", d, place, "Protesters (Kenya)", "", fatalities), fileNo, "events-" + fileNo + ".csv", line);
+        tally.add(
+                id,
+                timestamp,
+                "KE",
+                d,
+                "Protests",
+                false,
+                false,
+                fatalities,
+                EventSignature.of("KE", d, place, "Protesters (Kenya)", "", fatalities),
+                fileNo,
+                "events-" + fileNo + ".csv",
+                line);
     }
 
     @Test
@@ -172,11 +209,17 @@ class EventTallyTest {
         assertThat(tally.counts()).containsExactly(new EventCount("KE", JAN, "Protests", false, 3, 0, 0));
         assertThat(tally.used(1)).isZero();
         assertThat(tally.replaced(1)).isEqualTo(2);
-        assertThat(tally.replacedRows()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "the same event as KEN101 in events-2.csv line 2 (same day, place,"
-                        + " actors and fatalities, under another id): counted once, from that file"),
-                org.assertj.core.groups.Tuple.tuple(3L, "the same event as KEN103 in events-2.csv line 4 (same day, place,"
-                        + " actors and fatalities, under another id): counted once, from that file"));
+        assertThat(tally.replacedRows())
+                .extracting(RejectedRow::line, RejectedRow::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2L,
+                                "the same event as KEN101 in events-2.csv line 2 (same day, place,"
+                                        + " actors and fatalities, under another id): counted once, from that file"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                3L,
+                                "the same event as KEN103 in events-2.csv line 4 (same day, place,"
+                                        + " actors and fatalities, under another id): counted once, from that file"));
         assertThat(tally.overlaps()).singleElement().satisfies(o -> {
             assertThat(o.eventsInFirst()).isEqualTo(2);
             assertThat(o.eventsInSecond()).isEqualTo(3);
@@ -186,7 +229,8 @@ class EventTallyTest {
 
     @Test
     void anExportAndItsRevisionsShareIdsSoEventsThatLookAlikeStayApart() {
-        // File 2 re-sends KEN101 (one numbering with file 1): then KEN102 in file 2 is another protest, not KEN100 again.
+        // File 2 re-sends KEN101 (one numbering with file 1): then KEN102 in file 2 is another protest, not KEN100
+        // again.
         add("KEN100", 100, "2022-01-05", "Nairobi", 0, 1, 2);
         add("KEN101", 100, "2022-01-06", "Kisumu", 0, 1, 3);
         add("KEN101", 200, "2022-01-06", "Kisumu", 0, 2, 2);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.InputScan;
 import org.armswatch.period.Granularity;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HdxCountReaderTest {
 
-    static final String HEADER = "location_code,admin_level,admin1_name,event_type,events,fatalities,reference_period_start,reference_period_end\n";
+    static final String HEADER =
+            "location_code,admin_level,admin1_name,event_type,events,fatalities,reference_period_start,reference_period_end\n";
 
     @TempDir
     Path dir;
@@ -29,8 +29,9 @@ class HdxCountReaderTest {
 
     @Test
     void theHxlTagRowIsHeaderNotData() throws Exception {
-        HdxCountReader.HdxFile f = read("#country+code,#adm+level,#adm1+name,#event+type,#affected+events,#affected+killed,#date+start,#date+end\n"
-                + "KAZ,0,,demonstration,7,,2025-01-01,2025-01-31\n");
+        HdxCountReader.HdxFile f = read(
+                "#country+code,#adm+level,#adm1+name,#event+type,#affected+events,#affected+killed,#date+start,#date+end\n"
+                        + "KAZ,0,,demonstration,7,,2025-01-01,2025-01-31\n");
         assertThat(f.rowsRead()).isEqualTo(1);
         assertThat(f.rejected()).isEmpty();
         assertThat(f.counts()).containsExactly(new CountedEvents("KZ", JAN_2025, "demonstration", 7, 0, 1, 1));
@@ -44,9 +45,10 @@ class HdxCountReaderTest {
                 KAZ,1,Almaty,political_violence,5,3,2025-01-01,2025-01-31
                 XKX,0,,demonstration,2,,2025-01-01,2025-01-31
                 """);
-        assertThat(f.counts()).containsExactly(
-                new CountedEvents("KZ", JAN_2025, "political_violence", 7, 3, 2, 0),
-                new CountedEvents("XK", JAN_2025, "demonstration", 2, 0, 1, 1));
+        assertThat(f.counts())
+                .containsExactly(
+                        new CountedEvents("KZ", JAN_2025, "political_violence", 7, 3, 2, 0),
+                        new CountedEvents("XK", JAN_2025, "demonstration", 2, 0, 1, 1));
         assertThat(f.rowsSkipped()).isEqualTo(1);
         assertThat(f.rowsRead()).isEqualTo(f.rowsUsed() + f.rejected().size() + f.rowsSkipped());
         assertThat(f.notes()).anySatisfy(n -> assertThat(n).contains("1 rows below country level"));
@@ -60,11 +62,13 @@ class HdxCountReaderTest {
                 KAZ,0,,demonstration,2,0,2025-13-01,2025-01-31
                 KAZ,x,,demonstration,2,0,2025-01-01,2025-01-31
                 """);
-        assertThat(f.rejected()).extracting(r -> r.line() + " " + r.reason()).containsExactly(
-                "2 unknown country 'ZZZ'",
-                "3 events -2 is negative",
-                "4 reference_period_start '2025-13-01' is not a date",
-                "5 admin_level 'x' is not a number");
+        assertThat(f.rejected())
+                .extracting(r -> r.line() + " " + r.reason())
+                .containsExactly(
+                        "2 unknown country 'ZZZ'",
+                        "3 events -2 is negative",
+                        "4 reference_period_start '2025-13-01' is not a date",
+                        "5 admin_level 'x' is not a number");
         assertThat(f.rowsRead()).isEqualTo(4);
     }
 }

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -33,15 +32,50 @@ class OtherReadersTest {
 
     static final String RUN_DATE = "2026-12-03";
     /** A worksheet's children in the order of the schema (ECMA-376, CT_Worksheet). */
-    static final List<String> WORKSHEET_ORDER = List.of("sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols",
-            "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState",
-            "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-            "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-            "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
-            "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst");
+    static final List<String> WORKSHEET_ORDER = List.of(
+            "sheetPr",
+            "dimension",
+            "sheetViews",
+            "sheetFormatPr",
+            "cols",
+            "sheetData",
+            "sheetCalcPr",
+            "sheetProtection",
+            "protectedRanges",
+            "scenarios",
+            "autoFilter",
+            "sortState",
+            "dataConsolidate",
+            "customSheetViews",
+            "mergeCells",
+            "phoneticPr",
+            "conditionalFormatting",
+            "dataValidations",
+            "hyperlinks",
+            "printOptions",
+            "pageMargins",
+            "pageSetup",
+            "headerFooter",
+            "rowBreaks",
+            "colBreaks",
+            "customProperties",
+            "cellWatches",
+            "ignoredErrors",
+            "smartTags",
+            "drawing",
+            "legacyDrawing",
+            "legacyDrawingHF",
+            "drawingHF",
+            "picture",
+            "oleObjects",
+            "controls",
+            "webPublishItems",
+            "tableParts",
+            "extLst");
 
     @TempDir
     static Path dir;
+
     static Path run;
     static List<Path> workbooks;
 
@@ -49,7 +83,8 @@ class OtherReadersTest {
     static void runTheJob() throws Exception {
         run = InProcessRuns.bundled(dir, RUN_DATE).resolve("latest").toRealPath();
         try (Stream<Path> walk = Files.walk(run)) {
-            workbooks = walk.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
+            workbooks =
+                    walk.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
         }
         assertThat(workbooks).hasSizeGreaterThan(1);
     }
@@ -57,19 +92,24 @@ class OtherReadersTest {
     @Test
     void everySheetsDimensionIsItsUsedRangeAndTheWorkbookHasADefaultStyle() throws Exception {
         for (Path file : workbooks) {
-            try (XSSFWorkbook wb = WrittenTable.open(file); ZipFile zip = new ZipFile(file.toFile())) {
+            try (XSSFWorkbook wb = WrittenTable.open(file);
+                    ZipFile zip = new ZipFile(file.toFile())) {
                 for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                     XSSFSheet sheet = wb.getSheetAt(i);
                     int lastColumn = 0;
                     for (Row row : sheet) lastColumn = Math.max(lastColumn, row.getLastCellNum() - 1);
                     String used = "A1:" + org.apache.poi.ss.util.CellReference.convertNumToColString(lastColumn)
                             + (sheet.getLastRowNum() + 1);
-                    assertThat(sheet.getCTWorksheet().getDimension().getRef()).as(file.getFileName() + " " + sheet.getSheetName())
+                    assertThat(sheet.getCTWorksheet().getDimension().getRef())
+                            .as(file.getFileName() + " " + sheet.getSheetName())
                             .isEqualTo(used);
                 }
-                String styles = new String(zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(styles).as(file.getFileName().toString())
-                        .contains("<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>");
+                String styles = new String(
+                        zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(styles)
+                        .as(file.getFileName().toString())
+                        .contains(
+                                "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>");
             }
         }
     }
@@ -84,14 +124,19 @@ class OtherReadersTest {
                     String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
                     // The worksheet's own children: the text outside sheetData and outside every child's content.
                     String outer = xml.replaceAll("(?s)<sheetData>.*</sheetData>", "<sheetData/>")
-                            .replaceAll("(?s)<(sheetPr|sheetViews|cols|hyperlinks|tableParts)( [^>]*)?>.*?</\\1>", "<$1/>")
-                            .replaceAll("(?s)^.*?<worksheet[^>]*>", "").replaceAll("</worksheet>\\s*$", "");
+                            .replaceAll(
+                                    "(?s)<(sheetPr|sheetViews|cols|hyperlinks|tableParts)( [^>]*)?>.*?</\\1>", "<$1/>")
+                            .replaceAll("(?s)^.*?<worksheet[^>]*>", "")
+                            .replaceAll("</worksheet>\\s*$", "");
                     List<String> names = new ArrayList<>();
                     Matcher m = child.matcher(outer);
                     while (m.find()) names.add(m.group(1));
-                    List<Integer> positions = names.stream().map(WORKSHEET_ORDER::indexOf).toList();
-                    assertThat(positions).as(file.getFileName() + " " + entry.getName() + " " + names)
-                            .doesNotContain(-1).isSorted();
+                    List<Integer> positions =
+                            names.stream().map(WORKSHEET_ORDER::indexOf).toList();
+                    assertThat(positions)
+                            .as(file.getFileName() + " " + entry.getName() + " " + names)
+                            .doesNotContain(-1)
+                            .isSorted();
                 }
             }
         }
@@ -103,14 +148,21 @@ class OtherReadersTest {
         Path out = dir.resolve("libreoffice");
         Files.createDirectories(out);
         // Every sheet to a CSV of its own (the last token, -1), UTF-8 (76), as the cells hold them.
-        String log = runTool(List.of("soffice", "--headless", "--norestore",
-                "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--convert-to",
-                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir",
-                out.toString(), main.toString()));
+        String log = runTool(List.of(
+                "soffice",
+                "--headless",
+                "--norestore",
+                "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir",
+                out.toString(),
+                main.toString()));
         assertThat(log).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("repair");
         try (XSSFWorkbook wb = WrittenTable.open(main)) {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-                assertThat(out.resolve("report-" + RUN_DATE + "-" + wb.getSheetName(i) + ".csv")).exists();
+                assertThat(out.resolve("report-" + RUN_DATE + "-" + wb.getSheetName(i) + ".csv"))
+                        .exists();
             }
             assertSameFigures(wb, CsvGrid.read(out.resolve("report-" + RUN_DATE + "-Overview.csv"), ','));
         }
@@ -121,10 +173,13 @@ class OtherReadersTest {
         Path main = run.resolve("report-" + RUN_DATE + ".xlsx");
         Path out = dir.resolve("gnumeric");
         Files.createDirectories(out);
-        String log = runTool(List.of("ssconvert", "-S", main.toString(), out.resolve("sheet-%s.csv").toString()));
+        String log = runTool(List.of(
+                "ssconvert", "-S", main.toString(), out.resolve("sheet-%s.csv").toString()));
         // Gnumeric 1.12 has no Excel tables: it says so for each table and reads the cells; nothing else may be said.
-        List<String> other = log.lines().filter(l -> !l.isBlank())
-                .filter(l -> !l.equals("Unexpected element 'tableParts' in state : ") && !l.strip().equals("worksheet"))
+        List<String> other = log.lines()
+                .filter(l -> !l.isBlank())
+                .filter(l -> !l.equals("Unexpected element 'tableParts' in state : ")
+                        && !l.strip().equals("worksheet"))
                 .toList();
         assertThat(other).isEmpty();
         try (XSSFWorkbook wb = WrittenTable.open(main)) {
@@ -141,7 +196,9 @@ class OtherReadersTest {
             for (var cell : row) {
                 String theirs = other.get(row.getRowNum()).get(cell.getColumnIndex());
                 if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                    assertThat(Double.parseDouble(theirs)).as(cell.getAddress().toString()).isEqualTo(cell.getNumericCellValue());
+                    assertThat(Double.parseDouble(theirs))
+                            .as(cell.getAddress().toString())
+                            .isEqualTo(cell.getNumericCellValue());
                     numbers++;
                 } else {
                     assertThat(theirs).as(cell.getAddress().toString()).isEqualTo(formatter.formatCellValue(cell));
@@ -153,14 +210,18 @@ class OtherReadersTest {
 
     private static String runTool(List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "tool", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(command.get(0) + " did not finish in 180 s");
         }
         String text = Files.readString(log);
         assertThat(p.exitValue()).as(command.get(0) + ":\n" + text).isZero();
-        return text.lines().filter(l -> !l.startsWith("convert ") && !l.startsWith("Writing sheet "))
+        return text.lines()
+                .filter(l -> !l.startsWith("convert ") && !l.startsWith("Writing sheet "))
                 .reduce("", (a, b) -> a + b + "\n");
     }
 }

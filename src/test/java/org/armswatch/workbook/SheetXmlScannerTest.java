@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.apache.poi.util.XMLHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,10 @@ class SheetXmlScannerTest {
         public void startElement(String uri, String localName, String qName, Attributes atts) {
             text();
             StringBuilder e = new StringBuilder("<" + localName);
-            for (String a : List.of("r", "t", "s", "ref", "hidden", "state", "ySplit", "activeCell", "sqref", "descr")) {
-                if (atts.getValue(a) != null) e.append(' ').append(a).append('=').append(atts.getValue(a));
+            for (String a :
+                    List.of("r", "t", "s", "ref", "hidden", "state", "ySplit", "activeCell", "sqref", "descr")) {
+                if (atts.getValue(a) != null)
+                    e.append(' ').append(a).append('=').append(atts.getValue(a));
             }
             events.add(e + ">");
         }
@@ -85,7 +86,8 @@ class SheetXmlScannerTest {
     @Test
     void readsAWrittenWorkbooksSheetsAsSaxDoes(@TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("written.xlsx");
-        try (var wb = WorkbookCheckTest.valid(); var out = java.nio.file.Files.newOutputStream(file)) {
+        try (var wb = WorkbookCheckTest.valid();
+                var out = java.nio.file.Files.newOutputStream(file)) {
             var data = wb.getSheet("Data");
             data.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(5, 6, 0, 1));
             data.createRow(5).createCell(0).setCellValue("=SUM(1) & <b> \"quoted\" ünïcödé 😀");
@@ -173,7 +175,9 @@ class SheetXmlScannerTest {
         }
         xml.append("</sheetData></worksheet>");
         byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
-        assertThat(bytes.length).as("cells fall across the scanner's 64 KB buffer").isGreaterThan(4 * 65_536);
+        assertThat(bytes.length)
+                .as("cells fall across the scanner's 64 KB buffer")
+                .isGreaterThan(4 * 65_536);
 
         Cells bySax = new Cells();
         XMLReader reader = XMLHelper.newXMLReader();
@@ -184,22 +188,36 @@ class SheetXmlScannerTest {
         WholeCells whole = new WholeCells();
         SheetXmlScanner.scan(new ByteArrayInputStream(bytes), whole);
 
-        assertThat(bySax.seen).hasSize(rows * kinds.length).contains("A7 n [1341526.12]", "D7 inlineStr [ padded ]",
-                "E7 inlineStr [Rock & roll]", "G7 null f [1+23]", "H7 null []", "I7 inlineStr [rich text]");
+        assertThat(bySax.seen)
+                .hasSize(rows * kinds.length)
+                .contains(
+                        "A7 n [1341526.12]",
+                        "D7 inlineStr [ padded ]",
+                        "E7 inlineStr [Rock & roll]",
+                        "G7 null f [1+23]",
+                        "H7 null []",
+                        "I7 inlineStr [rich text]");
         assertThat(byEvents.seen).isEqualTo(bySax.seen);
         assertThat(whole.seen).isEqualTo(bySax.seen);
-        // Plain cells go whole (all but those at a buffer's end); entities, non-ASCII, formulas, empty and rich cells do not.
+        // Plain cells go whole (all but those at a buffer's end); entities, non-ASCII, formulas, empty and rich cells
+        // do not.
         assertThat(whole.whole).isBetween(rows * 6 - 40, rows * 6);
     }
 
     @Test
     void refusesWhatItDoesNotRead() {
         byte[] doctype = "<!DOCTYPE x [<!ENTITY e \"boom\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> scanned(doctype)).isInstanceOf(IOException.class).hasMessageContaining("unexpected markup");
+        assertThatThrownBy(() -> scanned(doctype))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("unexpected markup");
         byte[] unknown = "<x>&nbsp;</x>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> scanned(unknown)).isInstanceOf(IOException.class).hasMessageContaining("unknown entity");
+        assertThatThrownBy(() -> scanned(unknown))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("unknown entity");
         byte[] cut = "<x><c r=\"A1".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> scanned(cut)).isInstanceOf(IOException.class).hasMessageContaining("ends inside a tag");
+        assertThatThrownBy(() -> scanned(cut))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("ends inside a tag");
     }
 
     @Test
@@ -213,8 +231,9 @@ class SheetXmlScannerTest {
                 if (localName.equals("c")) positions.add(((SheetXmlScanner.TagAttributes) atts).cellPosition("r"));
             }
         });
-        assertThat(positions).containsExactly(0L, 11L << 32 | 27, 1_048_575L << 32 | 16_383, 2L << 32 | 1, -1L,
-                -2L, -2L, -2L, -2L, -2L, -2L);
+        assertThat(positions)
+                .containsExactly(
+                        0L, 11L << 32 | 27, 1_048_575L << 32 | 16_383, 2L << 32 | 1, -1L, -2L, -2L, -2L, -2L, -2L, -2L);
     }
 
     @Test
@@ -228,7 +247,9 @@ class SheetXmlScannerTest {
         XMLReader reader = XMLHelper.newXMLReader();
         reader.setContentHandler(names(jdk));
         reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
-        assertThat(ours).isEqualTo(jdk).containsExactly("Value & count\n(EUR \u20ac) <\"'>", "plain", "caf\u00e9 \u00e9");
+        assertThat(ours)
+                .isEqualTo(jdk)
+                .containsExactly("Value & count\n(EUR \u20ac) <\"'>", "plain", "caf\u00e9 \u00e9");
     }
 
     private static DefaultHandler names(List<String> into) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The self-check on workbooks built with POI to break one rule each: it must name the workbook,
- * the sheet, the cell and the rule. The same broken workbooks fail {@link WorkbookRules} too, so
- * the assertions the end-to-end tests rely on are shown to catch what they claim to.
+ * The self-check on workbooks built with POI to break one rule each: it must name the workbook, the sheet, the cell and
+ * the rule. The same broken workbooks fail {@link WorkbookRules} too, so the assertions the end-to-end tests rely on
+ * are shown to catch what they claim to.
  */
 class WorkbookCheckTest {
 
@@ -76,7 +75,8 @@ class WorkbookCheckTest {
 
     Path write(Consumer<XSSFWorkbook> breakIt) throws IOException {
         Path file = dir.resolve("test.xlsx");
-        try (XSSFWorkbook wb = valid(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook wb = valid();
+                OutputStream out = Files.newOutputStream(file)) {
             breakIt.accept(wb);
             wb.write(out);
         }
@@ -92,13 +92,14 @@ class WorkbookCheckTest {
             assertThat(e.rule()).contains(rule);
         });
         try (XSSFWorkbook wb = WrittenTable.open(file)) {
-            assertThatThrownBy(() -> WorkbookRules.assertFollowsRules(wb, "test")).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> WorkbookRules.assertFollowsRules(wb, "test"))
+                    .isInstanceOf(AssertionError.class);
         }
     }
 
     @Test
     void aWorkbookThatFollowsTheRulesPasses() throws IOException {
-        Path file = write(wb -> { });
+        Path file = write(wb -> {});
         assertThatCode(() -> WorkbookCheck.check(file)).doesNotThrowAnyException();
         try (XSSFWorkbook wb = WrittenTable.open(file)) {
             WorkbookRules.assertFollowsRules(wb, "test");
@@ -107,61 +108,94 @@ class WorkbookCheckTest {
 
     @Test
     void mergedCells() throws IOException {
-        assertBroken(wb -> wb.getSheet("Data").addMergedRegion(CellRangeAddress.valueOf("A4:A5")), "Data", "A4:A5",
+        assertBroken(
+                wb -> wb.getSheet("Data").addMergedRegion(CellRangeAddress.valueOf("A4:A5")),
+                "Data",
+                "A4:A5",
                 "no merged cells");
     }
 
     @Test
     void aFormulaCell() throws IOException {
-        assertBroken(wb -> wb.getSheet("Data").getRow(3).getCell(1).setCellFormula("80+1"), "Data", "B4",
+        assertBroken(
+                wb -> wb.getSheet("Data").getRow(3).getCell(1).setCellFormula("80+1"),
+                "Data",
+                "B4",
                 "never as a formula");
     }
 
     @Test
     void aTableWhoseHeaderDoesNotMatchItsColumns() throws IOException {
         // POI names a table's columns after the header cells when it saves; without the cell the name stays.
-        assertBroken(wb -> wb.getSheet("Data").getRow(2).removeCell(wb.getSheet("Data").getRow(2).getCell(1)), "Data", "B3",
+        assertBroken(
+                wb -> wb.getSheet("Data")
+                        .getRow(2)
+                        .removeCell(wb.getSheet("Data").getRow(2).getCell(1)),
+                "Data",
+                "B3",
                 "column 'Events (number)' does not match its header cell 'null'");
     }
 
     @Test
     void aTableWithoutFilterButtonsOrAFrozenHeader() throws IOException {
-        assertBroken(wb -> wb.getSheet("Data").getTables().get(0).getCTTable().unsetAutoFilter(), "Data", "A3",
+        assertBroken(
+                wb -> wb.getSheet("Data").getTables().get(0).getCTTable().unsetAutoFilter(),
+                "Data",
+                "A3",
                 "the table has filter buttons");
         assertBroken(wb -> wb.getSheet("Data").createFreezePane(0, 0), "Data", "A3", "the header row is frozen");
     }
 
     @Test
     void aTableWhoseAreaDoesNotCoverItsRows() throws IOException {
-        assertBroken(wb -> {
-            Row extra = wb.getSheet("Data").createRow(5);
-            extra.createCell(0).setCellValue("Egypt");
-        }, "Data", "A6", "nothing outside the table");
+        assertBroken(
+                wb -> {
+                    Row extra = wb.getSheet("Data").createRow(5);
+                    extra.createCell(0).setCellValue("Egypt");
+                },
+                "Data",
+                "A6",
+                "nothing outside the table");
     }
 
     @Test
     void aSheetNameOver31CharactersOrWithAForbiddenCharacter() throws IOException {
-        assertBroken(wb -> wb.getCTWorkbook().getSheets().getSheetArray(1).setName("Events by country and by quarter 2022"),
-                "Events by country and by quarter 2022", "A1", "at most 31 characters");
-        assertBroken(wb -> wb.getCTWorkbook().getSheets().getSheetArray(1).setName("Events?"), "Events?", "A1",
+        assertBroken(
+                wb -> wb.getCTWorkbook().getSheets().getSheetArray(1).setName("Events by country and by quarter 2022"),
+                "Events by country and by quarter 2022",
+                "A1",
+                "at most 31 characters");
+        assertBroken(
+                wb -> wb.getCTWorkbook().getSheets().getSheetArray(1).setName("Events?"),
+                "Events?",
+                "A1",
                 "none of : \\ / ? * [ ]");
     }
 
     @Test
     void aChartWithoutAltText() throws IOException {
-        assertBroken(wb -> {
-            byte[] png = java.util.Base64.getDecoder().decode(
-                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
-            int picture = wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
-            var pic = wb.getSheet("Data").createDrawingPatriarch()
-                    .createPicture(new XSSFClientAnchor(0, 0, 0, 0, 3, 3, 4, 4), picture);
-            pic.getCTPicture().getNvPicPr().getCNvPr().unsetDescr();
-        }, "Data", "D4", "every chart has alt text");
+        assertBroken(
+                wb -> {
+                    byte[] png = java.util.Base64.getDecoder()
+                            .decode(
+                                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
+                    int picture = wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
+                    var pic = wb.getSheet("Data")
+                            .createDrawingPatriarch()
+                            .createPicture(new XSSFClientAnchor(0, 0, 0, 0, 3, 3, 4, 4), picture);
+                    pic.getCTPicture().getNvPicPr().getCNvPr().unsetDescr();
+                },
+                "Data",
+                "D4",
+                "every chart has alt text");
     }
 
     @Test
     void textInANumericColumn() throws IOException {
-        assertBroken(wb -> wb.getSheet("Data").getRow(4).getCell(1).setCellValue("many"), "Data", "B5",
+        assertBroken(
+                wb -> wb.getSheet("Data").getRow(4).getCell(1).setCellValue("many"),
+                "Data",
+                "B5",
                 "holds numbers, [x] or [z], not 'many'");
     }
 
@@ -172,17 +206,22 @@ class WorkbookCheckTest {
 
     @Test
     void anotherSheetThanTheCoverActive() throws IOException {
-        assertBroken(wb -> {
-            wb.getSheet("Cover").setSelected(false);
-            wb.setActiveSheet(1);
-        }, "Data", "A1", "the Cover is the active sheet");
+        assertBroken(
+                wb -> {
+                    wb.getSheet("Cover").setSelected(false);
+                    wb.setActiveSheet(1);
+                },
+                "Data",
+                "A1",
+                "the Cover is the active sheet");
     }
 
     @Test
     void theWorkbookNamesItselfInTheMessage() throws IOException {
         Path file = write(wb -> wb.getSheet("Data").getRow(3).getCell(1).setCellFormula("80+1"));
         Path named = Files.move(file, dir.resolve("report-2026-11-28.xlsx"));
-        assertThatThrownBy(() -> WorkbookCheck.check(named)).hasMessageStartingWith("report-2026-11-28.xlsx, sheet Data, cell B4:");
+        assertThatThrownBy(() -> WorkbookCheck.check(named))
+                .hasMessageStartingWith("report-2026-11-28.xlsx, sheet Data, cell B4:");
         assertThat(Optional.of(named)).isPresent();
     }
 }

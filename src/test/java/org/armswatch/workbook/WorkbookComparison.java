@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,7 +19,8 @@ public final class WorkbookComparison {
     public static List<String> differences(Path expected, Path actual) throws IOException {
         List<String> out = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
-        try (XSSFWorkbook a = WrittenTable.open(expected); XSSFWorkbook b = WrittenTable.open(actual)) {
+        try (XSSFWorkbook a = WrittenTable.open(expected);
+                XSSFWorkbook b = WrittenTable.open(actual)) {
             if (a.getNumberOfSheets() != b.getNumberOfSheets()) {
                 out.add("sheets: " + a.getNumberOfSheets() + " vs " + b.getNumberOfSheets());
                 return out;
@@ -28,7 +28,8 @@ public final class WorkbookComparison {
             for (int s = 0; s < a.getNumberOfSheets() && out.size() < 20; s++) {
                 Sheet sa = a.getSheetAt(s);
                 Sheet sb = b.getSheetAt(s);
-                if (!sa.getSheetName().equals(sb.getSheetName())) out.add("sheet " + s + ": " + sa.getSheetName() + " vs " + sb.getSheetName());
+                if (!sa.getSheetName().equals(sb.getSheetName()))
+                    out.add("sheet " + s + ": " + sa.getSheetName() + " vs " + sb.getSheetName());
                 int rows = Math.max(sa.getLastRowNum(), sb.getLastRowNum());
                 for (int r = 0; r <= rows && out.size() < 20; r++) {
                     Row ra = sa.getRow(r);
@@ -40,8 +41,9 @@ public final class WorkbookComparison {
                         String va = ca == null ? "" : ca.getCellType() + ":" + formatter.formatCellValue(ca);
                         String vb = cb == null ? "" : cb.getCellType() + ":" + formatter.formatCellValue(cb);
                         if (!va.equals(vb)) {
-                            out.add(sa.getSheetName() + "!" + new org.apache.poi.ss.util.CellReference(r, c).formatAsString()
-                                    + ": expected " + va + ", was " + vb);
+                            out.add(sa.getSheetName() + "!"
+                                    + new org.apache.poi.ss.util.CellReference(r, c).formatAsString() + ": expected "
+                                    + va + ", was " + vb);
                         }
                     }
                 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -20,8 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A table sheet of a written workbook, read back with POI the way a reporter sees it: each row as
- * header name → cell, with the number, the displayed text and the cell type.
+ * A table sheet of a written workbook, read back with POI the way a reporter sees it: each row as header name → cell,
+ * with the number, the displayed text and the cell type.
  */
 public record WrittenTable(String sheet, List<String> headers, List<Map<String, WrittenCell>> rows) {
 
@@ -70,7 +69,9 @@ public record WrittenTable(String sheet, List<String> headers, List<Map<String, 
 
     /** The header that starts with this text (headers carry note references and units). */
     public String column(String start) {
-        return headers.stream().filter(h -> h.startsWith(start)).findFirst()
+        return headers.stream()
+                .filter(h -> h.startsWith(start))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(sheet + " has no column starting '" + start + "': " + headers));
     }
 
