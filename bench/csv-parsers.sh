@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Issue 16's question: FastCSV or the job's own CSV reader? Reads the L workload's largest ACLED export with each,
+# alternating, in fresh JVMs with no options (bench/src/org/armswatch/bench/CsvParserComparison.java).
+# Usage: bench/csv-parsers.sh [RUNS]   (run bench/run.sh L once first: it generates the workload and the classpath)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+runs=${1:-3}
+file=bench/work/L/input/unrest/acled_2018_2025.csv
+[[ -f $file ]] || { echo "no $file: run bench/run.sh L first" >&2; exit 2; }
+version=4.1.0
+jar=$HOME/.m2/repository/de/siegmar/fastcsv/$version/fastcsv-$version.jar
+[[ -f $jar ]] || mvn -q dependency:get -Dartifact=de.siegmar:fastcsv:$version >/dev/null
+classes=bench/work/csv-classes
+rm -rf "$classes"
+# shellcheck disable=SC2046
+javac -d "$classes" -cp "target/classes:$(cat bench/work/classpath.txt):$jar" $(find bench/src -name '*.java')
+cp="$classes:target/classes:$(cat bench/work/classpath.txt):$jar"
+cat "$file" > /dev/null
+for i in $(seq 1 "$runs"); do
+    java -cp "$cp" org.armswatch.bench.CsvParserComparison fastcsv "$file"
+    java -cp "$cp" org.armswatch.bench.CsvParserComparison armswatch "$file"
+done
