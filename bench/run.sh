@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of performance.md: bench/run.sh S|L  (see bench/README.md).
+# The benchmark of performance.md: bench/run.sh S|L|S-N|L-N  (see bench/README.md).
 # Builds the jar if missing, generates the workload if missing, runs the packaged job on it as cron
 # does (bin/armswatch: java -jar with the heap the README gives, fresh output folder), checks the
 # workbook's totals against the generator's expected.json, and prints wall seconds, events/s,
@@ -9,8 +9,9 @@
 set -euo pipefail
 
 size=${1:-}
-if [[ "$size" != S && "$size" != L ]]; then
-    echo "usage: bench/run.sh S|L" >&2
+# S or L is the standing workload; S-N or L-N the same size in shape N (other countries, years, repeats).
+if [[ ! "$size" =~ ^[SL](-[0-9]+)?$ ]]; then
+    echo "usage: bench/run.sh S|L|S-N|L-N" >&2
     exit 2
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,10 +41,12 @@ if [[ ! -s $work/classpath.txt || pom.xml -nt $work/classpath.txt ]]; then
     mvn_quiet dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/$work/classpath.txt" >/dev/null
 fi
 classes=$work/classes
-if [[ ! -d $classes ]] || [[ -n $(find bench/src -name '*.java' -newer "$classes") ]]; then
+sources="bench/src/org/armswatch/bench/WorkloadGenerator.java bench/src/org/armswatch/bench/WorkbookTotalsCheck.java"
+# shellcheck disable=SC2086
+if [[ ! -d $classes ]] || [[ -n $(find $sources -newer "$classes") ]]; then
     rm -rf "$classes"
-    # shellcheck disable=SC2046
-    javac -d "$classes" -cp "target/classes:$(cat $work/classpath.txt)" $(find bench/src -name '*.java')
+    # shellcheck disable=SC2086
+    javac -d "$classes" -cp "target/classes:$(cat $work/classpath.txt)" $sources
 fi
 cp="$classes:target/classes:$(cat $work/classpath.txt)"
 

@@ -30,13 +30,20 @@ import org.armswatch.country.CountryResolver;
  */
 public final class WorkloadGenerator {
 
-    /** The two sizes of performance.md: ACLED event rows and licence rows, written in total. */
-    record Size(String name, int eventRows, int licenceRows, long seed) {
+    /**
+     * The two sizes of performance.md, ACLED event rows and licence rows written in total, each in a shape: shape 0 is
+     * the benchmark's standing workload; another shape ("L-3") draws how many countries, how many years of unrest and
+     * how many repeated events from its number, so that a change is judged on workloads of other shapes too.
+     */
+    record Size(String name, int eventRows, int licenceRows, long seed, int shape) {
         static Size of(String name) {
-            return switch (name) {
-                case "S" -> new Size("S", 200_000, 20_000, 20261128L);
-                case "L" -> new Size("L", 2_000_000, 200_000, 20261129L);
-                default -> throw new IllegalArgumentException("size is S or L, not " + name);
+            String[] parts = name.split("-", 2);
+            int shape = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+            if (shape < 0) throw new IllegalArgumentException("a shape is a number from 0, not " + parts[1]);
+            return switch (parts[0]) {
+                case "S" -> new Size(name, 200_000, 20_000, 20261128L + 1_000L * shape, shape);
+                case "L" -> new Size(name, 2_000_000, 200_000, 20261129L + 1_000L * shape, shape);
+                default -> throw new IllegalArgumentException("size is S or L, or S-N or L-N for shape N, not " + name);
             };
         }
     }
@@ -198,15 +205,32 @@ public final class WorkloadGenerator {
     private final Size size;
     private final Path out;
     private final Totals totals = new Totals();
+    /** The shape: the countries written, the first day of unrest, the days after it, the share of repeated events. */
+    private final List<Place> places;
+    private final LocalDate firstDay;
+    private final int days;
+    private final double repeats;
 
     WorkloadGenerator(Size size, Path out) {
         this.size = size;
         this.out = out;
+        if (size.shape() == 0) {
+            places = PLACES;
+            firstDay = FIRST_DAY;
+            repeats = REPEATS;
+        } else {
+            SplittableRandom shape = new SplittableRandom(mix(size.shape()));
+            // At least 16 countries: the licence files' key space must hold their rows.
+            places = PLACES.subList(0, 16 + shape.nextInt(PLACES.size() - 15));
+            firstDay = LocalDate.of(2012 + shape.nextInt(9), 1, 1);
+            repeats = shape.nextDouble() * 0.08;
+        }
+        days = (int) (LocalDate.of(2026, 1, 1).toEpochDay() - firstDay.toEpochDay());
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: WorkloadGenerator S|L OUTPUT_DIR");
+            System.err.println("usage: WorkloadGenerator S|L|S-N|L-N OUTPUT_DIR");
             System.exit(2);
         }
         checkCountriesResolve();
@@ -265,9 +289,9 @@ public final class WorkloadGenerator {
     Event event(int index) {
         SplittableRandom r = new SplittableRandom(mix(size.seed() * 1_000_003L + index));
         // A skewed choice, as real monitors cover some countries far more than others.
-        int c = (int) (PLACES.size() * Math.pow(r.nextDouble(), 1.6));
-        Place place = PLACES.get(c);
-        LocalDate day = FIRST_DAY.plusDays(r.nextInt(DAYS));
+        int c = (int) (places.size() * Math.pow(r.nextDouble(), 1.6));
+        Place place = places.get(c);
+        LocalDate day = firstDay.plusDays(r.nextInt(days));
         String[] type = EVENT_TYPES[r.nextInt(EVENT_TYPES.length)];
         int fatalities =
                 type[1].equals("Protests") ? 0 : r.nextInt(10) < 6 ? 0 : (int) (-Math.log(1 - r.nextDouble()) * 6);
@@ -296,7 +320,7 @@ public final class WorkloadGenerator {
 
     private void writeEvents() throws IOException {
         int rows = size.eventRows();
-        int repeatsInRevisions = (int) (rows * REPEATS / 2);
+        int repeatsInRevisions = (int) (rows * repeats / 2);
         int mainRows = rows - repeatsInRevisions;
         SplittableRandom r = new SplittableRandom(size.seed());
         BitSet repeated = new BitSet();
@@ -316,7 +340,7 @@ public final class WorkloadGenerator {
                 if (roll < BAD_EVENTS) {
                     writeBadEvent(w, bad++);
                     main.rejected++;
-                } else if (roll < BAD_EVENTS + REPEATS / 2 && originals > 1000) {
+                } else if (roll < BAD_EVENTS + repeats / 2 && originals > 1000) {
                     int i = unrepeated(repeated, r.nextInt(originals), originals);
                     if (i < 0) {
                         row--;
@@ -537,8 +561,8 @@ public final class WorkloadGenerator {
         try (Writer w = writer("input/unrest/desk_tally.csv", StandardCharsets.UTF_8)) {
             w.write("country,date,region,metric,value,qualifier,basis,source,source_type\n");
             for (int i = 0; i < rows; i++) {
-                Place p = PLACES.get(r.nextInt(PLACES.size()));
-                LocalDate day = FIRST_DAY.plusDays(r.nextInt(DAYS));
+                Place p = places.get(r.nextInt(places.size()));
+                LocalDate day = firstDay.plusDays(r.nextInt(days));
                 String[] source = TALLY_SOURCES[r.nextInt(TALLY_SOURCES.length)];
                 boolean cumulative = r.nextInt(3) > 0;
                 w.write(p.english() + "," + day + "," + (r.nextInt(3) == 0 ? p.admin1()[0] : "") + ","
@@ -562,11 +586,11 @@ public final class WorkloadGenerator {
      * Overview's sums must equal the sums written here.
      */
     private void writeNativeLicences() throws IOException {
-        int germanRows = PLACES.size() * (GERMAN_LAST_YEAR - GERMAN_FIRST_YEAR + 1);
+        int germanRows = places.size() * (GERMAN_LAST_YEAR - GERMAN_FIRST_YEAR + 1);
         int rows = size.licenceRows() - germanRows;
         int periods = 8 * 5;
         int categories = 23;
-        long space = (long) EXPORTERS.length * PLACES.size() * periods * categories;
+        long space = (long) EXPORTERS.length * places.size() * periods * categories;
         long stride = 7_919; // a prime that divides no factor of the key space: k -> k*stride mod space is one-to-one
         if (rows > space || space % stride == 0) throw new IllegalStateException("licence key space too small");
         SplittableRandom r = new SplittableRandom(size.seed() + 11);
@@ -583,8 +607,8 @@ public final class WorkloadGenerator {
                 key /= categories;
                 int period = (int) (key % periods);
                 key /= periods;
-                Place destination = PLACES.get((int) (key % PLACES.size()));
-                String exporter = EXPORTERS[(int) (key / PLACES.size())];
+                Place destination = places.get((int) (key % places.size()));
+                String exporter = EXPORTERS[(int) (key / places.size())];
                 int year = 2018 + period / 5;
                 boolean isYearly = period % 5 == 0;
                 String periodText = isYearly ? String.valueOf(year) : year + "-Q" + (period % 5);
@@ -639,7 +663,7 @@ public final class WorkloadGenerator {
         try (Writer w = writer("input/licences/ruestungsexport_de.csv", WINDOWS_1252)) {
             w.write("exporter;destination country;year;number of licences;value (eur);source\r\n");
             for (int year = GERMAN_FIRST_YEAR; year <= GERMAN_LAST_YEAR; year++) {
-                for (Place p : PLACES) {
+                for (Place p : places) {
                     Integer licences = year < 2016 || r.nextInt(5) == 0 ? null : 1 + r.nextInt(400);
                     BigDecimal value = BigDecimal.valueOf(1_000L + r.nextInt(400_000_000), 2);
                     String german = String.format(Locale.GERMANY, "%,.2f", value);
