@@ -207,6 +207,7 @@ public final class WorkloadGenerator {
     private final Totals totals = new Totals();
     /** The shape: the countries written, the first day of unrest, the days after it, the share of repeated events. */
     private final List<Place> places;
+
     private final LocalDate firstDay;
     private final int days;
     private final double repeats;

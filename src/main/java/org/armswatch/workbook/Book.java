@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.armswatch.workbook.xml.StreamedWorkbook;
 
 /**
  * One workbook being written: its styles, its notes, Excel's row limit as configured, and the lines the Contents sheet

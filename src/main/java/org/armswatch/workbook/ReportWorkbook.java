@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.armswatch.workbook.xml.StreamedWorkbook;
 
 /**
  * Writes a workbook, sheet by sheet as workbook.md lists them: the main report, or one country's (the same sheet

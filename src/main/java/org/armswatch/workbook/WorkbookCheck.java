@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
+import org.armswatch.workbook.xml.SheetXmlScanner;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 

@@ -1,4 +1,4 @@
-package org.armswatch.workbook;
+package org.armswatch.workbook.xml;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.armswatch.workbook;
+package org.armswatch.workbook.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * references, comments, processing instructions) and refuses anything else (a DOCTYPE, CDATA), so a surprise fails the
  * check instead of passing it. Attribute values are decoded only when the handler asks for one.
  */
-final class SheetXmlScanner {
+public final class SheetXmlScanner {
 
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
@@ -37,7 +37,7 @@ final class SheetXmlScanner {
      * A handler that takes a cell whose value is plain ASCII text in one call, instead of the events of its c, v (or is
      * and t) elements: a large sheet is millions of such cells.
      */
-    interface CellHandler {
+    public interface CellHandler {
         /** The cell's attributes (those of its c element) and its value's text, as the events would give them. */
         void cell(TagAttributes attributes, char[] text, int length);
     }
@@ -46,7 +46,7 @@ final class SheetXmlScanner {
         this.in = in;
     }
 
-    static void scan(InputStream in, DefaultHandler handler) throws IOException {
+    public static void scan(InputStream in, DefaultHandler handler) throws IOException {
         SheetXmlScanner scanner = new SheetXmlScanner(in);
         if (handler instanceof CellHandler c) scanner.cells = c;
         scanner.run(handler);
@@ -368,7 +368,7 @@ final class SheetXmlScanner {
     /**
      * The current tag's attributes, found and decoded on request; only getValue(qName) is offered, and cellPosition.
      */
-    final class TagAttributes implements Attributes {
+    public final class TagAttributes implements Attributes {
         int from;
         /** Short values repeat ("s", "n", "4"): each distinct one becomes a String once. */
         private final String[] recentValues = new String[64];
@@ -383,7 +383,7 @@ final class SheetXmlScanner {
          * A cell reference such as "AB12" as row 11 and column 27, 0-based (row in the high half), read from the bytes;
          * -1 when the attribute is missing, -2 when it is not letters then digits.
          */
-        long cellPosition(String qName) {
+        public long cellPosition(String qName) {
             long span = find(qName);
             if (span < 0) return -1;
             int i = (int) (span >>> 32);

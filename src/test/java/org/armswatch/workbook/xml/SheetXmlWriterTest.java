@@ -1,4 +1,4 @@
-package org.armswatch.workbook;
+package org.armswatch.workbook.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.armswatch.workbook;
+package org.armswatch.workbook.xml;
 
 import java.io.File;
 import java.io.FileOutputStream;
@@ -35,7 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
  *       per character, and the workbook is deflated at the fastest level.
  * </ul>
  */
-final class StreamedWorkbook extends SXSSFWorkbook {
+public final class StreamedWorkbook extends SXSSFWorkbook {
 
     /** Longer texts rarely repeat (reasons, raw rows, notes) and stay inline. */
     static final int MAX_SHARED_LENGTH = 80;
@@ -53,7 +53,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     private RowWriter created;
 
-    StreamedWorkbook() {
+    public StreamedWorkbook() {
         super(null, 200, false, false);
         // The dimension is ours (see write): SXSSF's own, from the cells it saw, would overwrite it with less.
         setShouldCalculateSheetDimensions(false);
@@ -83,7 +83,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
 
     /** A picture's bytes, asked for once, when the workbook is written. */
     @FunctionalInterface
-    interface PictureBytes {
+    public interface PictureBytes {
         byte[] get() throws IOException;
     }
 
@@ -95,7 +95,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
      *
      * @return the picture's index, as {@link #addPicture} gives it
      */
-    int addPictureWhenWritten(PictureBytes png) {
+    public int addPictureWhenWritten(PictureBytes png) {
         int index = addPicture(new byte[0], PICTURE_TYPE_PNG);
         String part = getXSSFWorkbook()
                 .getAllPictures()
@@ -205,7 +205,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     }
 
     /** The writer of a sheet's rows, for rows that bypass SXSSF's cells. */
-    RowWriter rows(String sheetName) {
+    public RowWriter rows(String sheetName) {
         RowWriter w = writers.get(sheetName);
         if (w == null) throw new IllegalArgumentException("no sheet " + sheetName);
         return w;
@@ -216,9 +216,9 @@ final class StreamedWorkbook extends SXSSFWorkbook {
      * cell object for each of millions of cells, kept in a TreeMap and formatted through CellReference, cost more than
      * writing the XML itself.
      */
-    final class RowWriter extends SheetDataWriter {
-        static final byte TEXT = 1;
-        static final byte NUMBER = 2;
+    public final class RowWriter extends SheetDataWriter {
+        public static final byte TEXT = 1;
+        public static final byte NUMBER = 2;
         private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
         private String[] columns = new String[0];
         /** The used range, for the sheet's dimension: readers that stream a sheet size it from there. */
@@ -238,7 +238,7 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         }
 
         /** "A1:N512", or "A1" for a sheet without rows. */
-        String dimension() {
+        public String dimension() {
             if (lastRow < 0) return "A1";
             return "A1:" + CellReference.convertNumToColString(Math.max(0, lastColumn)) + (lastRow + 1);
         }
@@ -271,7 +271,8 @@ final class StreamedWorkbook extends SXSSFWorkbook {
          * One row, byte for byte as SXSSF writes it: cell i is a text (texts[i]) or a number (numbers[i]) in style
          * styles[i]; a height of 0 leaves the row at the sheet's default.
          */
-        void row(int rowIndex, float height, int cells, byte[] kinds, short[] styles, String[] texts, double[] numbers)
+        public void row(
+                int rowIndex, float height, int cells, byte[] kinds, short[] styles, String[] texts, double[] numbers)
                 throws IOException {
             SheetXmlWriter out = (SheetXmlWriter) _out;
             int r = rowIndex + 1;
