@@ -4,8 +4,9 @@ import java.io.IOException;
 import org.armswatch.chart.DrawnChart;
 
 /**
- * A chart's PNG bytes. A workbook asks for them only when it writes its file, after its sheets are filled, so the
- * charts are drawn while the sheets are written, and nothing waits for a picture before it must.
+ * A chart's PNG bytes, read from the run's charts folder (the chart step has drawn them). A workbook asks for them
+ * only when it writes its file: the pictures go straight into the file, never held in memory together, nor deflated
+ * into SXSSF's template and inflated out of it again.
  */
 @FunctionalInterface
 public interface ChartPictures {
