@@ -76,12 +76,16 @@ floor=$(seconds "$t0" "$(now)")
 
 out=$work/out-$size
 rm -rf "$out"
+# BENCH_DATASOURCE_URL=jdbc:postgresql://host/db?user=... runs the job on PostgreSQL; --rerun, since the database
+# keeps the date's earlier run where the fresh output folder's H2 would not.
+database=()
+[[ -n ${BENCH_DATASOURCE_URL:-} ]] && database=(--spring.datasource.url="$BENCH_DATASOURCE_URL" --rerun)
 timefile=$work/time-$size.txt
 t0=$(now)
 set +e
 # shellcheck disable=SC2086
 ARMSWATCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" /usr/bin/time -v -o "$timefile" bin/armswatch --input="$data/input" \
-    --output="$out" --run-date=2026-11-28 > $work/job-$size.log 2>&1
+    --output="$out" --run-date=2026-11-28 "${database[@]}" > $work/job-$size.log 2>&1
 status=$?
 set -e
 wall=$(seconds "$t0" "$(now)")
