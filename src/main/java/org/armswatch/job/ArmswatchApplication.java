@@ -1,9 +1,16 @@
 package org.armswatch.job;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.StatusListener;
+import ch.qos.logback.core.status.StatusManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /** The nightly job's entry point: the exit code must reach the shell, so cron can tell why. */
@@ -17,11 +24,18 @@ public class ArmswatchApplication {
             GracefulStop.finished(code);
             return;
         }
+        GracefulStop.exiting();
         System.exit(code);
     }
 
     /** Runs the job and returns the exit code; a failure to start is mapped to its own code. */
     public static int run(String... args) {
+        Optional<String> unwritable = unwritable(stateDirNamedIn(args));
+        if (unwritable.isPresent()) {
+            System.out.println("armswatch did not run: " + unwritable.get() + " (exit " + ExitCode.STATE_UNUSABLE.code()
+                    + ": " + ExitCode.STATE_UNUSABLE.meaning + ")");
+            return ExitCode.STATE_UNUSABLE.code();
+        }
         Optional<String> holder = RunLock.heldBy(stateDirNamedIn(args));
         if (holder.isPresent()) {
             System.out.println("armswatch did not run: " + holder.get() + " (exit " + ExitCode.ALREADY_RUNNING.code()
@@ -32,14 +46,18 @@ public class ArmswatchApplication {
             SpringApplication app = new SpringApplication(ArmswatchApplication.class);
             // Boot's hook would close the database under a running step; GracefulStop handles signals.
             app.setRegisterShutdownHook(false);
+            app.addListeners(event -> {
+                if (event instanceof ApplicationPreparedEvent) quietLoggingStatus();
+            });
             return SpringApplication.exit(app.run(args));
         } catch (SpringApplication.AbandonedRunException e) {
             // The build's ahead-of-time processing stops the application once its context is prepared.
             throw e;
         } catch (Throwable t) {
             ExitCode code = startupFailure(t);
-            System.out.println("armswatch did not run: " + Failures.reason(t) + " (exit " + code.code() + ": "
-                    + code.meaning + ")");
+            String reason = damagedDatabase(t, stateDirNamedIn(args)).orElseGet(() -> Failures.reason(t));
+            System.out.println(
+                    "armswatch did not run: " + reason + " (exit " + code.code() + ": " + code.meaning + ")");
             return code.code();
         }
     }
@@ -54,8 +72,66 @@ public class ArmswatchApplication {
         return Path.of(output, ".state");
     }
 
+    /**
+     * Logback's own troubles (its file on a full disk: a stack trace per line it cannot write) stay off the console,
+     * where Spring Boot's status listener would print them into the cron mail; the failure's one sentence says it.
+     */
+    static void quietLoggingStatus() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
+        StatusManager statuses = context.getStatusManager();
+        for (StatusListener listener : statuses.getCopyOfStatusListenerList()) {
+            if (listener.getClass().getName().equals("org.springframework.boot.logging.logback.SystemStatusListener")) {
+                statuses.remove(listener);
+            }
+        }
+    }
+
+    /**
+     * Why the state folder (and so the log, the lock and the H2 database) cannot be written, or empty. Checked before
+     * Spring starts: a read-only output folder would otherwise surface as a page of the logging library's errors.
+     */
+    static Optional<String> unwritable(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir.resolve("logs"));
+            Path probe = Files.createTempFile(stateDir, ".writable", ".probe");
+            Files.delete(probe);
+            return Optional.empty();
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return Optional.of("the state folder " + stateDir.toAbsolutePath() + " cannot be written (" + why
+                    + "): make the output folder writable, or name another with --output");
+        }
+    }
+
+    /**
+     * The sentence for a state database H2 finds damaged (a disk fault, a copy taken while it was written): resuming is
+     * impossible, and what the operator can do is start from a fresh one.
+     */
+    static Optional<String> damagedDatabase(Throwable t, Path stateDir) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            boolean h2 = c.getClass().getName().startsWith("org.h2.");
+            if (h2 && m != null && (m.contains("corrupt") || m.contains("File corrupted"))) {
+                Path db = stateDir.resolve("armswatch.mv.db");
+                return Optional.of("the state database " + db + " is damaged ("
+                        + m.lines().findFirst().orElse(m)
+                        + "): move it aside (mv " + db + " " + db + ".damaged) and start again; the run is then made"
+                        + " afresh, and its Changes sheet finds no earlier run to compare with");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static ExitCode startupFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (c.getClass().getName().startsWith("org.h2.")
+                    && m != null
+                    && (m.contains("corrupt") || m.contains("File corrupted"))) {
+                return ExitCode.STATE_UNUSABLE;
+            }
             if (c instanceof UsageException || c instanceof BindException) return ExitCode.USAGE;
             if (c instanceof RunLock.RunInProgressException) return ExitCode.ALREADY_RUNNING;
         }

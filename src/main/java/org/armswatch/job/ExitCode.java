@@ -11,7 +11,9 @@ public enum ExitCode {
     /** Another run holds the state folder. Nothing was touched. */
     ALREADY_RUNNING(3, "another run is in progress on this state folder; nothing was touched"),
     /** Stopped by SIGTERM or Ctrl-C at a step boundary; the next start resumes it. */
-    STOPPED(4, "the run was stopped; the next start resumes it");
+    STOPPED(4, "the run was stopped; the next start resumes it"),
+    /** The state folder cannot be written, or its database is damaged. Nothing was run. */
+    STATE_UNUSABLE(5, "the state folder cannot be used; nothing was run");
 
     final int code;
     final String meaning;

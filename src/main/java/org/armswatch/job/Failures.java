@@ -40,6 +40,10 @@ final class Failures {
             deepest = deepest.getCause();
             if (deepest.getMessage() != null) message = deepest.getMessage();
         }
+        if (message != null && message.contains("No space left on device")) {
+            return "the disk is full (" + message + "): free space where the output folder lives and start again;"
+                    + " the run resumes where it stopped";
+        }
         return message == null ? deepest.getClass().getSimpleName() : message;
     }
 }

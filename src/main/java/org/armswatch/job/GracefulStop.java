@@ -46,6 +46,15 @@ final class GracefulStop implements JobExecutionListener {
         return stopping;
     }
 
+    /**
+     * Called by main before it exits on its own: the shutdown hook that follows is no signal. A run that failed inside
+     * Spring Batch's own bookkeeping (a full disk under the job repository) never reaches afterJob, and its exit would
+     * otherwise be taken for a stop, with exit code 4 instead of the failure's.
+     */
+    static void exiting() {
+        running = null;
+    }
+
     /** Called by main once the job has ended and its last line is printed. */
     static void finished(int code) {
         exitCode = code;

@@ -21,5 +21,6 @@ final class Usage {
             --spring.datasource.url=jdbc:postgresql://localhost/armswatch
 
             Exit codes: 0 done (or already done), 1 run failed (resumes next start),
-            2 bad command line or configuration, 3 another run in progress, 4 stopped (resumes next start).""";
+            2 bad command line or configuration, 3 another run in progress, 4 stopped (resumes next start),
+            5 the state folder cannot be written or its database is damaged (the line says what to do).""";
 }

@@ -1,0 +1,138 @@
+package org.armswatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults a night brings, on the packaged jar: a disk that fills while the report is written, an output folder that
+ * cannot be written, a damaged state database. Each ends with its own exit code and one sentence saying what to do,
+ * publishes nothing half-made, and leaves `latest` where it was. The disk is a small tmpfs, mounted for the test (as
+ * root; without the right to mount, the disk tests are skipped and say so).
+ */
+class FaultsIT {
+
+    @TempDir
+    Path dir;
+
+    private static boolean mount(String options, Path at) throws IOException, InterruptedException {
+        Files.createDirectories(at);
+        return new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor()
+                == 0;
+    }
+
+    private static void remount(String size, Path at) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("mount", "-o", "remount,size=" + size, at.toString())
+                        .start()
+                        .waitFor())
+                .isZero();
+    }
+
+    private static void unmount(Path at) throws IOException, InterruptedException {
+        new ProcessBuilder("umount", "-l", at.toString()).start().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private String[] args(Path input, Path output, String runDate) {
+        return new String[] {"--input=" + input, "--output=" + output, "--run-date=" + runDate};
+    }
+
+    @Test
+    void theDiskFillsWhileTheReportIsWrittenThenTheNextStartCompletesOnceSpaceIsBack() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path reference = dir.resolve("reference");
+        for (String date : List.of("2026-11-27", "2026-11-28")) {
+            assertThat(JobProcess.start(args(input, reference, date)).exitCode(120))
+                    .isZero();
+        }
+        Path disk = dir.resolve("disk");
+        Assumptions.assumeTrue(mount("size=40m", disk), "mounting a tmpfs is not permitted here");
+        try {
+            Path output = disk.resolve("output");
+            JobProcess earlier = JobProcess.start(args(input, output, "2026-11-27"));
+            assertThat(earlier.exitCode(120)).as(earlier.output()).isZero();
+            Path latest = Files.readSymbolicLink(output.resolve("latest"));
+            // Room for the staging and a little more: the charts or the workbooks fill it.
+            long used = Files.getFileStore(disk).getTotalSpace()
+                    - Files.getFileStore(disk).getUsableSpace();
+            remount((used / 1024 + 2_400) + "k", disk);
+
+            JobProcess full = JobProcess.start(args(input, output, "2026-11-28"));
+            assertThat(full.exitCode(120)).as(full.output()).isEqualTo(ExitCode.RUN_FAILED.code());
+            assertThat(full.output())
+                    .contains("the disk is full")
+                    .contains("free space")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception");
+            assertThat(full.output().lines().count()).as("a short cron mail").isLessThan(25);
+            assertThat(Files.readSymbolicLink(output.resolve("latest"))).isEqualTo(latest);
+            assertThat(output.resolve("2026-11-28")).doesNotExist();
+
+            remount("60m", disk);
+            JobProcess again = JobProcess.start(args(input, output, "2026-11-28"));
+            assertThat(again.exitCode(120)).as(again.output()).isZero();
+            assertThat(again.output()).contains("resuming run");
+            OnPostgresTest.assertSameFiles(reference.resolve("2026-11-28"), output.resolve("2026-11-28"));
+        } finally {
+            unmount(disk);
+        }
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsNamedAtOnce() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path readOnly = dir.resolve("read-only");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            // chmod does not stop root: a read-only file system does.
+            Assumptions.assumeTrue(mount("ro,size=1m", readOnly), "mounting a tmpfs is not permitted here");
+        } else {
+            Files.createDirectories(readOnly);
+            readOnly.toFile().setWritable(false, false);
+        }
+        try {
+            JobProcess job = JobProcess.start(args(input, readOnly.resolve("output"), "2026-11-28"));
+            assertThat(job.exitCode(60)).as(job.output()).isEqualTo(ExitCode.STATE_UNUSABLE.code());
+            assertThat(job.output())
+                    .contains("cannot be written")
+                    .contains(readOnly.resolve("output").toString())
+                    .contains("--output")
+                    .doesNotContain("\tat ");
+            assertThat(job.output().lines().count()).isEqualTo(1);
+        } finally {
+            if (root) unmount(readOnly);
+        }
+    }
+
+    @Test
+    void aDamagedStateDatabaseIsNamedWithWhatToDoAndMovingItAsideStartsAfresh() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        assertThat(JobProcess.start(args(input, output, "2026-11-27")).exitCode(120))
+                .isZero();
+        Path db = output.resolve(".state").resolve("armswatch.mv.db");
+        byte[] bytes = Files.readAllBytes(db);
+        java.util.Random noise = new java.util.Random(5);
+        for (int i = 0; i < 16_384 && i < bytes.length; i++) bytes[i] = (byte) noise.nextInt();
+        Files.write(db, bytes);
+
+        JobProcess damaged = JobProcess.start(args(input, output, "2026-11-28"));
+        assertThat(damaged.exitCode(60)).as(damaged.output()).isEqualTo(ExitCode.STATE_UNUSABLE.code());
+        assertThat(damaged.output()).contains("is damaged").contains("mv " + db).doesNotContain("\tat ");
+        assertThat(output.resolve("2026-11-28")).doesNotExist();
+
+        Files.move(db, db.resolveSibling("armswatch.mv.db.damaged"));
+        JobProcess afresh = JobProcess.start(args(input, output, "2026-11-28"));
+        assertThat(afresh.exitCode(120)).as(afresh.output()).isZero();
+        assertThat(Files.readSymbolicLink(output.resolve("latest")).toString()).isEqualTo("2026-11-28");
+    }
+}
