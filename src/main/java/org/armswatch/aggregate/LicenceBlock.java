@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class LicenceBlock {
 
-    /** The layout below; a run staged in another (by an earlier version) is started afresh, not resumed. */
-    static final int FORMAT = 2;
+    /**
+     * The layout below and of the blocks' keys (3: 15 bits of file number in {@link StagedLicences#key}, 12 before); a
+     * run staged in another (by an earlier version) is started afresh, not resumed.
+     */
+    static final int FORMAT = 3;
 
     private static final int TEXTS = 8;
 

@@ -50,8 +50,10 @@ final class StagedLicences {
     static final Comparator<Row> FILE_ORDER =
             SHEET_ORDER.thenComparing(Row::source).thenComparing(Row::period);
 
-    private static final int RUN_BITS = 23;
-    private static final int FILE_BITS = 12;
+    /** A million runs, 32,767 input files a run (an input folder of ten thousand files), 268 million rows a file. */
+    private static final int RUN_BITS = 20;
+
+    private static final int FILE_BITS = 15;
     private static final int POSITION_BITS = 28;
     /** Blocks read at once by a file's cursor. */
     private static final int PAGE = 4;

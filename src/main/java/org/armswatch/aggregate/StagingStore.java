@@ -86,16 +86,6 @@ public final class StagingStore {
         return true;
     }
 
-    /** The files of a shape that no committed chunk has staged yet, in reading order. */
-    public List<Integer> unstagedFiles(long runId, InputShape shape) {
-        return jdbc.queryForList(
-                "SELECT file_no FROM aw_source_file WHERE run_id = ? AND shape = ? AND staged = FALSE"
-                        + " ORDER BY file_no",
-                Integer.class,
-                runId,
-                shape.name());
-    }
-
     /**
      * Marks the run complete and drops the row-level staging of earlier runs: the next run compares with this one's
      * figures (aw_figure), which are kept for every run.
@@ -382,23 +372,33 @@ public final class StagingStore {
     }
 
     public List<SourceFileRecord> sourceFiles(long runId) {
-        return new ArrayList<>(jdbc.query(
-                "SELECT file_no, name, shape, sha256, bytes, encoding, staged, rows_read, rows_used,"
-                        + " rows_rejected, rows_replaced, rows_skipped, notes FROM aw_source_file WHERE run_id = ? ORDER BY file_no",
-                (rs, i) -> new SourceFileRecord(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        InputShape.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getBoolean(7),
-                        rs.getInt(8),
-                        rs.getInt(9),
-                        rs.getInt(10),
-                        rs.getInt(11),
-                        rs.getInt(12),
-                        rs.getString(13)),
-                runId));
+        return new ArrayList<>(jdbc.query(SOURCE_FILE + " WHERE run_id = ? ORDER BY file_no", SOURCE_FILE_ROW, runId));
     }
+
+    /** One file as the run recorded it, by its primary key: a partition's file among thousands. */
+    public SourceFileRecord sourceFile(long runId, int fileNo) {
+        List<SourceFileRecord> found =
+                jdbc.query(SOURCE_FILE + " WHERE run_id = ? AND file_no = ?", SOURCE_FILE_ROW, runId, fileNo);
+        if (found.isEmpty()) throw new IllegalStateException("file " + fileNo + " was not recorded");
+        return found.get(0);
+    }
+
+    private static final String SOURCE_FILE = "SELECT file_no, name, shape, sha256, bytes, encoding, staged, rows_read,"
+            + " rows_used, rows_rejected, rows_replaced, rows_skipped, notes FROM aw_source_file";
+
+    private static final org.springframework.jdbc.core.RowMapper<SourceFileRecord> SOURCE_FILE_ROW =
+            (rs, i) -> new SourceFileRecord(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    InputShape.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    rs.getBoolean(7),
+                    rs.getInt(8),
+                    rs.getInt(9),
+                    rs.getInt(10),
+                    rs.getInt(11),
+                    rs.getInt(12),
+                    rs.getString(13));
 }

@@ -44,28 +44,27 @@ final class InputStaging {
         this.countries = countries;
     }
 
-    /**
-     * Stages one partition of the run's input: one licence, tally or HDX file, or all ACLED exports together (an event
-     * may repeat across exports, so they are de-duplicated in one pass). Files a committed transaction staged are
-     * skipped, so a partition run again stages only what it had not.
-     *
-     * @return the rows read
-     */
-    long stage(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
-        List<Integer> files = new ArrayList<>(store.unstagedFiles(run.runId(), shape));
-        files.retainAll(fileNos);
-        if (files.isEmpty()) return 0;
-        return switch (shape) {
-            case LICENCES -> stageLicences(run, only(files));
-            case REPORTED_FIGURES -> stageTally(run, only(files));
-            case ACLED_EVENTS -> stageEvents(run, files);
-            case HDX_COUNTS -> stageCounts(run, only(files));
-        };
-    }
+    /** What one call staged: the rows read, and whether files of the partition are left for another call. */
+    record Staged(long rows, boolean more) {}
 
-    private static int only(List<Integer> files) {
-        if (files.size() != 1) throw new IllegalArgumentException("one file per partition, not " + files);
-        return files.get(0);
+    /**
+     * Stages the next file of a partition of the run's input: a licence, tally or HDX file, or all ACLED exports
+     * together (an event may repeat across exports, so they are de-duplicated in one pass). Files a committed
+     * transaction staged are skipped, so a partition run again stages only what it had not.
+     */
+    Staged stageNext(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
+        // By primary key, file by file: a folder of ten thousand files makes many partitions of many files.
+        List<Integer> files = fileNos.stream()
+                .filter(f -> !store.sourceFile(run.runId(), f).staged())
+                .toList();
+        if (files.isEmpty()) return new Staged(0, false);
+        long rows = switch (shape) {
+            case LICENCES -> stageLicences(run, files.get(0));
+            case REPORTED_FIGURES -> stageTally(run, files.get(0));
+            case ACLED_EVENTS -> stageEvents(run, files);
+            case HDX_COUNTS -> stageCounts(run, files.get(0));
+        };
+        return new Staged(rows, shape != InputShape.ACLED_EVENTS && files.size() > 1);
     }
 
     private long stageLicences(RunParameters run, int fileNo) throws InputFileException {
@@ -293,10 +292,7 @@ final class InputStaging {
      */
     private InputScan rescan(RunParameters run, int fileNo, String name, boolean windows1252)
             throws InputFileException {
-        SourceFileRecord recorded = store.sourceFiles(run.runId()).stream()
-                .filter(f -> f.fileNo() == fileNo)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("file " + fileNo + " was not recorded"));
+        SourceFileRecord recorded = store.sourceFile(run.runId(), fileNo);
         Charset charset = windows1252 ? InputScan.WINDOWS_1252 : charset(recorded.encoding());
         return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(), charset);
     }

@@ -121,26 +121,67 @@ class NightlyJobConfiguration {
 
     // ---- Staging: one partition per input file; the ACLED exports are one partition, de-duplicated together.
 
+    /**
+     * Partitions of files beyond which files of a shape share partitions: each partition is a step execution in the job
+     * repository, and with ten thousand of them Spring Batch's own bookkeeping took minutes.
+     */
+    static final int MOST_FILE_PARTITIONS = 64;
+
     @Bean
     Step stageInputs(JobRepository repository, Partitioner inputFiles, Step stageInput) {
         return partitioned("stageInputs", repository, inputFiles, stageInput);
     }
 
-    /** The run's input files as partitions, named after the file, weighed by their bytes. */
+    /**
+     * The run's input files as partitions, named after the file, weighed by their bytes; past
+     * {@link #MOST_FILE_PARTITIONS} files of a shape, they are dealt into that many partitions, largest file first to
+     * the lightest partition.
+     */
     @Bean
     @StepScope
     Partitioner inputFiles(
             StagingStore store, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            List<SourceFileRecord> events = new ArrayList<>();
-            for (SourceFileRecord f : store.sourceFiles(runId)) {
-                if (f.shape() == InputShape.ACLED_EVENTS) events.add(f);
-                else partitions.put(f.name(), stagingPartition(f.shape(), List.of(f)));
-            }
-            if (!events.isEmpty()) partitions.put("ACLED exports", stagingPartition(InputShape.ACLED_EVENTS, events));
+            Map<InputShape, List<SourceFileRecord>> byShape = new java.util.EnumMap<>(InputShape.class);
+            store.sourceFiles(runId)
+                    .forEach(f -> byShape.computeIfAbsent(f.shape(), s -> new ArrayList<>())
+                            .add(f));
+            byShape.forEach((shape, files) -> {
+                if (shape == InputShape.ACLED_EVENTS) {
+                    partitions.put("ACLED exports", stagingPartition(shape, files));
+                } else if (files.size() <= MOST_FILE_PARTITIONS) {
+                    files.forEach(f -> partitions.put(f.name(), stagingPartition(shape, List.of(f))));
+                } else {
+                    for (List<SourceFileRecord> group : dealt(files, MOST_FILE_PARTITIONS)) {
+                        partitions.put(
+                                group.get(0).name() + " and " + (group.size() - 1) + " more",
+                                stagingPartition(shape, group));
+                    }
+                }
+            });
             return partitions;
         };
+    }
+
+    /** Files dealt into groups of about equal bytes: each file, largest first, to the lightest group. */
+    static List<List<SourceFileRecord>> dealt(List<SourceFileRecord> files, int groups) {
+        List<List<SourceFileRecord>> dealt = new ArrayList<>();
+        long[] bytes = new long[groups];
+        for (int g = 0; g < groups; g++) dealt.add(new ArrayList<>());
+        files.stream()
+                .sorted(java.util.Comparator.comparingLong(SourceFileRecord::bytes)
+                        .reversed()
+                        .thenComparingInt(SourceFileRecord::fileNo))
+                .forEach(f -> {
+                    int lightest = 0;
+                    for (int g = 1; g < groups; g++) if (bytes[g] < bytes[lightest]) lightest = g;
+                    dealt.get(lightest).add(f);
+                    bytes[lightest] += f.bytes();
+                });
+        // Within a group, the files in reading order.
+        dealt.forEach(g -> g.sort(java.util.Comparator.comparingInt(SourceFileRecord::fileNo)));
+        return dealt;
     }
 
     private static ExecutionContext stagingPartition(InputShape shape, List<SourceFileRecord> files) {
@@ -154,7 +195,9 @@ class NightlyJobConfiguration {
         return context;
     }
 
-    /** Stages one partition's files in one transaction: a killed partition leaves nothing of its files behind. */
+    /**
+     * Stages one partition's files, each in a transaction of its own: a killed one leaves nothing of its file behind.
+     */
     @Bean
     Step stageInput(JobRepository repository, PlatformTransactionManager tm, Tasklet stagePartition) {
         return tasklet("stageInput", repository, tm, stagePartition);
@@ -168,10 +211,11 @@ class NightlyJobConfiguration {
             @Value("#{stepExecutionContext['files']}") String files) {
         List<Integer> fileNos =
                 Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
+        // One file per call, and so per transaction: a restart goes on at the partition's first file not staged.
         return (contribution, chunk) -> {
-            contribution.incrementWriteCount(
-                    staging.stage(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos));
-            return RepeatStatus.FINISHED;
+            InputStaging.Staged staged = staging.stageNext(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos);
+            contribution.incrementWriteCount(staged.rows());
+            return RepeatStatus.continueIf(staged.more());
         };
     }
 

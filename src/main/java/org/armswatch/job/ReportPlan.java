@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -392,8 +393,15 @@ final class ReportPlan {
                 .filter(f -> wanted.contains(f.shape()))
                 .map(SourceFileRecord::name)
                 .toList();
-        return names.isEmpty()
-                ? "no " + (wanted.contains(InputShape.LICENCES) ? "licence" : "unrest") + " files"
-                : String.join(", ", names);
+        if (names.isEmpty()) return "no " + (wanted.contains(InputShape.LICENCES) ? "licence" : "unrest") + " files";
+        // A chart's source line names a few files; the Cover sheet lists them all.
+        if (names.size() > NAMED_FILES) {
+            return String.join(", ", names.subList(0, NAMED_FILES - 1)) + " and "
+                    + String.format(Locale.UK, "%,d", names.size() - NAMED_FILES + 1) + " other files";
+        }
+        return String.join(", ", names);
     }
+
+    /** Files a chart's source line names before it counts the rest. */
+    static final int NAMED_FILES = 6;
 }

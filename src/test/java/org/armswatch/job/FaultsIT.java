@@ -135,4 +135,79 @@ class FaultsIT {
         assertThat(afresh.exitCode(120)).as(afresh.output()).isZero();
         assertThat(Files.readSymbolicLink(output.resolve("latest")).toString()).isEqualTo("2026-11-28");
     }
+
+    @Test
+    void aFolderOfTenThousandFilesIsReadWholeAndEveryRowCounted() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("licences"));
+        BundledInput.copyTo(dir.resolve("bundled"));
+        Files.createDirectories(input.resolve("unrest"));
+        try (var unrest = Files.list(dir.resolve("bundled").resolve("unrest"))) {
+            for (Path f : unrest.toList()) Files.copy(f, input.resolve("unrest").resolve(f.getFileName()));
+        }
+        long value = 0;
+        for (int i = 0; i < 10_000; i++) {
+            Files.writeString(
+                    input.resolve("licences").resolve(String.format("l%05d.csv", i)),
+                    // A category of its own: the same key in two files would count once, from the file read last.
+                    "exporter,destination,period,category,licences,value_eur\nDE,KZ," + (2010 + i % 12) + ",C" + i
+                            + ",1," + (100 + i) + "\n");
+            value += 100 + i;
+        }
+        Path output = dir.resolve("output");
+        JobProcess job = JobProcess.start(args(input, output, "2026-11-28"));
+        assertThat(job.exitCode(600)).as(job.output()).isZero();
+        assertThat(job.output()).contains("from 10002 files");
+        var manifest =
+                org.armswatch.publish.Manifest.read(output.resolve("latest").toRealPath());
+        var licences = manifest.inputs().stream()
+                .filter(i -> i.name().startsWith("licences/"))
+                .toList();
+        assertThat(licences)
+                .hasSize(10_000)
+                .allSatisfy(i -> assertThat(i.rowsUsed()).isEqualTo(1));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                output.resolve("latest").resolve("report-2026-11-28.xlsx").toFile())) {
+            var overview = org.armswatch.workbook.WrittenTable.of(wb, "Overview");
+            double sum = overview.where(r -> true).stream()
+                    .filter(r -> overview.cell(r, "ISO code").shown().equals("KZ"))
+                    .mapToDouble(r -> {
+                        var c = overview.cell(r, "Value of licences issued");
+                        // A period without licence figures shows a marker, not a number.
+                        return c.number() == null ? 0 : c.number();
+                    })
+                    .sum();
+            assertThat(sum).isEqualTo((double) value);
+        }
+    }
+
+    @Test
+    void aLineOfAHundredMegabytesIsRejectedWithItsReasonAndTheRestCounted() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path file = input.resolve("licences").resolve("huge_line.csv");
+        try (var w = Files.newBufferedWriter(file)) {
+            w.write("exporter,destination,period,licences,value_eur,notes\n");
+            for (int i = 0; i < 100; i++) w.write("DE,UZ,2019,1,1000,ok\n");
+            w.write("DE,UZ,2019,1,1000,");
+            char[] block = new char[1 << 20];
+            java.util.Arrays.fill(block, 'x');
+            for (int i = 0; i < 100; i++) w.write(block);
+            w.write("\nDE,UZ,2019,1,1000,ok after\n");
+        }
+        Path output = dir.resolve("output");
+        JobProcess job = JobProcess.start(args(input, output, "2026-11-28"));
+        assertThat(job.exitCode(300)).as(job.output()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                output.resolve("latest").resolve("report-2026-11-28.xlsx").toFile())) {
+            var quality = org.armswatch.workbook.WrittenTable.of(wb, "Data_quality");
+            var fileRow = quality.row("Input file", "licences/huge_line.csv", "What", "file");
+            assertThat(quality.cell(fileRow, "Rows read").number()).isEqualTo(102.0);
+            assertThat(quality.cell(fileRow, "Rows used").number()).isEqualTo(101.0);
+            var rejected =
+                    quality.where(r -> quality.cell(r, "Input file").shown().equals("licences/huge_line.csv")
+                            && quality.cell(r, "What").shown().equals("rejected"));
+            assertThat(rejected).hasSize(1);
+            assertThat(quality.cell(rejected.get(0), "Reason").shown()).contains("longer than");
+        }
+    }
 }
