@@ -113,8 +113,10 @@ public final class ChartDrawer {
             write(png(chart()), chartsDir.resolve(drawn.fileName()));
         }
 
+        /** Written after the PNG: the drawing is let go then, as the run keeps its plan of charts to the end. */
         public void writeSvg(Path chartsDir) throws IOException {
             write(SvgPicture.svg(chart(), drawn.title(), drawn.altText()), chartsDir.resolve(drawn.svgFileName()));
+            chart = null;
         }
 
         private JFreeChart chart() {
