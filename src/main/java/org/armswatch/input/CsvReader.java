@@ -70,6 +70,8 @@ public final class CsvReader implements Closeable {
     private final long delimiterBytes;
     /** The scan's SHA-256, which the bytes read must have; null when nobody asked. */
     private String expectedSha256;
+    /** The file's size and time when it was opened: a file that grows or is rewritten while read is refused. */
+    private java.nio.file.attribute.BasicFileAttributes openedAs;
     /** The SHA-256 of every byte of the file, once its end was reached. */
     private String sha256;
     /** The scan took the file for UTF-8 without having seen all of it. */
@@ -136,6 +138,12 @@ public final class CsvReader implements Closeable {
         }
         CsvReader reader = new CsvReader(file, in, scan.dialect());
         reader.digesting = in;
+        try {
+            reader.openedAs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw FileReadFailure.of(file, e);
+        }
         reader.expectedSha256 = scan.sha256();
         reader.utf8Unconfirmed = scan.utf8Unconfirmed();
         if (scan.mapping() != null) {
@@ -331,11 +339,33 @@ public final class CsvReader implements Closeable {
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
+        refuseIfChangedWhileRead();
         if (expectedSha256 != null && !sha256.equals(expectedSha256)) {
             throw new InputFileException(
                     file,
                     "changed since this run began (SHA-256 was " + expectedSha256 + ", is " + sha256
                             + "); the next start reads the inputs afresh");
+        }
+    }
+
+    /**
+     * A file still being written (an export copied in while the job reads it) would give the figures of half a file: at
+     * its end, a file whose size or time differs from when it was opened is refused, before anything of it is kept.
+     */
+    private void refuseIfChangedWhileRead() throws InputFileException {
+        java.nio.file.attribute.BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        if (now.size() != openedAs.size() || !now.lastModifiedTime().equals(openedAs.lastModifiedTime())) {
+            throw new InputFileException(
+                    file,
+                    "changed while it was read (" + openedAs.size() + " bytes, modified "
+                            + openedAs.lastModifiedTime() + ", when opened; " + now.size() + " bytes, modified "
+                            + now.lastModifiedTime() + ", at its end): nothing of it was kept; start the run again"
+                            + " once the file is complete");
         }
     }
 

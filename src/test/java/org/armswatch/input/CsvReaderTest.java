@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -539,5 +540,32 @@ class CsvReaderTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(List.of("x", "y\u00a7z"), "x\u00a7\"y\u00a7z\""),
                         org.assertj.core.groups.Tuple.tuple(List.of("1", "\u00fc"), "1\u00a7\u00fc"));
+    }
+
+    @Test
+    void aFileThatGrowsWhileItIsReadIsRefusedAtItsEndAndNothingOfItIsHandedOverAsComplete() throws Exception {
+        StringBuilder csv = new StringBuilder("exporter,destination,period,licences,value_eur\n");
+        for (int i = 0; i < 100_000; i++) csv.append("DE,KZ,2021,1,").append(i).append('\n');
+        Path file = write("growing.csv", csv.toString());
+        try (CsvReader reader = CsvReader.open(InputScan.of(file))) {
+            assertThat(reader.next()).isTrue();
+            // A copy still arriving: more rows land after the reader has begun.
+            Files.writeString(file, "DE,KZ,2021,1,999999\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            InputFileException refused = org.junit.jupiter.api.Assertions.assertThrows(InputFileException.class, () -> {
+                while (reader.next()) {
+                    // read to the end
+                }
+            });
+            assertThat(refused.getMessage())
+                    .contains("changed while it was read")
+                    .contains("growing.csv");
+            assertThat(reader.sha256()).as("no checksum of a half-read file").isNotNull();
+        }
+    }
+
+    @Test
+    void aFileLeftAloneIsReadToItsEndWithoutComplaint() throws Exception {
+        Path file = write("still.csv", "a,b\n1,2\n");
+        assertThat(rows(file)).hasSize(1);
     }
 }
