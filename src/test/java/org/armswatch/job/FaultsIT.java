@@ -210,4 +210,78 @@ class FaultsIT {
             assertThat(quality.cell(rejected.get(0), "Reason").shown()).contains("longer than");
         }
     }
+
+    /**
+     * Whether the process is in the middle of reading the file: it has it open (Linux lists a process's open files
+     * under /proc), past its first megabyte (past what a header's scan reads) and short of its end.
+     */
+    private static boolean readingMidway(long pid, Path file) throws IOException {
+        Path fds = Path.of("/proc", Long.toString(pid), "fd");
+        long size = Files.size(file);
+        try (var open = Files.list(fds)) {
+            for (Path fd : open.toList()) {
+                try {
+                    if (!Files.readSymbolicLink(fd).equals(file.toAbsolutePath())) continue;
+                    Path info = Path.of(
+                            "/proc",
+                            Long.toString(pid),
+                            "fdinfo",
+                            fd.getFileName().toString());
+                    for (String line : Files.readAllLines(info)) {
+                        if (!line.startsWith("pos:")) continue;
+                        long pos = Long.parseLong(line.substring(4).trim());
+                        if (pos > 1 << 20 && pos < size) return true;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // closed between the listing and the look
+                }
+            }
+        } catch (IOException e) {
+            return false; // the process ended
+        }
+        return false;
+    }
+
+    @Test
+    void anInputFileThatGrowsWhileItIsReadFailsTheRunAndTheNextStartReadsItWhole() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path acled = input.resolve("unrest").resolve("acled_format_illustrative.csv");
+        List<String> lines = Files.readAllLines(acled);
+        String template = lines.get(1).substring(lines.get(1).indexOf(','));
+        // An export large enough to be still in reading when the test writes to it (about 120 MB).
+        try (var w = Files.newBufferedWriter(acled)) {
+            w.write(lines.get(0));
+            w.write('\n');
+            for (int i = 0; i < 300_000; i++) {
+                w.write("EGY" + (1_000_000 + i));
+                w.write(template);
+                w.write('\n');
+            }
+        }
+        Path output = dir.resolve("output");
+        String[] args = args(input, output, "2026-11-28");
+        JobProcess job = CronBehaviourIT.slowed(JobProcess.start(args));
+        assertThat(job.awaitLine(l -> l.endsWith("stageInputs started"), 60_000))
+                .as(job.output())
+                .isTrue();
+        // Once the job is reading the export: one more row lands, as when the export is still being copied in.
+        assertThat(CronBehaviourIT.await(() -> readingMidway(job.pid(), acled), 60_000))
+                .as(job.output())
+                .isTrue();
+        Files.writeString(acled, "EGY999" + template + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(job.exitCode(300)).as(job.output()).isEqualTo(ExitCode.RUN_FAILED.code());
+        assertThat(job.output()).contains("acled_format_illustrative.csv").contains("changed while it was read");
+        assertThat(output.resolve("latest")).doesNotExist();
+
+        JobProcess again = JobProcess.start(args);
+        assertThat(again.exitCode(300)).as(again.output()).isZero();
+        assertThat(again.output()).contains("resuming run");
+        var manifest =
+                org.armswatch.publish.Manifest.read(output.resolve("latest").toRealPath());
+        assertThat(manifest.inputs())
+                .filteredOn(i -> i.name().equals("unrest/acled_format_illustrative.csv"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.rowsRead()).isEqualTo(300_001));
+    }
 }
