@@ -111,9 +111,8 @@ public class ArmswatchApplication {
      */
     static Optional<String> damagedDatabase(Throwable t, Path stateDir) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            boolean h2 = c.getClass().getName().startsWith("org.h2.");
-            if (h2 && m != null && (m.contains("corrupt") || m.contains("File corrupted"))) {
+            if (damaged(c)) {
+                String m = c.getMessage();
                 Path db = stateDir.resolve("armswatch.mv.db");
                 return Optional.of("the state database " + db + " is damaged ("
                         + m.lines().findFirst().orElse(m)
@@ -124,14 +123,17 @@ public class ArmswatchApplication {
         return Optional.empty();
     }
 
+    /** H2's word for a database file it cannot read: "Store header is corrupt", "File corrupted while reading". */
+    private static boolean damaged(Throwable c) {
+        String m = c.getMessage();
+        return c.getClass().getName().startsWith("org.h2.")
+                && m != null
+                && (m.contains("corrupt") || m.contains("File corrupted"));
+    }
+
     private static ExitCode startupFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (c.getClass().getName().startsWith("org.h2.")
-                    && m != null
-                    && (m.contains("corrupt") || m.contains("File corrupted"))) {
-                return ExitCode.STATE_UNUSABLE;
-            }
+            if (damaged(c)) return ExitCode.STATE_UNUSABLE;
             if (c instanceof UsageException || c instanceof BindException) return ExitCode.USAGE;
             if (c instanceof RunLock.RunInProgressException) return ExitCode.ALREADY_RUNNING;
         }

@@ -44,27 +44,27 @@ final class InputStaging {
         this.countries = countries;
     }
 
-    /** What one call staged: the rows read, and whether files of the partition are left for another call. */
-    record Staged(long rows, boolean more) {}
-
     /**
-     * Stages the next file of a partition of the run's input: a licence, tally or HDX file, or all ACLED exports
-     * together (an event may repeat across exports, so they are de-duplicated in one pass). Files a committed
-     * transaction staged are skipped, so a partition run again stages only what it had not.
+     * Stages files in one transaction: one licence, tally or HDX file, or all ACLED exports together (an event may
+     * repeat across exports, so they are de-duplicated in one pass). A file a committed transaction staged is skipped,
+     * so a partition run again stages only what it had not.
+     *
+     * @return the rows read
      */
-    Staged stageNext(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
-        // By primary key, file by file: a folder of ten thousand files makes many partitions of many files.
+    long stage(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
         List<Integer> files = fileNos.stream()
                 .filter(f -> !store.sourceFile(run.runId(), f).staged())
                 .toList();
-        if (files.isEmpty()) return new Staged(0, false);
-        long rows = switch (shape) {
+        if (files.isEmpty()) return 0;
+        if (shape != InputShape.ACLED_EVENTS && files.size() > 1) {
+            throw new IllegalArgumentException("one " + shape + " file a transaction, not " + files);
+        }
+        return switch (shape) {
             case LICENCES -> stageLicences(run, files.get(0));
             case REPORTED_FIGURES -> stageTally(run, files.get(0));
             case ACLED_EVENTS -> stageEvents(run, files);
             case HDX_COUNTS -> stageCounts(run, files.get(0));
         };
-        return new Staged(rows, shape != InputShape.ACLED_EVENTS && files.size() > 1);
     }
 
     private long stageLicences(RunParameters run, int fileNo) throws InputFileException {

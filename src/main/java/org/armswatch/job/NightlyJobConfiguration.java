@@ -211,11 +211,15 @@ class NightlyJobConfiguration {
             @Value("#{stepExecutionContext['files']}") String files) {
         List<Integer> fileNos =
                 Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
-        // One file per call, and so per transaction: a restart goes on at the partition's first file not staged.
+        InputShape what = InputShape.valueOf(shape);
+        // ACLED's exports in one call; any other file one a call, and so a transaction each: a restart begins the
+        // partition again and skips the files already staged.
+        int[] next = {0};
         return (contribution, chunk) -> {
-            InputStaging.Staged staged = staging.stageNext(RunParameters.of(chunk), InputShape.valueOf(shape), fileNos);
-            contribution.incrementWriteCount(staged.rows());
-            return RepeatStatus.continueIf(staged.more());
+            List<Integer> these = what == InputShape.ACLED_EVENTS ? fileNos : List.of(fileNos.get(next[0]));
+            next[0] += these.size();
+            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), what, these));
+            return RepeatStatus.continueIf(next[0] < fileNos.size());
         };
     }
 

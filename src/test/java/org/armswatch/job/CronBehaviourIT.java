@@ -61,8 +61,8 @@ class CronBehaviourIT {
      */
     void assertSameAsReference(Path output) throws Exception {
         Path run = output.resolve("latest").toRealPath();
-        assertThat(filesIn(run)).isEqualTo(filesIn(reference));
-        for (String file : filesIn(reference)) {
+        assertThat(PublishedFiles.of(run)).isEqualTo(PublishedFiles.of(reference));
+        for (String file : PublishedFiles.of(reference)) {
             if (file.equals("manifest.json")) continue;
             if (java.util.Arrays.equals(
                     Files.readAllBytes(run.resolve(file)), Files.readAllBytes(reference.resolve(file)))) {
@@ -83,15 +83,6 @@ class CronBehaviourIT {
                         reference.resolve("report-" + RUN_DATE + ".xlsx"), run.resolve("report-" + RUN_DATE + ".xlsx")))
                 .isEmpty();
         assertThat(output.resolve(".work").resolve(RUN_DATE)).doesNotExist();
-    }
-
-    private static List<String> filesIn(Path folder) throws Exception {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .map(f -> folder.relativize(f).toString())
-                    .sorted()
-                    .toList();
-        }
     }
 
     /** The job's log file, where each partition's start and end are written (the console has the steps only). */
@@ -147,6 +138,8 @@ class CronBehaviourIT {
         assertThat(killed.awaitLine(l -> l.endsWith(step + " started"), 60_000))
                 .as(killed.output())
                 .isTrue();
+        // A few milliseconds into the step, a different number for each step, so that the kills land at
+        // different points of the steps' work.
         Thread.sleep(step.hashCode() & 31);
         killed.killNine();
         assertThat(output.resolve("latest"))
@@ -205,7 +198,6 @@ class CronBehaviourIT {
         java.util.Map<String, java.nio.file.attribute.FileTime> drawn = new java.util.TreeMap<>();
         for (Path png : pngs(charts)) drawn.put(png.getFileName().toString(), Files.getLastModifiedTime(png));
         assertThat(killed.output()).doesNotContain("drawCharts completed");
-        Thread.sleep(20); // so that a chart drawn again has a later time
 
         JobProcess resumed = JobProcess.start(args(output));
         assertThat(resumed.exitCode(120)).as(resumed.output()).isZero();

@@ -81,7 +81,7 @@ class FaultsIT {
             JobProcess again = JobProcess.start(args(input, output, "2026-11-28"));
             assertThat(again.exitCode(120)).as(again.output()).isZero();
             assertThat(again.output()).contains("resuming run");
-            OnPostgresTest.assertSameFiles(reference.resolve("2026-11-28"), output.resolve("2026-11-28"));
+            PublishedFiles.assertSame(reference.resolve("2026-11-28"), output.resolve("2026-11-28"));
         } finally {
             unmount(disk);
         }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.armswatch.publish.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +52,7 @@ class OnPostgresTest {
         assertThat(output.resolve(".state"))
                 .as("no H2 file beside a PostgreSQL run")
                 .isDirectoryNotContaining("glob:**/armswatch.mv.db");
-        assertSameFiles(onH2.resolve(RUN_DATE), output.resolve(RUN_DATE));
+        PublishedFiles.assertSame(onH2.resolve(RUN_DATE), output.resolve(RUN_DATE));
     }
 
     @Test
@@ -75,26 +72,9 @@ class OnPostgresTest {
         InProcessRun resumed = onPostgres(input, output, database);
         assertThat(resumed.exitCode()).as(resumed.printed()).isZero();
         assertThat(resumed.printed()).contains("resuming run");
-        assertSameFiles(onH2.resolve(RUN_DATE), output.resolve(RUN_DATE));
+        PublishedFiles.assertSame(onH2.resolve(RUN_DATE), output.resolve(RUN_DATE));
 
         InProcessRun again = onPostgres(input, output, database);
         assertThat(again.printed()).contains("already done");
-    }
-
-    static void assertSameFiles(Path expected, Path actual) throws IOException {
-        assertThat(files(actual)).isEqualTo(files(expected));
-        for (String f : files(expected)) {
-            if (f.equals(Manifest.FILE_NAME)) continue;
-            assertThat(actual.resolve(f)).as(f).hasSameBinaryContentAs(expected.resolve(f));
-        }
-    }
-
-    static List<String> files(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(f -> folder.relativize(f).toString())
-                    .sorted()
-                    .toList();
-        }
     }
 }

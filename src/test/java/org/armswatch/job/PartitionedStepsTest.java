@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.armswatch.period.Granularity;
 import org.armswatch.publish.Manifest;
 import org.armswatch.workbook.WorkbookComparison;
@@ -101,7 +100,8 @@ class PartitionedStepsTest {
                 .doesNotContain("findInputs");
 
         // One partition per workbook: the main one and one per country file written.
-        List<String> countryFiles = files(OUTPUT.resolve("latest").toRealPath().resolve("countries"));
+        List<String> countryFiles =
+                PublishedFiles.of(OUTPUT.resolve("latest").toRealPath().resolve("countries"));
         assertThat(partitions(resumed, "writeWorkbook"))
                 .hasSize(countryFiles.size() + 1)
                 .contains("writeWorkbook:main", "writeWorkbook:KZ");
@@ -112,7 +112,7 @@ class PartitionedStepsTest {
                         reference.resolve("report-" + RUN_DATE + ".xlsx"),
                         published.resolve("report-" + RUN_DATE + ".xlsx")))
                 .isEmpty();
-        for (String file : files(reference)) {
+        for (String file : PublishedFiles.of(reference)) {
             if (file.equals(Manifest.FILE_NAME)) continue;
             assertThat(published.resolve(file)).as(file).hasSameBinaryContentAs(reference.resolve(file));
         }
@@ -121,7 +121,7 @@ class PartitionedStepsTest {
         Manifest manifest = Manifest.read(published);
         assertThat(manifest.outputs())
                 .extracting(Manifest.Output::name)
-                .containsExactlyElementsOf(files(published).stream()
+                .containsExactlyElementsOf(PublishedFiles.of(published).stream()
                         .filter(f -> !f.equals(Manifest.FILE_NAME))
                         .toList());
         for (Manifest.Output out : manifest.outputs()) {
@@ -140,14 +140,5 @@ class PartitionedStepsTest {
                 .filter(name -> name.startsWith(worker + ":"))
                 .sorted()
                 .toList();
-    }
-
-    private static List<String> files(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(f -> folder.relativize(f).toString())
-                    .sorted()
-                    .toList();
-        }
     }
 }

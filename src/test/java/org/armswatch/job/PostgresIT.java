@@ -54,7 +54,6 @@ class PostgresIT {
         for (String partition : done) {
             assertThat(again).as("a completed partition run again").noneMatch(l -> l.contains(partition + " started"));
         }
-        OnPostgresTest.assertSameFiles(
-                onH2.resolve(CronBehaviourIT.RUN_DATE), output.resolve(CronBehaviourIT.RUN_DATE));
+        PublishedFiles.assertSame(onH2.resolve(CronBehaviourIT.RUN_DATE), output.resolve(CronBehaviourIT.RUN_DATE));
     }
 }
