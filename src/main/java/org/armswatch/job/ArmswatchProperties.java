@@ -24,7 +24,11 @@ public record ArmswatchProperties(
         /** Files in other shapes, read through a column mapping (README, "Files in other shapes"). */
         @DefaultValue List<Mapping> mappings,
         @DefaultValue List<String> countries,
-        @DefaultValue("1048573") int maxRowsPerSheet) {
+        @DefaultValue("1048573") int maxRowsPerSheet,
+        /** local, or workers: staging by worker JVMs on a shared PostgreSQL (README, "PostgreSQL"). */
+        @DefaultValue("local") String staging,
+        /** How long a run with staging by workers waits for them to stage every file before it fails. */
+        @DefaultValue("1h") java.time.Duration workerTimeout) {
 
     /** One mapping as written in application.yml; RunOptions checks it and makes a ColumnMapping. */
     public record Mapping(

@@ -25,6 +25,22 @@ final class Failures {
         return reason(failures.get(0));
     }
 
+    /**
+     * The deepest message of a failure kept only as text, as a partition run by another JVM leaves it: its step's exit
+     * description, a stack trace.
+     */
+    static String reasonInTrace(String trace) {
+        String message = null;
+        for (String line : trace.lines().toList()) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+            String thrown = line.startsWith("Caused by: ") ? line.substring("Caused by: ".length()) : line;
+            if (message != null && thrown == line) continue; // a message's later lines
+            int colon = thrown.indexOf(": ");
+            message = colon > 0 && !thrown.substring(0, colon).contains(" ") ? thrown.substring(colon + 2) : thrown;
+        }
+        return message == null ? trace : message;
+    }
+
     static String reason(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof OutOfMemoryError) {

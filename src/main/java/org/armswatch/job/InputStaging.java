@@ -51,7 +51,7 @@ final class InputStaging {
      *
      * @return the rows read
      */
-    long stage(RunParameters run, InputShape shape, List<Integer> fileNos) throws InputFileException {
+    long stage(RunParameters run, Path input, InputShape shape, List<Integer> fileNos) throws InputFileException {
         List<Integer> files = fileNos.stream()
                 .filter(f -> !store.sourceFile(run.runId(), f).staged())
                 .toList();
@@ -60,17 +60,17 @@ final class InputStaging {
             throw new IllegalArgumentException("one " + shape + " file a transaction, not " + files);
         }
         return switch (shape) {
-            case LICENCES -> stageLicences(run, files.get(0));
-            case REPORTED_FIGURES -> stageTally(run, files.get(0));
-            case ACLED_EVENTS -> stageEvents(run, files);
-            case HDX_COUNTS -> stageCounts(run, files.get(0));
+            case LICENCES -> stageLicences(run, input, files.get(0));
+            case REPORTED_FIGURES -> stageTally(run, input, files.get(0));
+            case ACLED_EVENTS -> stageEvents(run, input, files);
+            case HDX_COUNTS -> stageCounts(run, input, files.get(0));
         };
     }
 
-    private long stageLicences(RunParameters run, int fileNo) throws InputFileException {
+    private long stageLicences(RunParameters run, Path input, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         Read<LicenceFile> read =
-                readByContent(run, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
+                readByContent(run, input, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
         LicenceFile file = read.result();
         store.insertLicences(run.runId(), fileNo, file.figures(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
@@ -88,10 +88,11 @@ final class InputStaging {
         return file.rowsRead();
     }
 
-    private long stageTally(RunParameters run, int fileNo) throws InputFileException {
+    private long stageTally(RunParameters run, Path input, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         Read<ReportedFigureReader.TallyFile> read = readByContent(
                 run,
+                input,
                 fileNo,
                 name,
                 scan -> new ReportedFigureReader(countries, options.metrics()).read(scan, fileNo, name));
@@ -111,10 +112,10 @@ final class InputStaging {
         return file.rowsRead();
     }
 
-    private long stageCounts(RunParameters run, int fileNo) throws InputFileException {
+    private long stageCounts(RunParameters run, Path input, int fileNo) throws InputFileException {
         String name = store.fileName(run.runId(), fileNo);
         Read<HdxCountReader.HdxFile> read =
-                readByContent(run, fileNo, name, scan -> new HdxCountReader(countries).read(scan, name));
+                readByContent(run, input, fileNo, name, scan -> new HdxCountReader(countries).read(scan, name));
         HdxCountReader.HdxFile file = read.result();
         store.insertEventCounts(run.runId(), "HDX", fileNo, file.counts(), run.period());
         store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
@@ -132,7 +133,7 @@ final class InputStaging {
         return file.rowsRead();
     }
 
-    private long stageEvents(RunParameters run, List<Integer> fileNos) throws InputFileException {
+    private long stageEvents(RunParameters run, Path input, List<Integer> fileNos) throws InputFileException {
         // Past its memory budget the tally spills event ids to the run's work folder; a killed attempt's files are
         // overwritten by the next one, and the folder goes when the run is published.
         Path spill = options.output().resolve(".work").resolve(run.runDate() + ".events");
@@ -140,7 +141,7 @@ final class InputStaging {
         for (; ; ) {
             try (EventTally tally =
                     new EventTally(EventTally.LISTED_REPLACED, spill, EventTally.DEFAULT_MEMORY_BUDGET)) {
-                return stageEvents(run, fileNos, tally, notUtf8);
+                return stageEvents(run, input, fileNos, tally, notUtf8);
             } catch (NotUtf8Exception e) {
                 // An export that is not UTF-8 after all: every file again, into a new tally, that one as Windows-1252
                 // (which every byte is, so each file comes here at most once).
@@ -150,7 +151,8 @@ final class InputStaging {
     }
 
     /** @param notUtf8 files known not to be UTF-8; one found so is added, and nothing is staged */
-    private long stageEvents(RunParameters run, List<Integer> fileNos, EventTally tally, Set<Integer> notUtf8)
+    private long stageEvents(
+            RunParameters run, Path input, List<Integer> fileNos, EventTally tally, Set<Integer> notUtf8)
             throws InputFileException {
         EventFileReader reader = new EventFileReader(countries);
         List<EventFileReader.EventFile> results = new ArrayList<>();
@@ -158,7 +160,7 @@ final class InputStaging {
         List<List<RejectedRow>> rejectedByFile = new ArrayList<>();
         for (int fileNo : fileNos) {
             String name = store.fileName(run.runId(), fileNo);
-            InputScan scan = rescan(run, fileNo, name, notUtf8.contains(fileNo));
+            InputScan scan = rescan(run, input, fileNo, name, notUtf8.contains(fileNo));
             List<RejectedRow> rejected = new ArrayList<>();
             try {
                 results.add(reader.read(scan, fileNo, name, tally, rejected::add, fileNos.size() > 1));
@@ -272,13 +274,13 @@ final class InputStaging {
      * Reads the file as recorded; one taken for UTF-8 that turns out not to be (seen only at its end, nothing of it
      * kept) is read again as Windows-1252, as a spreadsheet's export is.
      */
-    private <T> Read<T> readByContent(RunParameters run, int fileNo, String name, Reading<T> reading)
+    private <T> Read<T> readByContent(RunParameters run, Path input, int fileNo, String name, Reading<T> reading)
             throws InputFileException {
-        InputScan scan = rescan(run, fileNo, name, false);
+        InputScan scan = rescan(run, input, fileNo, name, false);
         try {
             return new Read<>(scan, reading.read(scan), false);
         } catch (NotUtf8Exception e) {
-            InputScan again = rescan(run, fileNo, name, true);
+            InputScan again = rescan(run, input, fileNo, name, true);
             return new Read<>(again, reading.read(again), true);
         }
     }
@@ -290,11 +292,11 @@ final class InputStaging {
      *
      * @param windows1252 read as Windows-1252, because a first reading found the file is not UTF-8
      */
-    private InputScan rescan(RunParameters run, int fileNo, String name, boolean windows1252)
+    private InputScan rescan(RunParameters run, Path input, int fileNo, String name, boolean windows1252)
             throws InputFileException {
         SourceFileRecord recorded = store.sourceFile(run.runId(), fileNo);
         Charset charset = windows1252 ? InputScan.WINDOWS_1252 : charset(recorded.encoding());
-        return InputCatalog.scanRecorded(options.input(), name, options.mappings(), recorded.sha256(), charset);
+        return InputCatalog.scanRecorded(input, name, options.mappings(), recorded.sha256(), charset);
     }
 
     /** The charset of a recorded encoding such as "windows-1252" or "UTF-8 with BOM"; null when not known yet. */

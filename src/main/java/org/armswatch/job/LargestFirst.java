@@ -32,11 +32,16 @@ final class LargestFirst extends TaskExecutorPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        return super.doHandle(manager, ordered(partitions));
+    }
+
+    /** The partitions heaviest first, as handlers hand them out (to threads here, to worker JVMs by StagingWorkers). */
+    static Set<StepExecution> ordered(Set<StepExecution> partitions) {
         List<StepExecution> ordered = new ArrayList<>(partitions);
         ordered.sort(Comparator.comparingLong(
                         (StepExecution e) -> e.getExecutionContext().getLong(WEIGHT, 0))
                 .reversed()
                 .thenComparing(StepExecution::getStepName));
-        return super.doHandle(manager, new LinkedHashSet<>(ordered));
+        return new LinkedHashSet<>(ordered);
     }
 }

@@ -1,11 +1,13 @@
 package org.armswatch.job;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.armswatch.aggregate.ReportData;
 import org.armswatch.aggregate.RunAggregation;
 import org.armswatch.aggregate.SourceFileRecord;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -29,9 +32,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -49,6 +54,11 @@ class NightlyJobConfiguration {
     static final String SHAPE = "shape";
 
     static final String FILES = "files";
+    /** The run's input folder, absolute: a worker JVM reads the files there, as the run listed them. */
+    static final String INPUT = "input";
+    /** The run's {@link RunOptions#readingSettings()}, which whoever stages a partition must share. */
+    static final String READING = "reading";
+
     static final String WORKBOOK = "workbook";
 
     @Bean
@@ -86,12 +96,24 @@ class NightlyJobConfiguration {
 
     /** A step that runs the worker once per partition, on every core, largest partition first. */
     private static Step partitioned(String name, JobRepository repository, Partitioner partitioner, Step worker) {
+        return partitioned(name, repository, partitioner, worker, new LargestFirst(worker));
+    }
+
+    private static Step partitioned(
+            String name, JobRepository repository, Partitioner partitioner, Step worker, PartitionHandler handler) {
         return new StepBuilder(name, repository)
                 .partitioner(worker.getName(), partitioner)
                 .splitter(new PartitionsOnRestart(repository, worker.getName(), partitioner))
-                .partitionHandler(new LargestFirst(worker))
+                .partitionHandler(handler)
                 .listener(new StepProgress())
                 .build();
+    }
+
+    /** Made only where a JVM stages by or as a worker (--staging=workers, --worker): it needs PostgreSQL. */
+    @Bean
+    @Lazy
+    StagingWorkers stagingWorkers(DataSource dataSource, PlatformTransactionManager tm, JobRepository repository) {
+        return new StagingWorkers(dataSource, tm, repository);
     }
 
     @Bean
@@ -127,9 +149,21 @@ class NightlyJobConfiguration {
      */
     static final int MOST_FILE_PARTITIONS = 64;
 
+    /** Staged by this JVM's threads, or with --staging=workers by worker JVMs on the same PostgreSQL. */
     @Bean
-    Step stageInputs(JobRepository repository, Partitioner inputFiles, Step stageInput) {
-        return partitioned("stageInputs", repository, inputFiles, stageInput);
+    Step stageInputs(
+            JobRepository repository,
+            Partitioner inputFiles,
+            Step stageInput,
+            RunOptions options,
+            ObjectProvider<StagingWorkers> workers) {
+        if (!options.stagingByWorkers()) return partitioned("stageInputs", repository, inputFiles, stageInput);
+        return partitioned(
+                "stageInputs",
+                repository,
+                inputFiles,
+                stageInput,
+                workers.getObject().partitionHandler(stageInput, options.workerTimeout()));
     }
 
     /**
@@ -140,7 +174,9 @@ class NightlyJobConfiguration {
     @Bean
     @StepScope
     Partitioner inputFiles(
-            StagingStore store, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+            StagingStore store,
+            RunOptions options,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             Map<InputShape, List<SourceFileRecord>> byShape = new java.util.EnumMap<>(InputShape.class);
@@ -149,14 +185,14 @@ class NightlyJobConfiguration {
                             .add(f));
             byShape.forEach((shape, files) -> {
                 if (shape == InputShape.ACLED_EVENTS) {
-                    partitions.put("ACLED exports", stagingPartition(shape, files));
+                    partitions.put("ACLED exports", stagingPartition(options, shape, files));
                 } else if (files.size() <= MOST_FILE_PARTITIONS) {
-                    files.forEach(f -> partitions.put(f.name(), stagingPartition(shape, List.of(f))));
+                    files.forEach(f -> partitions.put(f.name(), stagingPartition(options, shape, List.of(f))));
                 } else {
                     for (List<SourceFileRecord> group : dealt(files, MOST_FILE_PARTITIONS)) {
                         partitions.put(
                                 group.get(0).name() + " and " + (group.size() - 1) + " more",
-                                stagingPartition(shape, group));
+                                stagingPartition(options, shape, group));
                     }
                 }
             });
@@ -184,8 +220,11 @@ class NightlyJobConfiguration {
         return dealt;
     }
 
-    private static ExecutionContext stagingPartition(InputShape shape, List<SourceFileRecord> files) {
+    private static ExecutionContext stagingPartition(
+            RunOptions options, InputShape shape, List<SourceFileRecord> files) {
         ExecutionContext context = new ExecutionContext();
+        context.putString(INPUT, options.input().toAbsolutePath().normalize().toString());
+        context.putString(READING, options.readingSettings());
         context.putString(SHAPE, shape.name());
         context.putString(
                 FILES, files.stream().map(f -> String.valueOf(f.fileNo())).collect(Collectors.joining(",")));
@@ -207,8 +246,13 @@ class NightlyJobConfiguration {
     @StepScope
     Tasklet stagePartition(
             InputStaging staging,
+            RunOptions options,
             @Value("#{stepExecutionContext['shape']}") String shape,
-            @Value("#{stepExecutionContext['files']}") String files) {
+            @Value("#{stepExecutionContext['files']}") String files,
+            @Value("#{stepExecutionContext['input']}") String input,
+            @Value("#{stepExecutionContext['reading']}") String reading) {
+        // A partition listed by an earlier version has neither input nor reading: this JVM's own stand, as they did.
+        Path folder = input != null ? Path.of(input) : options.input();
         List<Integer> fileNos =
                 Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
         InputShape what = InputShape.valueOf(shape);
@@ -216,9 +260,21 @@ class NightlyJobConfiguration {
         // partition again and skips the files already staged.
         int[] next = {0};
         return (contribution, chunk) -> {
+            // Rows read under other settings would be figures the run's own settings would not give.
+            if (reading != null && !reading.equals(options.readingSettings())) {
+                throw new UsageException(
+                        "this JVM would read the input files with other settings than the run that listed"
+                                + " them (its column mappings, country aliases or extra metrics differ): start workers with the"
+                                + " run's configuration, or make a run begun under other settings afresh with --rerun");
+            }
+            // Which JVM staged it: a worker's, when workers stage (StagingWorkers).
+            chunk.getStepContext()
+                    .getStepExecution()
+                    .getExecutionContext()
+                    .putString(StagingWorkers.STAGED_BY, StagingWorkers.thisProcess());
             List<Integer> these = what == InputShape.ACLED_EVENTS ? fileNos : List.of(fileNos.get(next[0]));
             next[0] += these.size();
-            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), what, these));
+            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), folder, what, these));
             return RepeatStatus.continueIf(next[0] < fileNos.size());
         };
     }

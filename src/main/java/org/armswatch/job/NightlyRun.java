@@ -35,6 +35,8 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -59,6 +61,8 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     private final StagingStore store;
     private final ReportData data;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<StagingWorkers> workers;
+    private final Step stageInput;
     private ExitCode exit = ExitCode.OK;
 
     NightlyRun(
@@ -68,7 +72,9 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             Job job,
             StagingStore store,
             ReportData data,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            ObjectProvider<StagingWorkers> workers,
+            Step stageInput) {
         this.options = options;
         this.operator = operator;
         this.repository = repository;
@@ -76,6 +82,8 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         this.store = store;
         this.data = data;
         this.jdbc = jdbc;
+        this.workers = workers;
+        this.stageInput = stageInput;
     }
 
     @Override
@@ -87,6 +95,10 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws Exception {
         if (args.containsOption("help")) {
             System.out.println(Usage.TEXT);
+            return;
+        }
+        if (options.worker()) {
+            workers.getObject().serve(stageInput);
             return;
         }
         Instant started = Instant.now();

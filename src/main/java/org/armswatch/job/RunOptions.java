@@ -3,17 +3,22 @@ package org.armswatch.job;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.armswatch.country.Country;
 import org.armswatch.country.CountryResolver;
 import org.armswatch.input.ColumnMapping;
@@ -41,11 +46,24 @@ public record RunOptions(
         String contact,
         List<ColumnMapping> mappings,
         List<String> countries,
-        int maxRowsPerSheet) {
+        int maxRowsPerSheet,
+        boolean stagingByWorkers,
+        java.time.Duration workerTimeout,
+        boolean worker,
+        String readingSettings) {
 
     /** Short options the command line takes; any armswatch.*, spring.* or logging.* property also works. */
-    static final List<String> OPTIONS =
-            List.of("input", "output", "period", "run-date", "rerun", "reject-threshold", "country-aliases", "help");
+    static final List<String> OPTIONS = List.of(
+            "input",
+            "output",
+            "period",
+            "run-date",
+            "rerun",
+            "reject-threshold",
+            "country-aliases",
+            "staging",
+            "worker",
+            "help");
 
     static RunOptions of(ArmswatchProperties p, ApplicationArguments args, Clock clock) {
         for (String name : args.getOptionNames()) {
@@ -100,6 +118,12 @@ public record RunOptions(
             throw new UsageException("armswatch.max-rows-per-sheet " + maxRows + " is not between 1 and "
                     + MAX_ROWS_PER_SHEET + " (Excel's 1,048,576 rows less the 3 above a table)");
         }
+        if (!p.staging().equals("local") && !p.staging().equals("workers")) {
+            throw new UsageException("staging '" + p.staging() + "' is not local or workers");
+        }
+        if (p.workerTimeout().isNegative() || p.workerTimeout().isZero()) {
+            throw new UsageException("armswatch.worker-timeout " + p.workerTimeout() + " is not a positive duration");
+        }
         return new RunOptions(
                 p.input(),
                 p.output(),
@@ -113,7 +137,30 @@ public record RunOptions(
                 p.contact(),
                 mappings(p.mappings()),
                 countryCodes(p.countries(), aliases),
-                maxRows);
+                maxRows,
+                p.staging().equals("workers"),
+                p.workerTimeout(),
+                args.containsOption("worker"),
+                readingSettings(p, aliases, metrics));
+    }
+
+    /**
+     * A digest of the settings besides the files that decide how rows become figures: the column mappings as
+     * configured, the country alias file's bytes and the tally metrics. A worker that stages a run's files must read
+     * them with the run's settings (StagingWorkers), and a resumed run with those it began with.
+     */
+    private static String readingSettings(ArmswatchProperties p, Path aliases, List<String> metrics) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(p.mappings().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            if (aliases != null) sha.update(Files.readAllBytes(aliases));
+            sha.update((byte) 0);
+            sha.update(new TreeSet<>(metrics).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot digest the reading settings: " + e.getMessage(), e);
+        }
     }
 
     /** Excel's rows per sheet less the title, description and header rows above a table. */

@@ -16,6 +16,8 @@ final class Usage {
               --rerun                 run again a date that is already done
               --reject-threshold=S    share of a file's rows that may be rejected (default 0.05)
               --country-aliases=FILE  your own country aliases (CSV: alias,code)
+              --staging=workers       let JVMs started with --worker stage the files (PostgreSQL only)
+              --worker                stage files for runs on the same PostgreSQL until stopped
               --help                  this text
             Any armswatch.*, spring.* or logging.* property may be given too, e.g.
             --spring.datasource.url=jdbc:postgresql://localhost/armswatch
