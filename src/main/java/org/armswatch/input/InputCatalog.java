@@ -35,6 +35,7 @@ public final class InputCatalog {
             for (Path path : csvFiles(inputDir.resolve(folder))) {
                 String name = inputDir.relativize(path).toString().replace('\\', '/');
                 InputScan scan = scan(inputDir, name, mappings);
+                if (scan.mapping() == null) refuseUnread(scan);
                 InputShape shape =
                         folder.equals(LICENCES) ? InputShape.LICENCES : InputShape.ofUnrest(new Header(scan.header()));
                 files.add(new InputFile(files.size() + 1, name, shape, scan));
@@ -44,6 +45,17 @@ public final class InputCatalog {
             throw new InputFileException(inputDir, "no CSV files in " + LICENCES + "/ or " + UNREST + "/");
         }
         return files;
+    }
+
+    /** A publication the job does not read fails the run before anything is staged, saying what it is. */
+    private static void refuseUnread(InputScan scan) throws InputFileException {
+        java.util.Optional<String> unread;
+        try {
+            unread = UnreadPublication.recognise(scan.file(), scan.header());
+        } catch (IOException e) {
+            throw new InputFileException(scan.file(), "cannot be read (" + e.getMessage() + ")");
+        }
+        if (unread.isPresent()) throw new InputFileException(scan.file(), unread.get());
     }
 
     /**

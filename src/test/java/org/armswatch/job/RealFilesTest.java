@@ -211,4 +211,27 @@ class RealFilesTest {
                 .contains("mapping 'okfde-ruex'")
                 .contains("'anzahl'");
     }
+
+    /**
+     * SIPRI's exports are the other arms-trade data a desk keeps: trend-indicator values of deliveries, not licences or
+     * money. Dropped into the input folder, either fails the run before anything is staged, saying what it is.
+     */
+    @Test
+    void aSipriExportInTheInputFolderFailsTheRunSayingWhatItIs() throws Exception {
+        for (String sipri : List.of(
+                "sipri_tiv_export_KAZ_1950-2021.csv",
+                "sipri_trade_register_2000-2030_recipient_Kazakhstan_EXCERPT.csv")) {
+            Path input = input();
+            Files.copy(REAL.resolve(sipri), input.resolve("licences").resolve(sipri));
+            Path output = dir.resolve("output-" + sipri);
+            InProcessRun run = InProcessRun.of("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
+            assertThat(run.exitCode()).as(run.printed()).isEqualTo(ExitCode.RUN_FAILED.code());
+            assertThat(run.printed())
+                    .contains(sipri + ": this is a SIPRI Arms Transfers Database export")
+                    .contains("not money")
+                    .doesNotContain("stageInputs started");
+            assertThat(output.resolve("latest")).doesNotExist();
+            org.armswatch.publish.RunFolder.deleteTree(input);
+        }
+    }
 }
