@@ -263,9 +263,9 @@ class NightlyJobConfiguration {
             // Rows read under other settings would be figures the run's own settings would not give.
             if (reading != null && !reading.equals(options.readingSettings())) {
                 throw new UsageException(
-                        "this JVM would read the input files with other settings than the run that listed"
-                                + " them (its column mappings, country aliases or extra metrics differ): start workers with the"
-                                + " run's configuration, or make a run begun under other settings afresh with --rerun");
+                        "this JVM would read the input files with other settings than the run that listed them"
+                                + " (its column mappings, country aliases or extra metrics differ): start workers with"
+                                + " the run's configuration");
             }
             // Which JVM staged it: a worker's, when workers stage (StagingWorkers).
             chunk.getStepContext()

@@ -106,7 +106,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         JobExecution last = earlier.isEmpty() ? null : earlier.get(0);
         JobExecution execution;
         if (last == null) {
-            execution = start(RunParameters.of(options.runDate(), options.period(), 0));
+            execution = start(RunParameters.of(options.runDate(), options.period(), 0, options.readingSettings()));
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             if (!options.rerun()) {
                 System.out.println("armswatch " + options.runDate() + ": already done (run " + last.getJobInstanceId()
@@ -115,7 +115,8 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                         + "; --rerun forces a fresh run");
                 return;
             }
-            execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
+            execution = start(RunParameters.of(
+                    options.runDate(), options.period(), nextRerun(earlier), options.readingSettings()));
         } else {
             if (last.getStatus().isRunning()) {
                 // We hold the lock, so no live process runs it: it was killed. Mark it failed, then resume.
@@ -136,7 +137,8 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                         afresh);
                 operator.abandon(last);
                 store.abandonRun(last.getJobInstanceId());
-                execution = start(RunParameters.of(options.runDate(), options.period(), nextRerun(earlier)));
+                execution = start(RunParameters.of(
+                        options.runDate(), options.period(), nextRerun(earlier), options.readingSettings()));
             } else {
                 log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
                 // The same identifying parameters restart the instance: finished steps are skipped,
@@ -167,6 +169,10 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                     + began.name().toLowerCase(Locale.ROOT) + "; start it again with that period to finish it,"
                     + " or with --rerun to make it afresh by "
                     + options.period().name().toLowerCase(Locale.ROOT));
+        }
+        String reading = last.getJobParameters().getString(RunParameters.READING);
+        if (reading != null && !reading.equals(options.readingSettings())) {
+            return "its column mappings, country aliases or extra metrics changed since it began";
         }
         // A file's SHA-256 is recorded when it is staged; one not staged yet is read afresh anyway, so only its
         // presence counts.

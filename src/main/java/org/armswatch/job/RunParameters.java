@@ -16,12 +16,19 @@ record RunParameters(long runId, LocalDate runDate, Granularity period) {
     static final String RUN_DATE = "runDate";
     static final String RERUN = "rerun";
     static final String PERIOD = "period";
+    /** The {@link RunOptions#readingSettings()} a run began with: a resumed run must read with the same. */
+    static final String READING = "reading";
 
     static JobParameters of(LocalDate runDate, Granularity period, long rerun) {
+        return of(runDate, period, rerun, null);
+    }
+
+    static JobParameters of(LocalDate runDate, Granularity period, long rerun, String readingSettings) {
         JobParametersBuilder b = new JobParametersBuilder()
                 .addString(RUN_DATE, runDate.toString(), true)
                 .addString(PERIOD, period.name(), false);
         if (rerun > 0) b.addLong(RERUN, rerun, true);
+        if (readingSettings != null) b.addString(READING, readingSettings, false);
         return b.toJobParameters();
     }
 

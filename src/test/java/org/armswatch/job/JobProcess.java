@@ -1,5 +1,7 @@
 package org.armswatch.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -164,5 +166,12 @@ final class JobProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /** An uninterrupted run of the packaged jar on H2, whose published files others must equal: its run folder. */
+    static Path cleanRunOnH2(Path input, Path output) throws IOException, InterruptedException {
+        JobProcess run = start("--input=" + input, "--output=" + output, "--run-date=" + CronBehaviourIT.RUN_DATE);
+        assertThat(run.exitCode(180)).as(run.output()).isZero();
+        return output.resolve(CronBehaviourIT.RUN_DATE);
     }
 }

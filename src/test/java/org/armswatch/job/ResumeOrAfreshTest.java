@@ -85,6 +85,39 @@ class ResumeOrAfreshTest {
         }
     }
 
+    /**
+     * The other usual fix: an alias for the country a row named. The files are as they were, but the staged rows were
+     * read without it, so the run is made afresh, not resumed into the same rejection.
+     */
+    @Test
+    void anAliasAddedForARejectedCountryStartsTheFailedRunAfresh() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Files.writeString(input.resolve("licences/zz_desk_additions.csv"), BROKEN);
+        InProcessRun failed = run(input, "2026-11-28");
+        assertThat(failed.exitCode()).as(failed.printed()).isEqualTo(1);
+
+        Path aliases = Files.writeString(dir.resolve("aliases.csv"), "alias,code\nAtlantis,UZ\n");
+        InProcessRun fixed = run(input, "2026-11-28", "--country-aliases=" + aliases);
+        assertThat(fixed.exitCode()).as(fixed.printed()).isZero();
+        assertThat(fixed.printed())
+                .contains("country aliases or extra metrics changed since it began")
+                .contains("starting it afresh");
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-2026-11-28.xlsx"))) {
+            WrittenTable licences = WrittenTable.of(wb, "Licences");
+            assertThat(licences.cell(
+                                    licences.row(
+                                            "Destination ISO code",
+                                            "UZ",
+                                            "Period (ISO)",
+                                            "2023",
+                                            "Input file",
+                                            "licences/zz_desk_additions.csv"),
+                                    "Value")
+                            .number())
+                    .isEqualTo(100.0);
+        }
+    }
+
     @Test
     void aFailedDateResumedAfterALaterDateCompletedKeepsItsFiguresAndLatestStaysOnTheNewest() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));

@@ -39,10 +39,7 @@ class StagingWorkersIT {
     void twoWorkerJvmsStageTheFilesOfARunOnOnePostgresAndItPublishesWhatOneJvmOnH2Does() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
         for (int f = 1; f <= LICENCE_FILES; f++) writeLicenceFile(input.resolve("licences/generated_" + f + ".csv"), f);
-        Path onH2 = dir.resolve("h2");
-        JobProcess reference =
-                JobProcess.start("--input=" + input, "--output=" + onH2, "--run-date=" + CronBehaviourIT.RUN_DATE);
-        assertThat(reference.exitCode(180)).as(reference.output()).isZero();
+        Path onH2 = JobProcess.cleanRunOnH2(input, dir.resolve("h2"));
 
         String database = PostgresServer.shared().freshDatabase();
         // No --input: a worker reads the files in the run's input folder, which each partition names.
@@ -62,7 +59,7 @@ class StagingWorkersIT {
                     "--staging=workers");
             assertThat(run.exitCode(300)).as(run.output()).isZero();
 
-            PublishedFiles.assertSame(onH2.resolve(CronBehaviourIT.RUN_DATE), output.resolve(CronBehaviourIT.RUN_DATE));
+            PublishedFiles.assertSame(onH2, output.resolve(CronBehaviourIT.RUN_DATE));
             Map<String, String> stagedBy = stagedBy(database);
             // The bundled files, the generated ones, and the ACLED exports' one partition.
             assertThat(stagedBy).hasSizeGreaterThan(LICENCE_FILES);
@@ -122,11 +119,8 @@ class StagingWorkersIT {
         } finally {
             right.terminate();
         }
-        Path onH2 = dir.resolve("h2");
-        JobProcess reference =
-                JobProcess.start("--input=" + input, "--output=" + onH2, "--run-date=" + CronBehaviourIT.RUN_DATE);
-        assertThat(reference.exitCode(180)).as(reference.output()).isZero();
-        PublishedFiles.assertSame(onH2.resolve(CronBehaviourIT.RUN_DATE), output.resolve(CronBehaviourIT.RUN_DATE));
+        PublishedFiles.assertSame(
+                JobProcess.cleanRunOnH2(input, dir.resolve("h2")), output.resolve(CronBehaviourIT.RUN_DATE));
     }
 
     @Test
