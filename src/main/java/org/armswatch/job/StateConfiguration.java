@@ -63,10 +63,23 @@ class StateConfiguration {
                     .build();
         }
         return DataSourceBuilder.create()
-                .url(url)
+                .url(batchedInserts(url))
                 .username(env.getProperty("spring.datasource.username"))
                 .password(env.getProperty("spring.datasource.password"))
                 .build();
+    }
+
+    /**
+     * PostgreSQL's driver sends a batch of inserts as one multi-row INSERT when asked to: the run's figures, rejected
+     * rows and Spring Batch's records. L on PostgreSQL 17: 13.38-13.50 s against 13.90 s (alternating runs). A URL that
+     * says otherwise is left as it is.
+     */
+    static String batchedInserts(String url) {
+        if (!url.startsWith("jdbc:postgresql:")
+                || url.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     @Bean
