@@ -79,17 +79,31 @@ final class StagedLicences {
         return runId << (FILE_BITS + POSITION_BITS) | (long) fileNo << POSITION_BITS | position;
     }
 
-    /** Stores a file's rows, sorted in {@link #FILE_ORDER}: the n-th gets the key of position n. */
-    void store(long runId, int fileNo, List<Row> sorted) {
-        List<Object[]> blocks = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += LicenceBlock.ROWS) {
-            List<Row> rows = sorted.subList(from, Math.min(sorted.size(), from + LicenceBlock.ROWS));
-            blocks.add(new Object[] {key(runId, fileNo, from), runId, fileNo, rows.size(), LicenceBlock.encode(rows)});
-        }
-        jdbc.batchUpdate(
+    /** Blocks of a file of this many rows. */
+    static int blocks(int rows) {
+        return (rows + LicenceBlock.ROWS - 1) / LicenceBlock.ROWS;
+    }
+
+    /**
+     * Stores the b-th block of a file's rows, sorted in {@link #FILE_ORDER}: the n-th row gets the key of position n,
+     * so a block stored again after a restart is the same block under the same key.
+     */
+    void storeBlock(long runId, int fileNo, List<Row> sorted, int b) {
+        int from = b * LicenceBlock.ROWS;
+        List<Row> rows = sorted.subList(from, Math.min(sorted.size(), from + LicenceBlock.ROWS));
+        jdbc.update(
                 "INSERT INTO aw_licence_block (first_key, run_id, file_no, row_count, data, format)"
                         + " VALUES (?, ?, ?, ?, ?, " + LicenceBlock.FORMAT + ")",
-                blocks);
+                key(runId, fileNo, from),
+                runId,
+                fileNo,
+                rows.size(),
+                LicenceBlock.encode(rows));
+    }
+
+    /** Forgets the blocks a file's first chunks stored, when the file changed before its last one. */
+    void forget(long runId, int fileNo) {
+        jdbc.update("DELETE FROM aw_licence_block WHERE run_id = ? AND file_no = ?", runId, fileNo);
     }
 
     /** Every licence row of the run, in the sheet's order. */

@@ -189,10 +189,11 @@ public final class StagingStore {
     }
 
     /**
-     * A file's licence rows in the order the Licences sheet reads them (see {@link StagedLicences}), with the key range
-     * of each destination and each exporter, and whether any value has cents.
+     * A file's licence rows in the order the Licences sheet reads them (see {@link StagedLicences}), to be stored a
+     * block at a time ({@link LicenceBlocks#store}) and then the key range of each destination and each exporter, and
+     * whether any value has cents ({@link LicenceBlocks#storeSpans}).
      */
-    public void insertLicences(long runId, int fileNo, List<LicenceFigure> figures, Granularity report) {
+    public LicenceBlocks licenceBlocks(long runId, int fileNo, List<LicenceFigure> figures, Granularity report) {
         // A file has a few hundred distinct periods: their texts are made once, not twice a row.
         Map<Period, String[]> periodTexts = new HashMap<>();
         List<StagedLicences.Row> rows = new ArrayList<>(figures.size());
@@ -213,28 +214,65 @@ public final class StagingStore {
                     fileNo));
         }
         rows.sort(StagedLicences.FILE_ORDER);
-        long first = StagedLicences.key(runId, fileNo, 0);
         StagedLicences.key(runId, fileNo, Math.max(0, rows.size() - 1)); // refuses a file too long for its keys
-        Map<String, long[]> destinations = new LinkedHashMap<>();
-        Map<String, long[]> exporters = new TreeMap<>();
-        boolean cents = false;
-        for (int i = 0; i < rows.size(); i++) {
-            StagedLicences.Row r = rows.get(i);
-            long key = first + i;
-            destinations.computeIfAbsent(r.destination(), d -> new long[] {key, key})[1] = key;
-            exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
-            cents |= r.value() != null && r.value().remainder(BigDecimal.ONE).signum() != 0;
+        return new LicenceBlocks(runId, fileNo, rows);
+    }
+
+    /** A file's sorted licence rows, stored block by block, each block in a chunk of the staging step. */
+    public final class LicenceBlocks {
+        private final long runId;
+        private final int fileNo;
+        private final List<StagedLicences.Row> rows;
+
+        private LicenceBlocks(long runId, int fileNo, List<StagedLicences.Row> rows) {
+            this.runId = runId;
+            this.fileNo = fileNo;
+            this.rows = rows;
         }
-        new StagedLicences(jdbc).store(runId, fileNo, rows);
-        List<Object[]> spans = new ArrayList<>();
-        destinations.forEach(
-                (c, range) -> spans.add(new Object[] {runId, fileNo, "destination", c, range[0], range[1]}));
-        exporters.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "exporter", c, range[0], range[1]}));
-        jdbc.batchUpdate(
-                "INSERT INTO aw_licence_span (run_id, file_no, role, country, first_key, last_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                spans);
-        jdbc.update("UPDATE aw_source_file SET value_cents = ? WHERE run_id = ? AND file_no = ?", cents, runId, fileNo);
+
+        public int count() {
+            return StagedLicences.blocks(rows.size());
+        }
+
+        /** Rows in the b-th block. */
+        public int rows(int b) {
+            return Math.min(LicenceBlock.ROWS, rows.size() - b * LicenceBlock.ROWS);
+        }
+
+        public void store(int b) {
+            new StagedLicences(jdbc).storeBlock(runId, fileNo, rows, b);
+        }
+
+        /** Removes the blocks stored of an earlier reading of the file. */
+        public void forgetStored() {
+            new StagedLicences(jdbc).forget(runId, fileNo);
+        }
+
+        /** The key range of each destination and exporter, and whether any value has cents: once every block is in. */
+        public void storeSpans() {
+            long first = StagedLicences.key(runId, fileNo, 0);
+            Map<String, long[]> destinations = new LinkedHashMap<>();
+            Map<String, long[]> exporters = new TreeMap<>();
+            boolean cents = false;
+            for (int i = 0; i < rows.size(); i++) {
+                StagedLicences.Row r = rows.get(i);
+                long key = first + i;
+                destinations.computeIfAbsent(r.destination(), d -> new long[] {key, key})[1] = key;
+                exporters.computeIfAbsent(r.exporter(), d -> new long[] {key, key})[1] = key;
+                cents |=
+                        r.value() != null && r.value().remainder(BigDecimal.ONE).signum() != 0;
+            }
+            List<Object[]> spans = new ArrayList<>();
+            destinations.forEach(
+                    (c, range) -> spans.add(new Object[] {runId, fileNo, "destination", c, range[0], range[1]}));
+            exporters.forEach((c, range) -> spans.add(new Object[] {runId, fileNo, "exporter", c, range[0], range[1]}));
+            jdbc.batchUpdate(
+                    "INSERT INTO aw_licence_span (run_id, file_no, role, country, first_key, last_key)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    spans);
+            jdbc.update(
+                    "UPDATE aw_source_file SET value_cents = ? WHERE run_id = ? AND file_no = ?", cents, runId, fileNo);
+        }
     }
 
     /**

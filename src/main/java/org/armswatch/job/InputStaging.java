@@ -29,10 +29,17 @@ import org.armswatch.unrest.ReportedFigureReader;
 import org.armswatch.unrest.SameEventsUnderOtherIds;
 
 /**
- * Reads input files into the staging tables, one partition of the staging step at a time; each partition is one
- * transaction, so a restart re-reads only what no committed transaction staged.
+ * Reads input files into the staging tables, piece by piece, for the staging step's chunks: a licence file in blocks of
+ * its sorted rows and then its end (rejected rows, spans, the file marked staged), any other file whole, and the ACLED
+ * exports together. A restart goes on after the last committed piece.
  */
 final class InputStaging {
+
+    /**
+     * What a partition stages of one file, or of the ACLED exports together: its pieces, the SHA-256 of the bytes they
+     * came from (null for a unit of one piece), and how to forget pieces an earlier reading of it stored.
+     */
+    record Unit(String sha256, List<StagingPiece> pieces, Runnable forget) {}
 
     private final RunOptions options;
     private final StagingStore store;
@@ -45,13 +52,14 @@ final class InputStaging {
     }
 
     /**
-     * Stages files in one transaction: one licence, tally or HDX file, or all ACLED exports together (an event may
-     * repeat across exports, so they are de-duplicated in one pass). A file a committed transaction staged is skipped,
-     * so a partition run again stages only what it had not.
+     * Stages files whole, in the calling chunk's transaction: one tally or HDX file, or all ACLED exports together (an
+     * event may repeat across exports, so they are de-duplicated in one pass). A file a committed transaction staged is
+     * skipped.
      *
      * @return the rows read
      */
-    long stage(RunParameters run, Path input, InputShape shape, List<Integer> fileNos) throws InputFileException {
+    private long stage(RunParameters run, Path input, InputShape shape, List<Integer> fileNos)
+            throws InputFileException {
         List<Integer> files = fileNos.stream()
                 .filter(f -> !store.sourceFile(run.runId(), f).staged())
                 .toList();
@@ -60,32 +68,57 @@ final class InputStaging {
             throw new IllegalArgumentException("one " + shape + " file a transaction, not " + files);
         }
         return switch (shape) {
-            case LICENCES -> stageLicences(run, input, files.get(0));
+            case LICENCES -> throw new IllegalArgumentException("a licence file is staged in pieces: read()");
             case REPORTED_FIGURES -> stageTally(run, input, files.get(0));
             case ACLED_EVENTS -> stageEvents(run, input, files);
             case HDX_COUNTS -> stageCounts(run, input, files.get(0));
         };
     }
 
-    private long stageLicences(RunParameters run, Path input, int fileNo) throws InputFileException {
+    /** Whether every file of a unit was staged by a committed chunk. */
+    boolean staged(RunParameters run, List<Integer> fileNos) {
+        return fileNos.stream().allMatch(f -> store.sourceFile(run.runId(), f).staged());
+    }
+
+    /**
+     * A unit's pieces. A licence file is read and sorted here, and stored a block a piece, its end last; any other unit
+     * is one piece that reads and stores it whole, as its rows are de-duplicated or checked as a whole.
+     */
+    Unit read(RunParameters run, Path input, InputShape shape, List<Integer> fileNos) throws InputFileException {
+        if (shape != InputShape.LICENCES) {
+            return new Unit(null, List.of(() -> stage(run, input, shape, fileNos)), () -> {});
+        }
+        int fileNo = fileNos.get(0);
         String name = store.fileName(run.runId(), fileNo);
         Read<LicenceFile> read =
                 readByContent(run, input, fileNo, name, scan -> new LicenceFileReader(countries).read(scan, name));
         LicenceFile file = read.result();
-        store.insertLicences(run.runId(), fileNo, file.figures(), run.period());
-        store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
-        store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
-        store.markStaged(
-                run.runId(),
-                fileNo,
-                read.scan(),
-                file.sha256(),
-                file.rowsRead(),
-                file.figures().size(),
-                file.rejected().size(),
-                file.replaced().size(),
-                read.notes(name, file.notes()));
-        return file.rowsRead();
+        StagingStore.LicenceBlocks blocks = store.licenceBlocks(run.runId(), fileNo, file.figures(), run.period());
+        List<StagingPiece> pieces = new ArrayList<>();
+        for (int b = 0; b < blocks.count(); b++) {
+            int block = b;
+            pieces.add(() -> {
+                blocks.store(block);
+                return blocks.rows(block);
+            });
+        }
+        pieces.add(() -> {
+            blocks.storeSpans();
+            store.insertRejected(run.runId(), fileNo, "rejected", file.rejected());
+            store.insertRejected(run.runId(), fileNo, "replaced", file.replaced());
+            store.markStaged(
+                    run.runId(),
+                    fileNo,
+                    read.scan(),
+                    file.sha256(),
+                    file.rowsRead(),
+                    file.figures().size(),
+                    file.rejected().size(),
+                    file.replaced().size(),
+                    read.notes(name, file.notes()));
+            return file.rowsRead() - file.figures().size();
+        });
+        return new Unit(file.sha256(), pieces, blocks::forgetStored);
     }
 
     private long stageTally(RunParameters run, Path input, int fileNo) throws InputFileException {

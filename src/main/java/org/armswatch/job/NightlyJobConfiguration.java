@@ -105,6 +105,7 @@ class NightlyJobConfiguration {
                 .partitioner(worker.getName(), partitioner)
                 .splitter(new PartitionsOnRestart(repository, worker.getName(), partitioner))
                 .partitionHandler(handler)
+                .aggregator(StepProgress.ROWS_OF_PARTITIONS)
                 .listener(new StepProgress())
                 .build();
     }
@@ -234,48 +235,65 @@ class NightlyJobConfiguration {
         return context;
     }
 
+    /** Pieces staged a transaction: sixteen blocks of a licence file's rows, or as many whole files of other shapes. */
+    static final int PIECES_PER_CHUNK = 16;
+
     /**
-     * Stages one partition's files, each in a transaction of its own: a killed one leaves nothing of its file behind.
+     * Stages one partition's files, chunk-oriented: a restart goes on after the last committed piece, in the middle of
+     * a licence file if it stopped there (StagingPieces).
      */
     @Bean
-    Step stageInput(JobRepository repository, PlatformTransactionManager tm, Tasklet stagePartition) {
-        return tasklet("stageInput", repository, tm, stagePartition);
+    Step stageInput(
+            JobRepository repository,
+            PlatformTransactionManager tm,
+            StagingPieces stagingPieces,
+            ItemWriter<StagingPiece> stagedPieces) {
+        return new StepBuilder("stageInput", repository)
+                .<StagingPiece, StagingPiece>chunk(PIECES_PER_CHUNK)
+                .transactionManager(tm)
+                .reader(stagingPieces)
+                .writer(stagedPieces)
+                .listener(new StepProgress())
+                .build();
     }
 
+    /** The partition's files as units to stage: the ACLED exports one unit, any other file one each. */
     @Bean
     @StepScope
-    Tasklet stagePartition(
-            InputStaging staging,
-            RunOptions options,
-            @Value("#{stepExecutionContext['shape']}") String shape,
-            @Value("#{stepExecutionContext['files']}") String files,
-            @Value("#{stepExecutionContext['input']}") String input,
-            @Value("#{stepExecutionContext['reading']}") String reading) {
-        // A partition listed by an earlier version has neither input nor reading: this JVM's own stand, as they did.
-        Path folder = input != null ? Path.of(input) : options.input();
-        List<Integer> fileNos =
-                Arrays.stream(files.split(",")).map(Integer::valueOf).toList();
-        InputShape what = InputShape.valueOf(shape);
-        // ACLED's exports in one call; any other file one a call, and so a transaction each: a restart begins the
-        // partition again and skips the files already staged.
-        int[] next = {0};
-        return (contribution, chunk) -> {
-            // Rows read under other settings would be figures the run's own settings would not give.
-            if (reading != null && !reading.equals(options.readingSettings())) {
-                throw new UsageException(
-                        "this JVM would read the input files with other settings than the run that listed them"
-                                + " (its column mappings, country aliases or extra metrics differ): start workers with"
-                                + " the run's configuration");
-            }
-            // Which JVM staged it: a worker's, when workers stage (StagingWorkers).
-            chunk.getStepContext()
-                    .getStepExecution()
-                    .getExecutionContext()
-                    .putString(StagingWorkers.STAGED_BY, StagingWorkers.thisProcess());
-            List<Integer> these = what == InputShape.ACLED_EVENTS ? fileNos : List.of(fileNos.get(next[0]));
-            next[0] += these.size();
-            contribution.incrementWriteCount(staging.stage(RunParameters.of(chunk), folder, what, these));
-            return RepeatStatus.continueIf(next[0] < fileNos.size());
+    StagingPieces stagingPieces(
+            InputStaging staging, RunOptions options, @Value("#{stepExecution}") StepExecution step) {
+        ExecutionContext partition = step.getExecutionContext();
+        // Rows read under other settings would be figures the run's own settings would not give.
+        String reading = partition.containsKey(READING) ? partition.getString(READING) : null;
+        if (reading != null && !reading.equals(options.readingSettings())) {
+            throw new UsageException(
+                    "this JVM would read the input files with other settings than the run that listed them"
+                            + " (its column mappings, country aliases or extra metrics differ): start workers with"
+                            + " the run's configuration");
+        }
+        // A partition listed by an earlier version has no input folder: this JVM's own stands, as it did then.
+        Path folder = partition.containsKey(INPUT) ? Path.of(partition.getString(INPUT)) : options.input();
+        InputShape shape = InputShape.valueOf(partition.getString(SHAPE));
+        List<Integer> fileNos = Arrays.stream(partition.getString(FILES).split(","))
+                .map(Integer::valueOf)
+                .toList();
+        List<List<Integer>> units = shape == InputShape.ACLED_EVENTS
+                ? List.of(fileNos)
+                : fileNos.stream().map(List::of).toList();
+        return new StagingPieces(staging, RunParameters.of(step.getJobExecution()), folder, shape, units);
+    }
+
+    /** Stores a chunk's pieces, counting the input rows they account for and which JVM staged them. */
+    @Bean
+    @StepScope
+    ItemWriter<StagingPiece> stagedPieces(@Value("#{stepExecution}") StepExecution step) {
+        return pieces -> {
+            long rows = 0;
+            for (StagingPiece piece : pieces) rows += piece.store();
+            ExecutionContext context = step.getExecutionContext();
+            context.putLong(StepProgress.ROWS, context.getLong(StepProgress.ROWS, 0) + rows);
+            // A worker's, when workers stage (StagingWorkers).
+            context.putString(StagingWorkers.STAGED_BY, StagingWorkers.thisProcess());
         };
     }
 

@@ -142,7 +142,7 @@ class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             } else {
                 log.info("resuming run {} of {} from where it stopped", last.getJobInstanceId(), options.runDate());
                 // The same identifying parameters restart the instance: finished steps are skipped,
-                // and the staging steps go on from the first file that did not commit.
+                // and the staging partitions go on after their last committed chunk.
                 execution = operator.start(job, last.getJobParameters());
             }
         }

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.StepExecutionAggregator;
+import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -14,6 +16,20 @@ import org.springframework.batch.core.step.StepExecution;
  * mail's few lines.
  */
 final class StepProgress implements StepExecutionListener {
+
+    /**
+     * Input rows a step staged, in its execution context: its chunks' items are pieces of files (StagingPieces), so its
+     * write count is not rows.
+     */
+    static final String ROWS = "rows";
+
+    /** Spring Batch's sums of the partitions' counts, and their rows. */
+    static final StepExecutionAggregator ROWS_OF_PARTITIONS = (manager, partitions) -> {
+        new DefaultStepExecutionAggregator().aggregate(manager, partitions);
+        long rows = 0;
+        for (StepExecution p : partitions) rows += p.getExecutionContext().getLong(ROWS, 0);
+        if (rows > 0) manager.getExecutionContext().putLong(ROWS, rows);
+    };
 
     private static final Logger steps = LoggerFactory.getLogger("org.armswatch.progress");
     private static final Logger partitions = LoggerFactory.getLogger("org.armswatch.partitions");
@@ -32,7 +48,7 @@ final class StepProgress implements StepExecutionListener {
         LocalDateTime start = step.getStartTime();
         double seconds =
                 start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
-        long rows = step.getWriteCount();
+        long rows = step.getExecutionContext().getLong(ROWS, step.getWriteCount());
         if (rows > 0) {
             log(step)
                     .info(

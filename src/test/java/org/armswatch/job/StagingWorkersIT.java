@@ -38,7 +38,13 @@ class StagingWorkersIT {
     @Test
     void twoWorkerJvmsStageTheFilesOfARunOnOnePostgresAndItPublishesWhatOneJvmOnH2Does() throws Exception {
         Path input = BundledInput.copyTo(dir.resolve("input"));
-        for (int f = 1; f <= LICENCE_FILES; f++) writeLicenceFile(input.resolve("licences/generated_" + f + ".csv"), f);
+        for (int f = 1; f <= LICENCE_FILES; f++) {
+            GeneratedLicences.write(
+                    input.resolve("licences/generated_" + f + ".csv"),
+                    f,
+                    ROWS_PER_FILE,
+                    "Generated for StagingWorkersIT");
+        }
         Path onH2 = JobProcess.cleanRunOnH2(input, dir.resolve("h2"));
 
         String database = PostgresServer.shared().freshDatabase();
@@ -155,28 +161,5 @@ class StagingWorkersIT {
         }
         assertThat(stagedBy).doesNotContainValue(null);
         return stagedBy;
-    }
-
-    /** A licence list in the job's own format: one row per licence reference, quarterly, to eight destinations. */
-    private static void writeLicenceFile(Path file, int fileNo) throws IOException {
-        String[] destinations = {"KZ", "TR", "EG", "DZ", "IN", "BR", "SA", "QA"};
-        StringBuilder csv = new StringBuilder(
-                "exporter,destination,period,category,licences,value_eur,status,source,notes,reference\n");
-        for (int i = 0; i < ROWS_PER_FILE; i++) {
-            csv.append("DE,")
-                    .append(destinations[(i + fileNo) % destinations.length])
-                    .append(',')
-                    .append(2019 + i % 4)
-                    .append("-Q")
-                    .append(1 + (i / 4) % 4)
-                    .append(",,1,")
-                    .append(1000 + (long) i * 37 % 100_000)
-                    .append(",issued,Generated for StagingWorkersIT,,G")
-                    .append(fileNo)
-                    .append('-')
-                    .append(i)
-                    .append('\n');
-        }
-        Files.writeString(file, csv);
     }
 }
