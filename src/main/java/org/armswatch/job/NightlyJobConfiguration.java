@@ -265,12 +265,11 @@ class NightlyJobConfiguration {
         ExecutionContext partition = step.getExecutionContext();
         // Rows read under other settings would be figures the run's own settings would not give.
         String reading = partition.containsKey(READING) ? partition.getString(READING) : null;
-        if (reading != null && !reading.equals(options.readingSettings())) {
-            throw new UsageException(
-                    "this JVM would read the input files with other settings than the run that listed them"
-                            + " (its column mappings, country aliases or extra metrics differ): start workers with"
-                            + " the run's configuration");
-        }
+        String refusal = reading == null || reading.equals(options.readingSettings())
+                ? null
+                : "this JVM would read the input files with other settings than the run that listed them (its column"
+                        + " mappings, country aliases or extra metrics differ): start workers with the run's"
+                        + " configuration";
         // A partition listed by an earlier version has no input folder: this JVM's own stands, as it did then.
         Path folder = partition.containsKey(INPUT) ? Path.of(partition.getString(INPUT)) : options.input();
         InputShape shape = InputShape.valueOf(partition.getString(SHAPE));
@@ -280,7 +279,7 @@ class NightlyJobConfiguration {
         List<List<Integer>> units = shape == InputShape.ACLED_EVENTS
                 ? List.of(fileNos)
                 : fileNos.stream().map(List::of).toList();
-        return new StagingPieces(staging, RunParameters.of(step.getJobExecution()), folder, shape, units);
+        return new StagingPieces(staging, RunParameters.of(step.getJobExecution()), folder, shape, units, refusal);
     }
 
     /** Stores a chunk's pieces, counting the input rows they account for and which JVM staged them. */

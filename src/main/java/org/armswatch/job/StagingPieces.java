@@ -26,22 +26,32 @@ class StagingPieces implements ItemStreamReader<StagingPiece> {
     private final Path input;
     private final InputShape shape;
     private final List<List<Integer>> units;
+    /** Why this JVM must not stage the partition, or null: said when the step opens it, as the step's failure. */
+    private final String refusal;
 
     private int unit;
     private int piece;
     private String sha256;
     private InputStaging.Unit current;
 
-    StagingPieces(InputStaging staging, RunParameters run, Path input, InputShape shape, List<List<Integer>> units) {
+    StagingPieces(
+            InputStaging staging,
+            RunParameters run,
+            Path input,
+            InputShape shape,
+            List<List<Integer>> units,
+            String refusal) {
         this.staging = staging;
         this.run = run;
         this.input = input;
         this.shape = shape;
         this.units = units;
+        this.refusal = refusal;
     }
 
     @Override
     public void open(ExecutionContext context) {
+        if (refusal != null) throw new UsageException(refusal);
         unit = context.getInt(UNIT, 0);
         piece = context.getInt(PIECE, 0);
         sha256 = context.containsKey(SHA256) ? context.getString(SHA256) : null;

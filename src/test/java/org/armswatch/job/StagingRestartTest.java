@@ -61,21 +61,13 @@ class StagingRestartTest {
                 InProcessRun.of("--input=" + cleanInput, "--output=" + clean, "--run-date=" + RUN_DATE);
         assertThat(reference.exitCode()).as(reference.printed()).isZero();
 
-        jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_block BEFORE INSERT ON aw_licence_block FOR EACH ROW CALL '"
-                + FailingBlockInsert.class.getName() + "'");
         int perChunk = NightlyJobConfiguration.PIECES_PER_CHUNK;
-        FailingBlockInsert.failAt = (perChunk + 4) * 1024L;
         JobParameters parameters = RunParameters.of(RUN_DATE, Granularity.QUARTER, 0);
-        JobExecution failed = jobs.startJob(parameters);
-        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        JobExecution failed = failingInTheSecondChunk(parameters).execution();
         StepExecution stopped = partition(failed).orElseThrow();
         assertThat(stopped.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(stopped.getCommitCount()).isEqualTo(1);
-        int fileNo = jdbc.queryForObject(
-                "SELECT file_no FROM aw_source_file WHERE run_id = ? AND name = ?",
-                Integer.class,
-                failed.getJobInstance().getInstanceId(),
-                BIG);
+        int fileNo = bigFileNo(failed);
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM aw_licence_block WHERE run_id = ? AND file_no = ?",
                         Integer.class,
@@ -106,24 +98,15 @@ class StagingRestartTest {
         BundledInput.copyTo(INPUT);
         GeneratedLicences.write(INPUT.resolve(BIG), 1, ROWS, "Generated for StagingRestartTest");
         LocalDate date = RUN_DATE.plusDays(1);
-        jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_block BEFORE INSERT ON aw_licence_block FOR EACH ROW CALL '"
-                + FailingBlockInsert.class.getName() + "'");
-        int perChunk = NightlyJobConfiguration.PIECES_PER_CHUNK;
-        FailingBlockInsert.failAt = (perChunk + 4) * 1024L;
         JobParameters parameters = RunParameters.of(date, Granularity.QUARTER, 0);
-        JobExecution failed = jobs.startJob(parameters);
-        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        JobExecution failed = failingInTheSecondChunk(parameters).execution();
 
         // Another version of the list: every row goes to another destination.
         GeneratedLicences.write(INPUT.resolve(BIG), 2, ROWS, "Generated for StagingRestartTest");
         FailingBlockInsert.INSERTED.clear();
         JobExecution resumed = jobs.startJob(parameters);
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        int fileNo = jdbc.queryForObject(
-                "SELECT file_no FROM aw_source_file WHERE run_id = ? AND name = ?",
-                Integer.class,
-                failed.getJobInstance().getInstanceId(),
-                BIG);
+        int fileNo = bigFileNo(failed);
         List<Long> stored = FailingBlockInsert.INSERTED.stream()
                 .filter(b -> b[0] == fileNo)
                 .map(b -> b[1])
@@ -155,6 +138,29 @@ class StagingRestartTest {
                         .isEqualTo(GeneratedLicences.value(2, ROWS, destination, year, quarter));
             }
         }
+    }
+
+    /**
+     * A run whose big licence file fails in its second chunk, as a database failing one insert would make it.
+     * Wrapped: @SpringBatchTest takes a method returning a JobExecution for its job scope's execution.
+     */
+    private record FailedRun(JobExecution execution) {}
+
+    private FailedRun failingInTheSecondChunk(JobParameters parameters) throws Exception {
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_block BEFORE INSERT ON aw_licence_block FOR EACH ROW CALL '"
+                + FailingBlockInsert.class.getName() + "'");
+        FailingBlockInsert.failAt = (NightlyJobConfiguration.PIECES_PER_CHUNK + 4) * 1024L;
+        JobExecution failed = jobs.startJob(parameters);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        return new FailedRun(failed);
+    }
+
+    private int bigFileNo(JobExecution execution) {
+        return jdbc.queryForObject(
+                "SELECT file_no FROM aw_source_file WHERE run_id = ? AND name = ?",
+                Integer.class,
+                execution.getJobInstance().getInstanceId(),
+                BIG);
     }
 
     /** Not a StepExecution: @SpringBatchTest would take a method returning one for its step scope's execution. */
