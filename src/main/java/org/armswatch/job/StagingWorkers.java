@@ -59,7 +59,7 @@ final class StagingWorkers {
     StagingWorkers(DataSource dataSource, PlatformTransactionManager tm, JobRepository repository) {
         this.repository = repository;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        String database = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
+        String database = StateConfiguration.productName(dataSource);
         if (!"PostgreSQL".equals(database)) {
             throw new UsageException("--staging=workers and --worker need the job's database shared by every JVM:"
                     + " PostgreSQL (--spring.datasource.url=jdbc:postgresql://...), not " + database);

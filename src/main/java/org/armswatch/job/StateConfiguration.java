@@ -11,10 +11,15 @@ import org.armswatch.country.CountryResolver;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.ApplicationDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The order things must happen in at start: options checked, then the lock taken, then the database opened. Each bean
@@ -80,6 +85,43 @@ class StateConfiguration {
             return url;
         }
         return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+
+    /**
+     * The job's own tables (armswatch-schema.sql), by Boot's initializer. On PostgreSQL in one transaction under an
+     * advisory lock: JVMs that start at once on a fresh database (a run and its staging workers) otherwise race in
+     * CREATE TABLE IF NOT EXISTS, which PostgreSQL does not make safe (a worker failed to start in CI with "duplicate
+     * key value violates unique constraint pg_type_typname_nsp_index").
+     */
+    @Bean
+    ApplicationDataSourceScriptDatabaseInitializer armswatchSchema(DataSource dataSource) {
+        DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+        settings.setSchemaLocations(java.util.List.of("classpath:armswatch-schema.sql"));
+        settings.setMode(DatabaseInitializationMode.ALWAYS);
+        settings.setContinueOnError(false);
+        return new ApplicationDataSourceScriptDatabaseInitializer(dataSource, settings) {
+            @Override
+            protected void runScripts(Scripts scripts) {
+                if (!isPostgres(dataSource)) {
+                    super.runScripts(scripts);
+                    return;
+                }
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+                    new JdbcTemplate(dataSource)
+                            .queryForObject("SELECT pg_advisory_xact_lock(hashtext('armswatch-schema'))", Object.class);
+                    super.runScripts(scripts);
+                });
+            }
+        };
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        return "PostgreSQL".equals(productName(dataSource));
+    }
+
+    static String productName(DataSource dataSource) {
+        return new JdbcTemplate(dataSource)
+                .execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
     }
 
     @Bean
