@@ -36,7 +36,8 @@ public class ArmswatchApplication {
                     + ": " + ExitCode.STATE_UNUSABLE.meaning + ")");
             return ExitCode.STATE_UNUSABLE.code();
         }
-        Optional<String> holder = RunLock.heldBy(stateDirNamedIn(args));
+        Optional<String> holder = RunLock.heldBy(
+                stateDirNamedIn(args), java.util.List.of(args).contains("--worker") ? RunLock.WORKER : RunLock.RUN);
         if (holder.isPresent()) {
             System.out.println("armswatch did not run: " + holder.get() + " (exit " + ExitCode.ALREADY_RUNNING.code()
                     + ": " + ExitCode.ALREADY_RUNNING.meaning + ")");

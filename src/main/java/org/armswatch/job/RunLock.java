@@ -27,9 +27,18 @@ public final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** The lock of a run; a staging worker's is its own, so a worker may share a run's output folder. */
+    static final String RUN = "run.lock";
+
+    static final String WORKER = "worker.lock";
+
     public static RunLock take(Path stateDir, String what) throws IOException {
+        return take(stateDir, RUN, what);
+    }
+
+    static RunLock take(Path stateDir, String name, String what) throws IOException {
         Files.createDirectories(stateDir);
-        Path file = stateDir.resolve("run.lock");
+        Path file = stateDir.resolve(name);
         FileChannel channel =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
@@ -42,7 +51,8 @@ public final class RunLock implements AutoCloseable {
             String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
             channel.close();
             throw new RunInProgressException(
-                    "another armswatch run is in progress on " + stateDir + (holder.isEmpty() ? "" : ": " + holder));
+                    "another armswatch " + (name.equals(WORKER) ? "worker is running" : "run is in progress") + " on "
+                            + stateDir + (holder.isEmpty() ? "" : ": " + holder));
         }
         String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ", " + what;
         channel.truncate(0);
@@ -56,7 +66,11 @@ public final class RunLock implements AutoCloseable {
      * at once, before the framework starts. Taking the lock stays the rule.
      */
     public static Optional<String> heldBy(Path stateDir) {
-        Path file = stateDir.resolve("run.lock");
+        return heldBy(stateDir, RUN);
+    }
+
+    static Optional<String> heldBy(Path stateDir, String name) {
+        Path file = stateDir.resolve(name);
         if (!Files.isRegularFile(file)) return Optional.empty();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock probe;
@@ -69,7 +83,8 @@ public final class RunLock implements AutoCloseable {
                 probe.release();
                 return Optional.empty();
             }
-            return Optional.of("another armswatch run is in progress on " + stateDir + ": "
+            return Optional.of("another armswatch " + (name.equals(WORKER) ? "worker is running" : "run is in progress")
+                    + " on " + stateDir + ": "
                     + Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             return Optional.empty(); // cannot tell here; taking the lock will say

@@ -42,7 +42,10 @@ class StateConfiguration {
     @Bean(destroyMethod = "close")
     RunLock runLock(RunOptions options) {
         try {
-            return RunLock.take(options.stateDir(), "run date " + options.runDate());
+            // A staging worker is no run: it takes a lock of its own, and may share a run's output folder.
+            return options.worker()
+                    ? RunLock.take(options.stateDir(), RunLock.WORKER, "staging worker")
+                    : RunLock.take(options.stateDir(), "run date " + options.runDate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take the lock in " + options.stateDir() + ": " + e.getMessage(), e);
         }

@@ -49,7 +49,8 @@ class StagingWorkersIT {
 
         String database = PostgresServer.shared().freshDatabase();
         // No --input: a worker reads the files in the run's input folder, which each partition names.
-        List<JobProcess> workers = List.of(worker(database, "worker-1"), worker(database, "worker-2"));
+        // The second worker shares the run's output folder, as one on the run's own machine may: its lock is its own.
+        List<JobProcess> workers = List.of(worker(database, "worker-1"), worker(database, "output"));
         try {
             for (JobProcess w : workers) {
                 assertThat(w.awaitLine(l -> l.startsWith("armswatch worker "), 120_000))
@@ -57,6 +58,7 @@ class StagingWorkersIT {
                         .isTrue();
             }
             Path output = dir.resolve("output");
+            assertThat(output.resolve(".state").resolve(RunLock.WORKER)).exists();
             JobProcess run = JobProcess.start(
                     "--input=" + input,
                     "--output=" + output,
