@@ -50,9 +50,7 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
             channel.close();
-            throw new RunInProgressException(
-                    "another armswatch " + (name.equals(WORKER) ? "worker is running" : "run is in progress") + " on "
-                            + stateDir + (holder.isEmpty() ? "" : ": " + holder));
+            throw new RunInProgressException(inUse(stateDir, name) + (holder.isEmpty() ? "" : ": " + holder));
         }
         String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ", " + what;
         channel.truncate(0);
@@ -83,12 +81,16 @@ public final class RunLock implements AutoCloseable {
                 probe.release();
                 return Optional.empty();
             }
-            return Optional.of("another armswatch " + (name.equals(WORKER) ? "worker is running" : "run is in progress")
-                    + " on " + stateDir + ": "
+            return Optional.of(inUse(stateDir, name) + ": "
                     + Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             return Optional.empty(); // cannot tell here; taking the lock will say
         }
+    }
+
+    private static String inUse(Path stateDir, String name) {
+        return "another armswatch " + (name.equals(WORKER) ? "worker is running" : "run is in progress") + " on "
+                + stateDir;
     }
 
     @Override
