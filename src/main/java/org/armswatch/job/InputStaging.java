@@ -53,17 +53,12 @@ final class InputStaging {
 
     /**
      * Stages files whole, in the calling chunk's transaction: one tally or HDX file, or all ACLED exports together (an
-     * event may repeat across exports, so they are de-duplicated in one pass). A file a committed transaction staged is
-     * skipped.
+     * event may repeat across exports, so they are de-duplicated in one pass). The reader skipped a unit a committed
+     * chunk staged ({@link #staged}).
      *
      * @return the rows read
      */
-    private long stage(RunParameters run, Path input, InputShape shape, List<Integer> fileNos)
-            throws InputFileException {
-        List<Integer> files = fileNos.stream()
-                .filter(f -> !store.sourceFile(run.runId(), f).staged())
-                .toList();
-        if (files.isEmpty()) return 0;
+    private long stage(RunParameters run, Path input, InputShape shape, List<Integer> files) throws InputFileException {
         if (shape != InputShape.ACLED_EVENTS && files.size() > 1) {
             throw new IllegalArgumentException("one " + shape + " file a transaction, not " + files);
         }

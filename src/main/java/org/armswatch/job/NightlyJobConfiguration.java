@@ -113,8 +113,8 @@ class NightlyJobConfiguration {
     /** Made only where a JVM stages by or as a worker (--staging=workers, --worker): it needs PostgreSQL. */
     @Bean
     @Lazy
-    StagingWorkers stagingWorkers(DataSource dataSource, PlatformTransactionManager tm, JobRepository repository) {
-        return new StagingWorkers(dataSource, tm, repository);
+    StagingWorkers stagingWorkers(DataSource dataSource, JobRepository repository) {
+        return new StagingWorkers(dataSource, repository);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.armswatch.job;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -27,11 +26,8 @@ import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staging by worker JVMs that share the job's PostgreSQL database: Spring Batch's remote partitioning. The run started
@@ -56,15 +52,14 @@ final class StagingWorkers {
     private final JobRepository repository;
     private final QueueChannel requests;
 
-    StagingWorkers(DataSource dataSource, PlatformTransactionManager tm, JobRepository repository) {
+    StagingWorkers(DataSource dataSource, JobRepository repository) {
         this.repository = repository;
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String database = StateConfiguration.productName(dataSource);
         if (!"PostgreSQL".equals(database)) {
             throw new UsageException("--staging=workers and --worker need the job's database shared by every JVM:"
                     + " PostgreSQL (--spring.datasource.url=jdbc:postgresql://...), not " + database);
         }
-        createQueueTable(jdbc, tm);
+        createQueueTable(dataSource);
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setCheckDatabaseOnStart(false);
@@ -74,19 +69,15 @@ final class StagingWorkers {
 
     /**
      * Spring Integration's tables, from its own script, the first time a JVM of the desk needs them; the manager and
-     * its workers may start at once, so one takes a lock while it looks.
+     * its workers may start at once, so one looks at a time.
      */
-    private static void createQueueTable(JdbcTemplate jdbc, PlatformTransactionManager tm) {
-        new TransactionTemplate(tm).executeWithoutResult(status -> {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('armswatch-staging-queue'))", Object.class);
+    private static void createQueueTable(DataSource dataSource) {
+        StateConfiguration.oneJvmAtATime(dataSource, "armswatch-staging-queue", () -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             if (jdbc.queryForObject("SELECT to_regclass('int_channel_message') IS NULL", Boolean.class)) {
-                Connection c = DataSourceUtils.getConnection(jdbc.getDataSource());
-                try {
-                    ScriptUtils.executeSqlScript(
-                            c, new ClassPathResource("org/springframework/integration/jdbc/schema-postgresql.sql"));
-                } finally {
-                    DataSourceUtils.releaseConnection(c, jdbc.getDataSource());
-                }
+                new ResourceDatabasePopulator(
+                                new ClassPathResource("org/springframework/integration/jdbc/schema-postgresql.sql"))
+                        .execute(dataSource);
             }
         });
     }

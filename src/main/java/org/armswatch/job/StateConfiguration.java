@@ -109,13 +109,21 @@ class StateConfiguration {
                     super.runScripts(scripts);
                     return;
                 }
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
-                    new JdbcTemplate(dataSource)
-                            .queryForObject("SELECT pg_advisory_xact_lock(hashtext('armswatch-schema'))", Object.class);
-                    super.runScripts(scripts);
-                });
+                oneJvmAtATime(dataSource, "armswatch-schema", () -> super.runScripts(scripts));
             }
         };
+    }
+
+    /**
+     * Work on PostgreSQL's schema by one JVM at a time: in one transaction (PostgreSQL's DDL is transactional), under
+     * an advisory lock of that name, released at its end.
+     */
+    static void oneJvmAtATime(DataSource dataSource, String lock, Runnable work) {
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+            new JdbcTemplate(dataSource)
+                    .queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, lock);
+            work.run();
+        });
     }
 
     static boolean isPostgres(DataSource dataSource) {
