@@ -90,6 +90,9 @@ public final class CsvReader implements Closeable {
     private int recEnd;
     private long line;
     private String problem;
+    /** Lines after its first that a quote never closed took into the record: see {@link #next()}. */
+    private long linesTakenIn;
+
     private boolean truncated;
     private int fieldCount;
     /** A mapped file's constant columns follow its own; its period column may need its date format read. */
@@ -182,6 +185,9 @@ public final class CsvReader implements Closeable {
     public boolean next() throws InputFileException {
         try {
             while (parseRecord()) {
+                if (linesTakenIn > 0) {
+                    refuseLinesTakenIn();
+                }
                 if (problem != null || !blank()) {
                     transform();
                     return true;
@@ -193,6 +199,22 @@ public final class CsvReader implements Closeable {
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
         }
+    }
+
+    /**
+     * A quote opened and never closed makes the rest of the file one field. As one rejected row among thousands it
+     * would pass the reject threshold while every row after it was missing from the totals: the file is refused
+     * instead, with the line to look at. A quote left open on the file's last line takes nothing in and stays a
+     * rejected row.
+     */
+    private void refuseLinesTakenIn() throws InputFileException {
+        checkAtEnd();
+        throw new InputFileException(
+                file,
+                "line " + line + " opens a quote that is never closed, so the " + linesTakenIn
+                        + (linesTakenIn == 1 ? " line" : " lines")
+                        + " after it cannot be read as rows (a stray quote, or an export cut off); nothing"
+                        + " of the file was used");
     }
 
     /** A mapped file's cells read through its mapping; one it cannot read makes the record's problem. */
@@ -497,6 +519,7 @@ public final class CsvReader implements Closeable {
             return false;
         }
         problem = null;
+        linesTakenIn = 0;
         truncated = false;
         recStart = pos;
         line = nextLine;
@@ -656,10 +679,27 @@ public final class CsvReader implements Closeable {
         return true;
     }
 
+    /** Whether a line break in {@code [from, to)} is followed by anything but blanks and more line breaks. */
+    private boolean textAfterLineBreak(int from, int to) {
+        boolean afterBreak = false;
+        for (int i = from; i < to; i++) {
+            byte c = buf[i];
+            if (c == '\n' || c == '\r') {
+                afterBreak = true;
+            } else if (afterBreak && c != ' ' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void endAtEof(int fs, int p, int state, int closeQuote, byte kind) {
         if (state == IN_QUOTED) {
             // Said even after an earlier problem: it explains why the rest of the file became one row.
             problem = problem == null ? "unterminated quote" : problem + "; unterminated quote";
+            if (textAfterLineBreak(fs, p)) {
+                linesTakenIn = nextLine - line - (p > fs && (buf[p - 1] == '\n' || buf[p - 1] == '\r') ? 1 : 0);
+            }
             addField(fs, p, ESCAPED);
         } else if (state == AFTER_QUOTE) {
             addField(fs, closeQuote + 1, kind);
@@ -720,7 +760,9 @@ public final class CsvReader implements Closeable {
         boolean quoteSeen = state == AFTER_QUOTE && closeQuote == p - 1;
         boolean inQuotes = state == IN_QUOTED || quoteSeen;
         boolean atFieldStart = false;
-        boolean lastCr = false;
+        // The record's bytes up to p were scanned already: a CRLF may be split at p.
+        boolean lastCr = p > recStart && buf[p - 1] == '\r';
+        boolean lastBreak = lastCr || p > recStart && buf[p - 1] == '\n';
         int scan = p;
         for (; ; ) {
             if (scan >= limit) {
@@ -735,6 +777,8 @@ public final class CsvReader implements Closeable {
                     pos = limit;
                     if (inQuotes && !quoteSeen) {
                         problem = problem + "; unterminated quote";
+                        // The field was too long to keep: every physical line it spans counts.
+                        linesTakenIn = nextLine - line - (lastBreak ? 1 : 0);
                     }
                     return;
                 }
@@ -774,6 +818,7 @@ public final class CsvReader implements Closeable {
                 atFieldStart = false;
             }
             lastCr = c == '\r';
+            lastBreak = lastCr || c == '\n';
         }
     }
 

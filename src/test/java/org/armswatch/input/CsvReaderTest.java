@@ -103,16 +103,39 @@ class CsvReaderTest {
     }
 
     @Test
-    void unterminatedQuoteRunsToTheEndOfTheFileAndIsReported() throws Exception {
-        List<Row> rows = rows(fixture("unterminated-quote-at-eof.csv"));
+    void aQuoteNeverClosedThatTakesInLaterLinesRefusesTheFileNamingItsLine() {
+        // As one rejected row, the lines after it would be missing from the totals under the reject threshold.
+        assertThatThrownBy(() -> rows(fixture("unterminated-quote-at-eof.csv")))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("unterminated-quote-at-eof.csv: line 3 opens a quote that is never closed, so"
+                        + " the 1 line after it cannot be read as rows (a stray quote, or an export cut off);"
+                        + " nothing of the file was used");
+    }
+
+    @Test
+    void aQuoteLeftOpenOnTheLastLineIsARejectedRow() throws Exception {
+        Path file = write("open-on-last-line.csv", "country,notes,value\nKazakhstan,ok,1\nKazakhstan,\"cut off,2\n\n");
+
+        List<Row> rows = rows(file);
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).problem()).isNull();
         Row broken = rows.get(1);
         assertThat(broken.line()).isEqualTo(3);
         assertThat(broken.problem()).isEqualTo("unterminated quote");
-        assertThat(broken.fields()).containsExactly("Kazakhstan", "never closed,2\nKazakhstan,lost,3\n");
-        assertThat(broken.raw()).isEqualTo("Kazakhstan,\"never closed,2\nKazakhstan,lost,3\n");
+        assertThat(broken.fields()).containsExactly("Kazakhstan", "cut off,2\n\n");
+        assertThat(broken.raw()).isEqualTo("Kazakhstan,\"cut off,2\n\n");
+    }
+
+    @Test
+    void aQuoteNeverClosedInAFieldTooLongToHoldCountsEveryLineItSpans() throws Exception {
+        Path file = write(
+                "open-long.csv",
+                "id,notes,value\n1,ok,2\n2,\"" + "x".repeat(CsvReader.MAX_FIELD + 10) + "\n3,a,4\n5,b,6\n");
+
+        assertThatThrownBy(() -> rows(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 3 opens a quote that is never closed, so the 2 lines after it");
     }
 
     @Test
@@ -333,12 +356,30 @@ class CsvReaderTest {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
 
-            assertThat(rows(file)).as("round %d", round).isEqualTo(Model.rows(text.toString(), ','));
+            List<Row> expected;
+            try {
+                expected = Model.rows(text.toString(), ',');
+            } catch (Model.Refused refused) {
+                assertThatThrownBy(() -> rows(file))
+                        .as("round %d", round)
+                        .hasMessageContaining("line " + refused.line + " opens a quote that is never closed");
+                continue;
+            }
+            assertThat(rows(file)).as("round %d", round).isEqualTo(expected);
         }
     }
 
     /** The reader's rules, written for clarity instead of speed. */
     private static final class Model {
+        /** A quote never closed took in later lines with text: the reader refuses the file. */
+        static final class Refused extends RuntimeException {
+            final long line;
+
+            Refused(long line) {
+                this.line = line;
+            }
+        }
+
         static List<Row> rows(String t, char d) {
             List<Row> rows = new ArrayList<>();
             int i = 0;
@@ -352,12 +393,18 @@ class CsvReaderTest {
                 StringBuilder field = new StringBuilder();
                 StringBuilder spaces = new StringBuilder();
                 boolean quoted = false;
+                int quoteAt = -1;
                 int state = 0;
                 int end;
                 for (; ; ) {
                     if (i >= n) {
                         if (state == 1) {
                             problem = problem == null ? "unterminated quote" : problem + "; unterminated quote";
+                            String taken = t.substring(quoteAt);
+                            int lineBreak = taken.replace('\r', '\n').indexOf('\n');
+                            if (lineBreak >= 0 && !taken.substring(lineBreak).isBlank()) {
+                                throw new Refused(startLine);
+                            }
                         }
                         fields.add(field.toString());
                         end = n;
@@ -382,6 +429,7 @@ class CsvReaderTest {
                     }
                     if (state == 0) {
                         if (c == '"' && !quoted && field.toString().isBlank()) {
+                            quoteAt = i;
                             field.setLength(0);
                             quoted = true;
                             state = 1;

@@ -81,6 +81,29 @@ class NightlyRunOutcomesTest {
     }
 
     @Test
+    void aQuoteNeverClosedFailsTheRunWhereOneRejectedRowWouldHaveHiddenTheLinesAfterIt() throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        StringBuilder file = new StringBuilder("exporter,destination,period,licences,value_eur,status,source\n");
+        for (int i = 1; i <= 3_000; i++)
+            file.append("DE,KZ,2021-Q1,1,10,issued,row ").append(i).append('\n');
+        // A quote opened before 100 and never closed: the 60 licences to Turkey after it would be one row.
+        file.append("DE,FR,2021,3,\"100,issued,source\n");
+        for (int i = 1; i <= 60; i++)
+            file.append("DE,TR,2021-Q1,1,1000,issued,row ").append(i).append('\n');
+        Files.writeString(input.resolve("licences/zz_stray_quote.csv"), file);
+
+        InProcessRun outcome = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
+
+        // 1 rejected row in 3,001 is under the 5 % threshold: without the refusal this run published with exit 0.
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.printed())
+                .contains("zz_stray_quote.csv: line 3002 opens a quote that is never closed, so the 60"
+                        + " lines after it cannot be read as rows");
+        assertThat(output.resolve("latest")).doesNotExist();
+    }
+
+    @Test
     void badOptionsSayWhatIsAllowedAndTouchNothing() {
         Path output = dir.resolve("output");
         InProcessRun period = run("--output=" + output, "--period=week");
