@@ -31,11 +31,12 @@ import java.util.Locale;
  * refuses a file whose bytes are no longer those the run recorded, or that the scan took for UTF-8 and is not, before a
  * caller could keep anything of it.
  *
- * <p>Against a maintained parser ({@code bench/csv-parsers.sh}, 2026-12-03): FastCSV 4.1.0 read the L workload's 933 MB
- * ACLED export, ten fields a record and the SHA-256, in 3.12–3.15 s; this reader in 2.53–2.61 s. The gap, 0.6 s, is
- * about 4 % of the job's time at L, under the 10 % that issue 16 asks before a hand-written part may stay: speed alone
- * does not keep this reader. It stays until its callers move to FastCSV behind the same dialects (the raw text of a
- * rejected row, the Windows-1252 re-read, mappings), which is the next step of that issue.
+ * <p>Why not a maintained parser ({@code bench/csv-parsers.sh}, docs/performance.md, 2026-12-03): Spring Batch's
+ * {@code FlatFileItemReader} read the L workload's ACLED export in 9.4–9.8 s against this reader's 2.3 s, half the
+ * job's time, far over the 10 % issue 16 allows. FastCSV 4.1.0 took 2.7–2.8 s, but reads a quote that is never closed
+ * as one last record holding the rest of the file, without a word: 60 licences after a stray quote vanished from the
+ * totals. It also fails the whole file on text after a closing quote (or, when allowed, reads {@code "1"00} as 100),
+ * and on a field longer than its buffer. This reader says which line is broken, and why, in each of these cases.
  */
 public final class CsvReader implements Closeable {
 
