@@ -93,6 +93,10 @@ public final class CsvReader implements Closeable {
     private String problem;
     /** Lines after its first that a quote never closed took into the record: see {@link #next()}. */
     private long linesTakenIn;
+    /** A line break inside quotes: the record may have taken in lines that were rows ({@link #rowsTakenIn}). */
+    private boolean breakInQuotes;
+    /** The header's delimiters: a line with as many inside a quoted field is a row taken in by a stray quote. */
+    private int headerDelimiters = Integer.MAX_VALUE;
 
     private boolean truncated;
     private int fieldCount;
@@ -172,6 +176,7 @@ public final class CsvReader implements Closeable {
             if (!reader.next()) {
                 throw new InputFileException(file, "no header line");
             }
+            reader.headerDelimiters = Math.max(1, reader.fieldCount - 1);
         } catch (IOException e) {
             reader.close();
             throw FileReadFailure.of(file, e);
@@ -188,6 +193,9 @@ public final class CsvReader implements Closeable {
             while (parseRecord()) {
                 if (linesTakenIn > 0) {
                     refuseLinesTakenIn();
+                }
+                if (breakInQuotes) {
+                    refuseRowsTakenIn();
                 }
                 if (problem != null || !blank()) {
                     transform();
@@ -216,6 +224,51 @@ public final class CsvReader implements Closeable {
                         + (linesTakenIn == 1 ? " line" : " lines")
                         + " after it cannot be read as rows (a stray quote, or an export cut off); nothing"
                         + " of the file was used");
+    }
+
+    /**
+     * A stray quote closed by another many lines later makes the lines between one field: a licence row whose source
+     * holds the sixty rows after it, and those rows missing from the totals without a rejected row. A line inside a
+     * quoted field with at least the header's delimiters is taken for such a row and the file is refused. A line break
+     * in a real quoted cell (OKF DE's "Timor-Leste" followed by one) leaves a line with one or none.
+     */
+    private void refuseRowsTakenIn() throws InputFileException {
+        if (truncated) {
+            // Longer than any spreadsheet cell and over several lines: nothing else but a stray quote does that.
+            checkAtEnd();
+            throw new InputFileException(
+                    file,
+                    "line " + line + " opens a quote whose field runs on over more than "
+                            + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters to line " + (nextLine - 1)
+                            + " (a stray quote?): the rows in it would be missing from the totals; nothing of the file"
+                            + " was used");
+        }
+        long rows = 0;
+        for (int i = 0; i < fieldCount; i++) {
+            if (kinds[i] == PLAIN) continue;
+            int delimiters = 0;
+            boolean afterBreak = false;
+            for (int at = starts[i]; at < ends[i]; at++) {
+                byte c = buf[at];
+                if (c == '\n' || c == '\r') {
+                    if (afterBreak && delimiters >= headerDelimiters) rows++;
+                    afterBreak = true;
+                    delimiters = 0;
+                } else if (c == delimiter) {
+                    delimiters++;
+                }
+            }
+            if (afterBreak && delimiters >= headerDelimiters) rows++;
+        }
+        if (rows > 0) {
+            checkAtEnd();
+            throw new InputFileException(
+                    file,
+                    "line " + line + " opens a quote that runs on to line " + (nextLine - 1) + " and takes in " + rows
+                            + (rows == 1 ? " line that has" : " lines that have") + " a row's delimiters (a stray"
+                            + " quote?): their figures would be missing from the totals; nothing of the file was"
+                            + " used");
+        }
     }
 
     /** A mapped file's cells read through its mapping; one it cannot read makes the record's problem. */
@@ -521,6 +574,7 @@ public final class CsvReader implements Closeable {
         }
         problem = null;
         linesTakenIn = 0;
+        breakInQuotes = false;
         truncated = false;
         recStart = pos;
         line = nextLine;
@@ -585,6 +639,7 @@ public final class CsvReader implements Closeable {
                     } else if (c == '\r') {
                         nextLine++;
                     }
+                    breakInQuotes = true;
                     p++;
                 }
                 if (p < limit) {
@@ -802,6 +857,7 @@ public final class CsvReader implements Closeable {
                 } else if (c == '\r') {
                     nextLine++;
                 }
+                breakInQuotes |= c == '\n' || c == '\r';
             } else if (c == '\n' || c == '\r') {
                 if (!(c == '\n' && lastCr)) {
                     nextLine++;

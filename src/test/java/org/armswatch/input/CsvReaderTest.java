@@ -113,6 +113,53 @@ class CsvReaderTest {
     }
 
     @Test
+    void aStrayQuoteClosedManyLinesLaterRefusesTheFileWhereItsRowsWouldHaveVanished() throws Exception {
+        StringBuilder text = new StringBuilder("exporter,destination,period,licences,value_eur,status,source\n");
+        text.append("DE,KZ,2021,25,2200000,issued,Register\n");
+        text.append("DE,FR,2021,3,100,issued,\"Register 2021\n");
+        for (int i = 0; i < 3; i++)
+            text.append("DE,TR,2021-Q1,1,1000,issued,row ").append(i).append('\n');
+        text.append("DE,TR,2021-Q1,1,1000,issued,barrel 12\"\n");
+        text.append("DE,TR,2021-Q2,1,1000,issued,after\n");
+        Path file = write("stray-quotes.csv", text.toString());
+
+        // Read as records, line 3 would be one licence row whose source holds lines 4 to 7, and nothing rejected.
+        assertThatThrownBy(() -> rows(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("stray-quotes.csv: line 3 opens a quote that runs on to line 7 and takes in 4"
+                        + " lines that have a row's delimiters (a stray quote?): their figures would be missing from"
+                        + " the totals; nothing of the file was used");
+    }
+
+    @Test
+    void lineBreaksInQuotedCellsAreReadWhereNoLineLooksLikeARow() throws Exception {
+        // OKF DE's export has "Timor-Leste" and a line break in one cell; notes over lines, first column or last.
+        Path file = write(
+                "cells-over-lines.csv",
+                "year;gesamt;war_weapons;country_e;iso3_code\n2000-01-01;0;0;\"Timor-Leste\n\";TLS\n"
+                        + "\"first;\nsecond\";1;2;3;4\n2001-01-01;5;0;Togo;TGO\n");
+
+        List<Row> rows = rows(file);
+
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 4L, 6L);
+        assertThat(rows.get(0).fields()).containsExactly("2000-01-01", "0", "0", "Timor-Leste\n", "TLS");
+        assertThat(rows.get(1).fields()).containsExactly("first;\nsecond", "1", "2", "3", "4");
+        assertThat(rows).allSatisfy(r -> assertThat(r.problem()).isNull());
+    }
+
+    @Test
+    void aQuotedFieldTooLongToHoldOverSeveralLinesRefusesTheFile() throws Exception {
+        Path file = write(
+                "long-over-lines.csv",
+                "id,notes,value\n1,ok,2\n2,\"" + "x".repeat(CsvReader.MAX_FIELD + 500_000) + "\n3,a,4\n\",6\n7,b,8\n");
+
+        assertThatThrownBy(() -> rows(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 3 opens a quote whose field runs on over more than 1,000,000 characters"
+                        + " to line 5 (a stray quote?)");
+    }
+
+    @Test
     void aQuoteLeftOpenOnTheLastLineIsARejectedRow() throws Exception {
         Path file = write("open-on-last-line.csv", "country,notes,value\nKazakhstan,ok,1\nKazakhstan,\"cut off,2\n\n");
 
@@ -250,12 +297,12 @@ class CsvReaderTest {
         String huge = "x".repeat(CsvReader.MAX_FIELD + 500_000);
         Path file = write(
                 "long-field.csv",
-                "id,notes,value\n1,\"" + huge + "\nstill, inside\",9\n2,short,3\n3,\"" + "y".repeat(1_000_001)
+                "id,notes,value\n1,\"" + huge + " still, inside\",9\n2,short,3\n3,\"" + "y".repeat(1_000_001)
                         + "\",4\n");
 
         List<Row> rows = rows(file);
 
-        assertThat(rows).extracting(Row::line).containsExactly(2L, 4L, 5L);
+        assertThat(rows).extracting(Row::line).containsExactly(2L, 3L, 4L);
         assertThat(rows.get(0).problem()).isEqualTo("field longer than 1,000,000 characters");
         assertThat(rows.get(0).raw()).startsWith("1,\"xxx").endsWith(" …").hasSizeLessThan(1_000);
         assertThat(rows.get(0).fields().get(0)).isEqualTo("1");
@@ -347,7 +394,8 @@ class CsvReaderTest {
         Path file = dir.resolve("random.csv");
         for (int round = 0; round < 400; round++) {
             int length = round % 40 == 0 ? 300_000 : random.nextInt(200);
-            StringBuilder text = new StringBuilder("h1,h2\n");
+            // Six columns: a line inside quotes needs five commas to be taken for a row (refused, see the model).
+            StringBuilder text = new StringBuilder("h1,h2,h3,h4,h5,h6\n");
             for (int k = 0; k < length; k++) {
                 if (random.nextInt(50) == 0) {
                     text.append("x".repeat(random.nextInt(3000)));
@@ -362,7 +410,7 @@ class CsvReaderTest {
             } catch (Model.Refused refused) {
                 assertThatThrownBy(() -> rows(file))
                         .as("round %d", round)
-                        .hasMessageContaining("line " + refused.line + " opens a quote that is never closed");
+                        .hasMessageContaining("line " + refused.line + " opens a quote that ");
                 continue;
             }
             assertThat(rows(file)).as("round %d", round).isEqualTo(expected);
@@ -371,7 +419,7 @@ class CsvReaderTest {
 
     /** The reader's rules, written for clarity instead of speed. */
     private static final class Model {
-        /** A quote never closed took in later lines with text: the reader refuses the file. */
+        /** A quote never closed took in later lines with text, or lines with a row's delimiters: refused. */
         static final class Refused extends RuntimeException {
             final long line;
 
@@ -460,6 +508,17 @@ class CsvReaderTest {
                         problem = problem == null ? "text after closing quote" : problem;
                         field.append(spaces);
                         state = 0;
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    int headerDelimiters = Math.max(1, rows.get(0).fields().size() - 1);
+                    for (String value : fields) {
+                        String[] lines = value.split("[\r\n]", -1);
+                        for (int k = 1; k < lines.length; k++) {
+                            if (lines[k].chars().filter(c -> c == d).count() >= headerDelimiters) {
+                                throw new Refused(startLine);
+                            }
+                        }
                     }
                 }
                 String raw = t.substring(start, end);

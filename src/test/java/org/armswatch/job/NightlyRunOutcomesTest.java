@@ -81,26 +81,35 @@ class NightlyRunOutcomesTest {
     }
 
     @Test
-    void aQuoteNeverClosedFailsTheRunWhereOneRejectedRowWouldHaveHiddenTheLinesAfterIt() throws Exception {
-        Path input = BundledInput.copyTo(dir.resolve("input"));
-        Path output = dir.resolve("output");
-        StringBuilder file = new StringBuilder("exporter,destination,period,licences,value_eur,status,source\n");
-        for (int i = 1; i <= 3_000; i++)
-            file.append("DE,KZ,2021-Q1,1,10,issued,row ").append(i).append('\n');
-        // A quote opened before 100 and never closed: the 60 licences to Turkey after it would be one row.
-        file.append("DE,FR,2021,3,\"100,issued,source\n");
-        for (int i = 1; i <= 60; i++)
-            file.append("DE,TR,2021-Q1,1,1000,issued,row ").append(i).append('\n');
-        Files.writeString(input.resolve("licences/zz_stray_quote.csv"), file);
+    void aStrayQuoteFailsTheRunWhereTheRowsItTookInWouldHaveVanishedFromThePublishedTotals() throws Exception {
+        // 3,000 rows, then a quote opened before 100 in the value or in the source; the 60 licences to Turkey after it.
+        String neverClosed = "DE,FR,2021,3,\"100,issued,source\n" + turkey(60);
+        String closedLater =
+                "DE,FR,2021,3,100,issued,\"Register 2021\n" + turkey(59) + "DE,TR,2021-Q1,1,1000,issued,barrel 12\"\n";
+        // 1 rejected row in 3,001 is under the 5 % threshold; the second file rejects none: both published with exit 0.
+        assertThat(runWithLicences("never-closed", neverClosed))
+                .contains("zz_stray_quote.csv: line 3002 opens a quote that is never closed, so the 60 lines after it"
+                        + " cannot be read as rows");
+        assertThat(runWithLicences("closed-later", closedLater))
+                .contains("zz_stray_quote.csv: line 3002 opens a quote that runs on to line 3062 and takes in 60 lines"
+                        + " that have a row's delimiters");
+    }
 
+    private static String turkey(int rows) {
+        return "DE,TR,2021-Q1,1,1000,issued,row\n".repeat(rows);
+    }
+
+    /** What the run printed, having checked that it failed with exit 1 and published nothing. */
+    private String runWithLicences(String name, String tail) throws Exception {
+        Path input = BundledInput.copyTo(dir.resolve(name).resolve("input"));
+        Path output = dir.resolve(name).resolve("output");
+        String head = "exporter,destination,period,licences,value_eur,status,source\n"
+                + "DE,KZ,2021-Q1,1,10,issued,row\n".repeat(3_000);
+        Files.writeString(input.resolve("licences/zz_stray_quote.csv"), head + tail);
         InProcessRun outcome = run("--input=" + input, "--output=" + output, "--run-date=" + RUN_DATE);
-
-        // 1 rejected row in 3,001 is under the 5 % threshold: without the refusal this run published with exit 0.
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.printed())
-                .contains("zz_stray_quote.csv: line 3002 opens a quote that is never closed, so the 60"
-                        + " lines after it cannot be read as rows");
         assertThat(output.resolve("latest")).doesNotExist();
+        return outcome.printed();
     }
 
     @Test
