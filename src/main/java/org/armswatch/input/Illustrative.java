@@ -1,7 +1,6 @@
 package org.armswatch.input;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Whether a row is illustrative, not real data: its source says so ("Illustrative figure, not real data", "Illustrative
@@ -16,10 +15,27 @@ public final class Illustrative {
         "illustrative".getBytes(StandardCharsets.US_ASCII), "not real data".getBytes(StandardCharsets.US_ASCII)
     };
 
+    /**
+     * ASCII letters in any case, as {@link CsvReader#fieldContainsAny} finds them in bytes; asked of every licence row
+     * several times, so without a lower-case copy of the text.
+     */
     public static boolean source(String source) {
         if (source == null || source.isEmpty()) return false;
-        String s = source.toLowerCase(Locale.ROOT);
-        for (byte[] w : WORDS) if (s.contains(new String(w, StandardCharsets.US_ASCII))) return true;
+        for (byte[] w : WORDS) if (contains(source, w)) return true;
+        return false;
+    }
+
+    private static boolean contains(String text, byte[] word) {
+        for (int at = 0, last = text.length() - word.length; at <= last; at++) {
+            int k = 0;
+            while (k < word.length) {
+                char c = text.charAt(at + k);
+                if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+                if (c != word[k]) break;
+                k++;
+            }
+            if (k == word.length) return true;
+        }
         return false;
     }
 

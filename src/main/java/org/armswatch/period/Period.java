@@ -1,7 +1,9 @@
 package org.armswatch.period;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A figure's period at the granularity it was reported at: a day, or a calendar month, quarter or year. {@code start}
@@ -186,8 +188,23 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
         };
     }
 
+    /**
+     * Periods read back from the staging tables, one a row: a run has a few thousand distinct ones at most (days over
+     * decades), so each text is parsed and checked once.
+     */
+    private static final Map<String, Period> READ_BACK = new ConcurrentHashMap<>();
+
     /** Reads back what {@link #iso()} wrote, and only that. */
     public static Period ofIso(String iso) {
+        if (iso == null) return parseIso(null);
+        Period known = READ_BACK.get(iso);
+        if (known != null) return known;
+        Period period = parseIso(iso);
+        READ_BACK.put(iso, period);
+        return period;
+    }
+
+    private static Period parseIso(String iso) {
         Period period;
         try {
             period = parse("period", iso);
