@@ -93,7 +93,7 @@ public final class CsvReader implements Closeable {
     private String problem;
     /** Lines after its first that a quote never closed took into the record: see {@link #next()}. */
     private long linesTakenIn;
-    /** A line break inside quotes: the record may have taken in lines that were rows ({@link #rowsTakenIn}). */
+    /** A line break inside quotes: the record may have taken in lines that were rows ({@link #refuseRowsTakenIn}). */
     private boolean breakInQuotes;
     /** The header's delimiters: a line with as many inside a quoted field is a row taken in by a stray quote. */
     private int headerDelimiters = Integer.MAX_VALUE;
