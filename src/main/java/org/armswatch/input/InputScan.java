@@ -189,12 +189,16 @@ public record InputScan(
             notes.add(NOT_UTF8);
         }
         char delimiter = options.delimiter() != null ? options.delimiter() : headerLine.delimiter();
+        int skipLines = options.skipLines();
+        if (headerLine.namedDelimiter()) {
+            skipLines++;
+            notes.add("its first line, Excel's \"sep=" + headerLine.delimiter() + "\", names the delimiter");
+        }
         boolean decimalComma = options.decimalComma() != null ? options.decimalComma() : delimiter == ';';
         CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
         List<String> header = parseHeader(file, headerLine.bytes(), dialect);
         boolean utf8Unconfirmed = unchecked && options.charset() == null;
-        return new InputScan(
-                file, sha256, total, bom, dialect, header, notes, options.skipLines(), null, utf8Unconfirmed);
+        return new InputScan(file, sha256, total, bom, dialect, header, notes, skipLines, null, utf8Unconfirmed);
     }
 
     /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */
@@ -246,6 +250,10 @@ public record InputScan(
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         /** Preamble lines (records, quotes respected) still to pass over before the header. */
         private int toSkip;
+        /** Whether the file's first line is the one being read (after a BOM), where Excel's "sep=" line stands. */
+        private boolean firstLine;
+        /** The delimiter a first line "sep=;" names, as Excel reads it; 0 without one. */
+        private char named;
 
         private boolean lastCr;
         private boolean inQuotes;
@@ -260,6 +268,7 @@ public record InputScan(
 
         HeaderLine(int skipLines) {
             this.toSkip = skipLines;
+            this.firstLine = skipLines == 0;
         }
 
         boolean complete() {
@@ -303,7 +312,17 @@ public record InputScan(
                 }
                 switch (b) {
                     case '\n', '\r' -> {
-                        if (nonBlank) {
+                        boolean first = firstLine;
+                        firstLine = false;
+                        if (first && nonBlank && namesDelimiter(buf, from, i)) {
+                            nonBlank = false;
+                            commas = 0;
+                            semicolons = 0;
+                            tabs = 0;
+                            atFieldStart = true;
+                            kept.reset();
+                            from = i + 1;
+                        } else if (nonBlank) {
                             found = true;
                         } else {
                             commas = 0;
@@ -338,6 +357,31 @@ public record InputScan(
             }
         }
 
+        /**
+         * Whether the line so far, {@code kept} and then {@code buf[from, to)}, is Excel's {@code sep=;} (quoted or
+         * not, any case): it names the delimiter and is no header. Excel writes it first, so only the first line is
+         * looked at.
+         */
+        private boolean namesDelimiter(byte[] buf, int from, int to) {
+            if (kept.size() + to - from > 12) return false;
+            String line = (kept.toString(StandardCharsets.ISO_8859_1)
+                            + new String(buf, from, to - from, StandardCharsets.ISO_8859_1))
+                    .strip();
+            if (line.length() > 2 && line.startsWith("\"") && line.endsWith("\"")) {
+                line = line.substring(1, line.length() - 1);
+            }
+            if (line.length() != 5 || !line.regionMatches(true, 0, "sep=", 0, 4)) return false;
+            char c = line.charAt(4);
+            if (c != ',' && c != ';' && c != '\t') return false;
+            named = c;
+            return true;
+        }
+
+        /** Whether a first line "sep=X" named the delimiter and is to be passed over as a preamble line. */
+        boolean namedDelimiter() {
+            return named != 0;
+        }
+
         /** The file ended: a last line without a line break still counts. */
         void end() {
             if (!complete() && nonBlank) {
@@ -363,8 +407,11 @@ public record InputScan(
             return Utf8Validity.checkedUntil(b, 0, b.length) == b.length;
         }
 
-        /** The most frequent candidate; ties go to the comma, the CSV default. */
+        /** As a "sep=" line names it, else the most frequent candidate; ties go to the comma, the CSV default. */
         char delimiter() {
+            if (named != 0) {
+                return named;
+            }
             if (commas >= semicolons && commas >= tabs) {
                 return ',';
             }

@@ -48,6 +48,48 @@ class InputScanTest {
     }
 
     @Test
+    void excelsSepLineNamesTheDelimiterAndIsPassedOverAsThoughAPreambleLine() throws Exception {
+        // German Excel, with a BOM and CRLF; the header alone would have been taken for comma-separated.
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text =
+                "sep=;\r\nexporter;destination, country;period;licences;value_eur\r\nDE;KZ;2021;25;2.200.000,00\r\n";
+        Path file = dir.resolve("excel-sep.csv");
+        Files.write(file, concat(bom, text.getBytes(StandardCharsets.UTF_8)));
+
+        for (InputScan scan : java.util.List.of(InputScan.of(file), InputScan.head(file, ReadingOptions.BY_CONTENT))) {
+            assertThat(scan.dialect()).isEqualTo(new CsvDialect(';', StandardCharsets.UTF_8, true));
+            assertThat(scan.header())
+                    .containsExactly("exporter", "destination, country", "period", "licences", "value_eur");
+            assertThat(scan.notes()).containsExactly("its first line, Excel's \"sep=;\", names the delimiter");
+            try (CsvReader rows = CsvReader.open(scan)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.line()).isEqualTo(3);
+                assertThat(rows.field(4)).isEqualTo("2.200.000,00");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aSepLineCountsOnlyAsTheFirstLineAndOnlyWithADelimiterAfterIt() throws Exception {
+        Path quoted = Files.writeString(dir.resolve("quoted.csv"), "\"SEP=,\"\na;b,c\n1;2,3\n");
+        Path later = Files.writeString(dir.resolve("later.csv"), "\nsep=;\na,b\n");
+        Path other = Files.writeString(dir.resolve("other.csv"), "sep=x\na,b\n");
+
+        assertThat(InputScan.of(quoted).header()).containsExactly("a;b", "c");
+        // Not the first line: taken for a header, as before (and a file without our columns fails naming it).
+        assertThat(InputScan.of(later).header()).containsExactly("sep=", "");
+        assertThat(InputScan.of(other).header()).containsExactly("sep=x");
+        assertThat(InputScan.of(other).notes()).isEmpty();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void semicolonMeansDecimalComma() throws Exception {
         assertThat(InputScan.of(fixture("semicolon-decimal-comma.csv")).dialect())
                 .isEqualTo(new CsvDialect(';', StandardCharsets.UTF_8, true));

@@ -52,6 +52,24 @@ class LicenceFileReaderTest {
     }
 
     @Test
+    void aGermanExcelFileWithItsSepLineGivesTheStoryFigureInEuros() throws Exception {
+        Path file = Files.write(
+                dir.resolve("excel-sep.csv"),
+                ("sep=;\r\nexporter;destination;year;number of licences;value (eur);source\r\n"
+                                + "Deutschland;Kasachstan;2021;25;2.200.000,00;Bundesregierung\r\n")
+                        .getBytes(WINDOWS_1252));
+
+        LicenceFile read = read(file);
+
+        assertThat(read.figures()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.destination()).isEqualTo("KZ");
+            assertThat(f.licences()).isEqualTo(25L);
+            assertThat(f.value()).isEqualByComparingTo("2200000");
+        });
+    }
+
+    @Test
     void readsTheStoryFigureThroughHeaderAliases() throws Exception {
         LicenceFile file = read("header-aliases-and-extra-column.csv");
 
