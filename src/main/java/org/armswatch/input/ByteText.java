@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * How {@link CsvReader} turns the bytes it parses into text. UTF-8 and single-byte charsets whose first 128 bytes are
- * ASCII (Windows-1252, ISO-8859-1 …) are parsed as the file has them. Any other charset (UTF-16, say, which a mapping
- * may name) is re-encoded as UTF-8 first; so is a file whose delimiter is not ASCII, and the delimiter then stands as
- * the byte 0xFF, which UTF-8 never uses.
+ * ASCII (Windows-1252, ISO-8859-1 …) are parsed as the file has them. Any other charset (UTF-16, told by its byte-order
+ * mark or named by a mapping) is re-encoded as UTF-8 first; so is a file whose delimiter is not ASCII, and the
+ * delimiter then stands as the byte 0xFF, which UTF-8 never uses.
  */
 final class ByteText {
 
@@ -51,6 +51,16 @@ final class ByteText {
             return new ByteText(cs, false, true, String.valueOf(d).getBytes(cs)[0], d);
         }
         return new ByteText(cs, true, false, d < 0x80 ? (byte) d : SWAPPED_DELIMITER, d);
+    }
+
+    /** Whether a file in this charset is parsed as its bytes are (UTF-8, Windows-1252 …), not re-encoded first. */
+    static boolean parsedAsBytes(Charset cs) {
+        return cs.equals(StandardCharsets.UTF_8) || asciiSingleByte(cs);
+    }
+
+    /** The text of a file in a charset that is not {@link #parsedAsBytes parsed as bytes}, as UTF-8. */
+    static InputStream asUtf8(InputStream in, Charset cs) {
+        return new Utf8Reencoding(in, cs, (char) 0);
     }
 
     /** One byte per character, and the first 128 bytes are ASCII: its delimiters and quotes are ASCII bytes. */

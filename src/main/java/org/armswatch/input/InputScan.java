@@ -33,6 +33,7 @@ public record InputScan(
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     public static final String NOT_UTF8 = "not valid UTF-8: read as Windows-1252";
+    public static final String UTF16 = "UTF-16, as its byte-order mark says (a spreadsheet's \"Unicode\" export)";
 
     /** A header that has not ended by then is not a header: the file is something else. */
     static final int MAX_HEADER_BYTES = 1 << 20;
@@ -57,6 +58,7 @@ public record InputScan(
         byte[] buf = new byte[BUFFER];
         long total = 0;
         boolean bom = false;
+        boolean utf16 = false;
         boolean validUtf8;
         String sha256;
         // SHA-256 and the UTF-8 check on a second thread; this one finds the header.
@@ -75,6 +77,7 @@ public record InputScan(
                     bom = true;
                     headerFrom = 3;
                 }
+                if (total == 0) utf16 = utf16Bom(buf, n);
                 total += n;
                 if (!headerLine.complete()) {
                     headerLine.accept(buf, headerFrom, n);
@@ -84,6 +87,10 @@ public record InputScan(
             validUtf8 = in.utf8();
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
+        }
+        Charset wide = wide(utf16, options.charset());
+        if (wide != null) {
+            return scanned(file, options, headerLineInUtf8(file, options, wide), wide, sha256, total, false, false);
         }
         return scanned(file, options, headerLine, validUtf8 ? null : WINDOWS_1252, sha256, total, bom, false);
     }
@@ -118,6 +125,7 @@ public record InputScan(
         HeaderLine headerLine = new HeaderLine(options.skipLines());
         byte[] buf = new byte[1 << 16];
         boolean bom = false;
+        boolean utf16 = false;
         long size;
         try (InputStream in = Files.newInputStream(file)) {
             size = Files.size(file);
@@ -135,11 +143,16 @@ public record InputScan(
                     bom = true;
                     headerFrom = 3;
                 }
+                if (total == 0) utf16 = utf16Bom(buf, n);
                 total += n;
                 headerLine.accept(buf, headerFrom, n);
             }
         } catch (IOException e) {
             throw FileReadFailure.of(file, e);
+        }
+        Charset wide = wide(utf16, options.charset() != null ? options.charset() : charset);
+        if (wide != null) {
+            return scanned(file, options, headerLineInUtf8(file, options, wide), wide, sha256, size, false, false);
         }
         Charset recorded = StandardCharsets.UTF_8.equals(charset) ? null : charset;
         boolean unchecked = charset == null;
@@ -182,7 +195,10 @@ public record InputScan(
         }
         List<String> notes = new ArrayList<>();
         Charset charset = StandardCharsets.UTF_8;
-        if (options.charset() != null) {
+        if (notUtf8 != null && !ByteText.parsedAsBytes(notUtf8)) {
+            charset = notUtf8;
+            if (options.charset() == null) notes.add(UTF16);
+        } else if (options.charset() != null) {
             charset = options.charset();
         } else if (notUtf8 != null) {
             charset = notUtf8;
@@ -196,9 +212,45 @@ public record InputScan(
         }
         boolean decimalComma = options.decimalComma() != null ? options.decimalComma() : delimiter == ';';
         CsvDialect dialect = new CsvDialect(delimiter, charset, decimalComma);
-        List<String> header = parseHeader(file, headerLine.bytes(), dialect);
+        // The header line of a file that is re-encoded as it is read was found in its UTF-8 (headerLineInUtf8).
+        List<String> header = parseHeader(
+                file,
+                headerLine.bytes(),
+                ByteText.parsedAsBytes(charset) ? dialect : new CsvDialect(delimiter, StandardCharsets.UTF_8, false));
         boolean utf8Unconfirmed = unchecked && options.charset() == null;
         return new InputScan(file, sha256, total, bom, dialect, header, notes, skipLines, null, utf8Unconfirmed);
+    }
+
+    private static boolean utf16Bom(byte[] buf, int n) {
+        return n >= 2
+                && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE
+                        || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF);
+    }
+
+    /**
+     * The charset of a file whose delimiters and line breaks are not single ASCII bytes (UTF-16, by its byte-order
+     * mark, which Java's UTF-16 decoder reads and drops; or as configured), else null.
+     */
+    private static Charset wide(boolean utf16Bom, Charset configured) {
+        if (utf16Bom) return StandardCharsets.UTF_16;
+        return configured != null && !ByteText.parsedAsBytes(configured) ? configured : null;
+    }
+
+    /** The header line of a file in a {@link #wide} charset, found in the file's text re-encoded as UTF-8. */
+    private static HeaderLine headerLineInUtf8(Path file, ReadingOptions options, Charset wide)
+            throws InputFileException {
+        HeaderLine headerLine = new HeaderLine(options.skipLines());
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = ByteText.asUtf8(Files.newInputStream(file), wide)) {
+            while (!headerLine.complete()) {
+                int n = in.readNBytes(buf, 0, buf.length);
+                if (n == 0) break;
+                headerLine.accept(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw FileReadFailure.of(file, e);
+        }
+        return headerLine;
     }
 
     /** Scans a file that a configured mapping describes: read as the mapping says, seen with our column names. */

@@ -70,6 +70,31 @@ class LicenceFileReaderTest {
     }
 
     @Test
+    void aUtf16FileIsReadByItsByteOrderMarkInEitherByteOrder() throws Exception {
+        String text = "exporter\tdestination\tperiod\tlicences\tvalue_eur\tsource\r\n"
+                + "DE\tTürkei\t2021\t25\t2200000\t\"Register, \u201cUnicode\u201d\"\r\n";
+        for (Charset order : List.of(Charset.forName("UTF-16LE"), Charset.forName("UTF-16BE"))) {
+            Path file = Files.write(dir.resolve("unicode-" + order.name() + ".csv"), ("\uFEFF" + text).getBytes(order));
+
+            InputScan scan = InputScan.of(file);
+            LicenceFile read = read(file);
+
+            assertThat(scan.notes()).containsExactly(InputScan.UTF16);
+            assertThat(scan.header()).startsWith("exporter", "destination");
+            assertThat(read.figures()).singleElement().satisfies(f -> {
+                assertThat(f.line()).isEqualTo(2);
+                assertThat(f.destination()).isEqualTo("TR");
+                assertThat(f.value()).isEqualByComparingTo("2200000");
+                assertThat(f.source()).isEqualTo("Register, \u201cUnicode\u201d");
+            });
+            // The first look of a nightly run finds the same, without reading the whole file.
+            assertThat(InputScan.head(file, org.armswatch.input.ReadingOptions.BY_CONTENT)
+                            .header())
+                    .isEqualTo(scan.header());
+        }
+    }
+
+    @Test
     void readsTheStoryFigureThroughHeaderAliases() throws Exception {
         LicenceFile file = read("header-aliases-and-extra-column.csv");
 
