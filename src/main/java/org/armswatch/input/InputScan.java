@@ -353,12 +353,7 @@ public record InputScan(
                     if (!crlf) {
                         toSkip--;
                     }
-                    nonBlank = false;
-                    commas = 0;
-                    semicolons = 0;
-                    tabs = 0;
-                    atFieldStart = true;
-                    kept.reset();
+                    passLineOver();
                     from = i + 1;
                     continue;
                 }
@@ -367,12 +362,7 @@ public record InputScan(
                         boolean first = firstLine;
                         firstLine = false;
                         if (first && nonBlank && namesDelimiter(buf, from, i)) {
-                            nonBlank = false;
-                            commas = 0;
-                            semicolons = 0;
-                            tabs = 0;
-                            atFieldStart = true;
-                            kept.reset();
+                            passLineOver();
                             from = i + 1;
                         } else if (nonBlank) {
                             found = true;
@@ -407,6 +397,16 @@ public record InputScan(
             if (!found && kept.size() > MAX_HEADER_BYTES) {
                 overlong = true;
             }
+        }
+
+        /** Forgets the line just ended, a preamble or "sep=" line: the header is still to come. */
+        private void passLineOver() {
+            nonBlank = false;
+            commas = 0;
+            semicolons = 0;
+            tabs = 0;
+            atFieldStart = true;
+            kept.reset();
         }
 
         /**
