@@ -17,6 +17,8 @@ public final class RunWarnings {
 
     public static final String STAGE = "stage";
 
+    public static final String FIND = "find";
+
     /** @param fileNo the input file it concerns, 0 for the run as a whole */
     public record Warning(int fileNo, String message) {}
 

@@ -380,6 +380,11 @@ public final class StagingStore {
                 "INSERT INTO aw_event_source (run_id, file_no, country, event_month) VALUES (?, ?, ?, ?)", rows);
     }
 
+    /** A warning for the run as a whole, written when its inputs are found (files beside them that are not read). */
+    public void insertRunWarning(long runId, String message) {
+        new RunWarnings(jdbc).add(runId, RunWarnings.FIND, List.of(new RunWarnings.Warning(0, message)));
+    }
+
     /** What staging could not be sure of, committed with the rows it concerns. */
     public void insertWarnings(long runId, List<RunWarnings.Warning> warnings) {
         new RunWarnings(jdbc).add(runId, RunWarnings.STAGE, warnings);

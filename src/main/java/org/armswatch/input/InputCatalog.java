@@ -84,14 +84,56 @@ public final class InputCatalog {
         return InputScan.ofRecorded(path, ReadingOptions.BY_CONTENT, sha256, charset);
     }
 
+    /**
+     * Files beside the CSV files that the job does not read: a list saved as a workbook or as text would otherwise be
+     * missing from the report without a word. Hidden files, Office's "~$" lock files and notes (*.md, README) are not
+     * data and are left out.
+     */
+    public static List<String> notRead(Path inputDir) throws InputFileException {
+        List<String> names = new ArrayList<>();
+        for (String folder : List.of(LICENCES, UNREST)) {
+            Path dir = inputDir.resolve(folder);
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> !isCsv(p) && looksLikeData(dir.relativize(p)))
+                        .sorted()
+                        .forEach(
+                                p -> names.add(inputDir.relativize(p).toString().replace('\\', '/')));
+            } catch (IOException e) {
+                throw new InputFileException(dir, "cannot be listed (" + e.getMessage() + ")");
+            }
+        }
+        return names;
+    }
+
+    /** The warning {@link #notRead} files make: the run goes on, and the reporter sees which files it left out. */
+    public static String notReadWarning(List<String> names) {
+        int shown = Math.min(names.size(), 10);
+        return "not read, as only *.csv files are: " + String.join(", ", names.subList(0, shown))
+                + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "")
+                + " (save a spreadsheet as CSV UTF-8 to have it read)";
+    }
+
+    private static boolean looksLikeData(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) return false;
+        }
+        String name = relative.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith("~$") && !name.endsWith(".md") && !name.startsWith("readme");
+    }
+
+    private static boolean isCsv(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
     private static List<Path> csvFiles(Path folder) throws InputFileException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p ->
-                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(InputCatalog::isCsv)
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -134,6 +134,8 @@ class NightlyJobConfiguration {
             RunParameters run = RunParameters.of(chunk);
             List<InputFile> files = InputCatalog.find(options.input(), options.mappings());
             if (store.beginRun(run.runId(), run.runDate(), run.period(), files)) {
+                List<String> notRead = InputCatalog.notRead(options.input());
+                if (!notRead.isEmpty()) store.insertRunWarning(run.runId(), InputCatalog.notReadWarning(notRead));
                 // A fresh run starts from a clean work folder; a resumed one keeps what it made.
                 RunFolder.deleteTree(new RunFolder(options.output(), run.runDate()).work());
             }

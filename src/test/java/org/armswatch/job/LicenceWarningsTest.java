@@ -48,6 +48,36 @@ class LicenceWarningsTest {
     }
 
     @Test
+    void aListSavedAsAWorkbookBesideTheCsvFilesIsNamedAsNotRead() throws Exception {
+        Files.createDirectories(dir.resolve("input/licences/.git"));
+        Files.writeString(dir.resolve("input/licences/.git/config"), "[core]\n");
+        Files.writeString(dir.resolve("input/licences/~$list_2022.xlsx"), "lock");
+        Files.writeString(dir.resolve("input/licences/README.md"), "# Sources\n");
+        Files.write(dir.resolve("input/licences/list_2022.xlsx"), new byte[] {0x50, 0x4B, 3, 4});
+        InProcessRun run = run(
+                Map.of(
+                        "list_2021.csv",
+                        "exporter,destination,period,licences,value_eur,source\nDE,KZ,2021,25,2200000,German government\n"),
+                "year");
+        // The run goes on from the CSV files, and says which file it left out; hidden files, locks and notes are not
+        // data.
+        String warning = "not read, as only *.csv files are: licences/list_2022.xlsx (save a spreadsheet as CSV UTF-8"
+                + " to have it read)";
+        assertThat(run.printed()).contains("1 warning").contains("warning: " + warning);
+        try (XSSFWorkbook wb = WrittenTable.open(dir.resolve("output/latest/report-" + RUN_DATE + ".xlsx"))) {
+            WrittenTable quality = WrittenTable.of(wb, "Data_quality");
+            assertThat(quality.row("What", "warning")
+                            .get(quality.column("Reason"))
+                            .shown())
+                    .isEqualTo(warning);
+            assertThat(cover(wb)).anySatisfy(l -> assertThat(l).contains("Warning: " + warning));
+            WrittenTable overview = WrittenTable.of(wb, "Overview");
+            Map<String, WrittenCell> kz = overview.row("ISO code", "KZ", "Period (ISO)", "2021");
+            assertThat(overview.cell(kz, "Licences issued").number()).isEqualTo(25.0);
+        }
+    }
+
+    @Test
     void theSameKeyInTwoFilesCountsOnceFromTheFileReadLastAndIsNamed() throws Exception {
         InProcessRun run = run(
                 Map.of(
