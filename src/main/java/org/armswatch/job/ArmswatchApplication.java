@@ -12,12 +12,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.util.ClassUtils;
 
 /** The nightly job's entry point: the exit code must reach the shell, so cron can tell why. */
 @SpringBootApplication(scanBasePackages = "org.armswatch.job")
 public class ArmswatchApplication {
 
     public static void main(String[] args) {
+        useAheadOfTimeDefinitionsOfTheJar();
         int code = run(args);
         if (GracefulStop.stopping()) {
             // A signal is ending the process: its shutdown hook exits with this code.
@@ -27,6 +29,28 @@ public class ArmswatchApplication {
         GracefulStop.exiting();
         System.exit(code);
     }
+
+    /**
+     * The bean definitions that the build's ahead-of-time processing made (at package time) are used whenever the job
+     * runs from its jar, so a plain {@code java -jar} starts as the launcher does: 0.3-0.45 s less, alternating runs.
+     * Not from {@code target/classes}, where they may be older than the code (a test run after a package without
+     * clean).
+     */
+    static void useAheadOfTimeDefinitionsOfTheJar() {
+        if (System.getProperty(AOT_ENABLED) != null) return;
+        java.security.CodeSource source =
+                ArmswatchApplication.class.getProtectionDomain().getCodeSource();
+        String location = source == null ? "" : source.getLocation().toString();
+        boolean fromJar = location.startsWith("jar:") || location.endsWith(".jar") || location.contains(".jar!");
+        if (fromJar
+                && ClassUtils.isPresent(
+                        ArmswatchApplication.class.getName() + "__ApplicationContextInitializer",
+                        ArmswatchApplication.class.getClassLoader())) {
+            System.setProperty(AOT_ENABLED, "true");
+        }
+    }
+
+    private static final String AOT_ENABLED = "spring.aot.enabled";
 
     /** Runs the job and returns the exit code; a failure to start is mapped to its own code. */
     public static int run(String... args) {
