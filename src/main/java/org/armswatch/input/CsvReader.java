@@ -41,6 +41,7 @@ import java.util.Locale;
 public final class CsvReader implements Closeable {
 
     static final int MAX_FIELD = 1_000_000;
+    private static final String TEXT_AFTER_QUOTE = "text after closing quote";
     /** What a rejected row keeps of a field that was too long to hold. */
     private static final int KEPT_OF_LONG_FIELD = 200;
 
@@ -259,6 +260,15 @@ public final class CsvReader implements Closeable {
                 }
             }
             if (afterBreak && delimiters >= headerDelimiters) rows++;
+        }
+        if (rows == 0 && problem != null && problem.contains(TEXT_AFTER_QUOTE)) {
+            // Closed at the start of a later row ("DE" or "Leopard" tanks): that row is in this one, half read.
+            checkAtEnd();
+            throw new InputFileException(
+                    file,
+                    "line " + line + " opens a quote that closes on line " + (nextLine - 1) + " with text right after"
+                            + " it (a stray quote?): the rows it took in would be missing from the totals; nothing of"
+                            + " the file was used");
         }
         if (rows > 0) {
             checkAtEnd();
@@ -665,7 +675,7 @@ public final class CsvReader implements Closeable {
                 } else if (c == ' ' || c == '\t') {
                     p++;
                 } else {
-                    setProblem("text after closing quote");
+                    setProblem(TEXT_AFTER_QUOTE);
                     kind = ESCAPED;
                     state = IN_UNQUOTED;
                 }

@@ -132,6 +132,22 @@ class CsvReaderTest {
     }
 
     @Test
+    void aStrayQuoteClosedAtTheStartOfTheNextRowRefusesTheFile() throws Exception {
+        Path file = write(
+                "closed-next-row.csv",
+                "exporter,destination,period,licences,value_eur,status,source\n"
+                        + "DE,FR,2021,3,100,issued,\"Register 2021\n\"DE\",TR,2021-Q1,1,1000,issued,row\n"
+                        + "DE,TR,2021-Q2,1,1000,issued,after\n");
+
+        // One record of lines 2 and 3 with text after its closing quote: a rejected row, and line 3's licence gone.
+        assertThatThrownBy(() -> rows(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("closed-next-row.csv: line 2 opens a quote that closes on line 3 with text"
+                        + " right after it (a stray quote?): the rows it took in would be missing from the totals;"
+                        + " nothing of the file was used");
+    }
+
+    @Test
     void lineBreaksInQuotedCellsAreReadWhereNoLineLooksLikeARow() throws Exception {
         // OKF DE's export has "Timor-Leste" and a line break in one cell; notes over lines, first column or last.
         Path file = write(
@@ -503,6 +519,10 @@ class CsvReaderTest {
                     }
                 }
                 if (!rows.isEmpty()) {
+                    boolean overLines = fields.stream().anyMatch(v -> v.contains("\n") || v.contains("\r"));
+                    if (overLines && problem != null && problem.contains("text after closing quote")) {
+                        throw new Refused(startLine);
+                    }
                     int headerDelimiters = Math.max(1, rows.get(0).fields().size() - 1);
                     for (String value : fields) {
                         String[] lines = value.split("[\r\n]", -1);
