@@ -18,8 +18,18 @@ public class InputFileException extends Exception {
         return file;
     }
 
+    /**
+     * The file's name, after its folder where that is one of the input's two ("licences/x.csv"), as the run says it.
+     */
     private static String nameOf(Path file) {
         Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
+        if (name == null) return file.toString();
+        Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+        if (folder != null
+                && (folder.toString().equals(InputCatalog.LICENCES)
+                        || folder.toString().equals(InputCatalog.UNREST))) {
+            return folder + "/" + name;
+        }
+        return name.toString();
     }
 }

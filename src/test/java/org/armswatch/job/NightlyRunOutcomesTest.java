@@ -88,11 +88,13 @@ class NightlyRunOutcomesTest {
                 "DE,FR,2021,3,100,issued,\"Register 2021\n" + turkey(59) + "DE,TR,2021-Q1,1,1000,issued,barrel 12\"\n";
         // 1 rejected row in 3,001 is under the 5 % threshold; the second file rejects none: both published with exit 0.
         assertThat(runWithLicences("never-closed", neverClosed))
-                .contains("zz_stray_quote.csv: line 3002 opens a quote that is never closed, so the 60 lines after it"
-                        + " cannot be read as rows");
+                .contains(
+                        "licences/zz_stray_quote.csv: line 3002 opens a quote that is never closed, so the 60 lines after it"
+                                + " cannot be read as rows");
         assertThat(runWithLicences("closed-later", closedLater))
-                .contains("zz_stray_quote.csv: line 3002 opens a quote that runs on to line 3062 and takes in 60 lines"
-                        + " that have a row's delimiters");
+                .contains(
+                        "licences/zz_stray_quote.csv: line 3002 opens a quote that runs on to line 3062 and takes in 60 lines"
+                                + " that have a row's delimiters");
     }
 
     private static String turkey(int rows) {

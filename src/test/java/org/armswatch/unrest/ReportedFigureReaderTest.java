@@ -148,7 +148,7 @@ class ReportedFigureReaderTest {
     void aFileWithoutADateColumnFailsNamingTheFile() {
         assertThatThrownBy(() -> read("tally-without-date-column.csv", STANDARD))
                 .isInstanceOf(InputFileException.class)
-                .hasMessageStartingWith("tally-without-date-column.csv: ")
+                .hasMessageStartingWith("unrest/tally-without-date-column.csv: ")
                 .hasMessageContaining("lacks date");
     }
 }
