@@ -41,7 +41,6 @@ import java.util.Locale;
 public final class CsvReader implements Closeable {
 
     static final int MAX_FIELD = 1_000_000;
-    private static final String TEXT_AFTER_QUOTE = "text after closing quote";
     /** What a rejected row keeps of a field that was too long to hold. */
     private static final int KEPT_OF_LONG_FIELD = 200;
 
@@ -94,6 +93,8 @@ public final class CsvReader implements Closeable {
     private String problem;
     /** Lines after its first that a quote never closed took into the record: see {@link #next()}. */
     private long linesTakenIn;
+    /** Text after a closing quote in this record, the mark of a stray quote closed at a later row's start. */
+    private boolean textAfterQuote;
     /** A line break inside quotes: the record may have taken in lines that were rows ({@link #refuseRowsTakenIn}). */
     private boolean breakInQuotes;
     /** The header's delimiters: a line with as many inside a quoted field is a row taken in by a stray quote. */
@@ -218,13 +219,15 @@ public final class CsvReader implements Closeable {
      * rejected row.
      */
     private void refuseLinesTakenIn() throws InputFileException {
+        refuse("line " + line + " opens a quote that is never closed, so the " + linesTakenIn
+                + (linesTakenIn == 1 ? " line" : " lines")
+                + " after it cannot be read as rows (a stray quote, or an export cut off)");
+    }
+
+    /** Refuses the file for a stray quote, unless its end shows a reason that comes first (changed while read). */
+    private void refuse(String why) throws InputFileException {
         checkAtEnd();
-        throw new InputFileException(
-                file,
-                "line " + line + " opens a quote that is never closed, so the " + linesTakenIn
-                        + (linesTakenIn == 1 ? " line" : " lines")
-                        + " after it cannot be read as rows (a stray quote, or an export cut off); nothing"
-                        + " of the file was used");
+        throw new InputFileException(file, why + "; nothing of the file was used");
     }
 
     /**
@@ -236,13 +239,9 @@ public final class CsvReader implements Closeable {
     private void refuseRowsTakenIn() throws InputFileException {
         if (truncated) {
             // Longer than any spreadsheet cell and over several lines: nothing else but a stray quote does that.
-            checkAtEnd();
-            throw new InputFileException(
-                    file,
-                    "line " + line + " opens a quote whose field runs on over more than "
-                            + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters to line " + (nextLine - 1)
-                            + " (a stray quote?): the rows in it would be missing from the totals; nothing of the file"
-                            + " was used");
+            refuse("line " + line + " opens a quote whose field runs on over more than "
+                    + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters to line " + (nextLine - 1)
+                    + " (a stray quote?): the rows in it would be missing from the totals");
         }
         long rows = 0;
         for (int i = 0; i < fieldCount; i++) {
@@ -261,23 +260,15 @@ public final class CsvReader implements Closeable {
             }
             if (afterBreak && delimiters >= headerDelimiters) rows++;
         }
-        if (rows == 0 && problem != null && problem.contains(TEXT_AFTER_QUOTE)) {
+        if (rows == 0 && textAfterQuote) {
             // Closed at the start of a later row ("DE" or "Leopard" tanks): that row is in this one, half read.
-            checkAtEnd();
-            throw new InputFileException(
-                    file,
-                    "line " + line + " opens a quote that closes on line " + (nextLine - 1) + " with text right after"
-                            + " it (a stray quote?): the rows it took in would be missing from the totals; nothing of"
-                            + " the file was used");
+            refuse("line " + line + " opens a quote that closes on line " + (nextLine - 1) + " with text right after"
+                    + " it (a stray quote?): the rows it took in would be missing from the totals");
         }
         if (rows > 0) {
-            checkAtEnd();
-            throw new InputFileException(
-                    file,
-                    "line " + line + " opens a quote that runs on to line " + (nextLine - 1) + " and takes in " + rows
-                            + (rows == 1 ? " line that has" : " lines that have") + " a row's delimiters (a stray"
-                            + " quote?): their figures would be missing from the totals; nothing of the file was"
-                            + " used");
+            refuse("line " + line + " opens a quote that runs on to line " + (nextLine - 1) + " and takes in " + rows
+                    + (rows == 1 ? " line that has" : " lines that have") + " a row's delimiters (a stray"
+                    + " quote?): their figures would be missing from the totals");
         }
     }
 
@@ -585,6 +576,7 @@ public final class CsvReader implements Closeable {
         problem = null;
         linesTakenIn = 0;
         breakInQuotes = false;
+        textAfterQuote = false;
         truncated = false;
         recStart = pos;
         line = nextLine;
@@ -675,7 +667,8 @@ public final class CsvReader implements Closeable {
                 } else if (c == ' ' || c == '\t') {
                     p++;
                 } else {
-                    setProblem(TEXT_AFTER_QUOTE);
+                    setProblem("text after closing quote");
+                    textAfterQuote = true;
                     kind = ESCAPED;
                     state = IN_UNQUOTED;
                 }
